@@ -1,0 +1,440 @@
+"""Files → validated entries. Every problem of every file is collected; none hides another."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .errors import EntryError, Problem
+from .model import (
+    AnyEntry,
+    Feedback,
+    Gap,
+    MentorQuestion,
+    ProcessStep,
+    Progress,
+    Reflection,
+    Rejection,
+)
+from .settings import Settings
+from .yamldoc import Mapping, Pos, YamlProblem, parse
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+YAML_SUFFIXES = (".yml", ".yaml")
+MAX_FILE_BYTES = 1024 * 1024
+"""An entry is a few paragraphs; anything larger than this is a mistake (or an attack)."""
+
+_START = Pos(1, 1)
+
+
+@dataclass(frozen=True)
+class Log:
+    """Everything loaded from an entries folder: the good entries and the problems."""
+
+    entries: tuple[AnyEntry, ...]
+    problems: tuple[Problem, ...]
+
+    def raise_for_problems(self) -> None:
+        if self.problems:
+            raise EntryError(self.problems)
+
+
+@dataclass
+class _Loaded:
+    entry: AnyEntry
+    about_pos: list[Pos]
+
+
+def load_log(
+    entries_dir: str | os.PathLike[str], settings: Settings, display_as: str | None = None
+) -> Log:
+    """Load and validate every entry under `entries_dir`, newest first.
+
+    Problems name files as `display_as/<path inside the folder>` (default: `entries_dir`).
+    """
+    root = Path(entries_dir)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        problems.append(
+            Problem(str(root), 0, 0, "the entries folder does not exist: create it and add entries")
+        )
+        return Log((), tuple(problems))
+    loaded: list[_Loaded] = []
+    paths = discover(root, problems)
+    for path in paths:
+        item = load_file(path, root, settings, problems)
+        if item is not None:
+            loaded.append(item)
+    loaded = _check_unique_ids(loaded, root, problems)
+    loaded = _check_about(loaded, {_entry_id(p) for p in paths}, root, problems)
+    entries = sorted((item.entry for item in loaded), key=lambda e: (e.date, e.id), reverse=True)
+    if display_as is not None:
+        problems = [_relabel(problem, root, Path(display_as)) for problem in problems]
+    return Log(tuple(entries), tuple(sorted(set(problems))))
+
+
+def _relabel(problem: Problem, root: Path, shown_root: Path) -> Problem:
+    try:
+        inside = Path(problem.path).relative_to(root)
+    except ValueError:
+        return problem
+    return dataclasses.replace(problem, path=(shown_root / inside).as_posix())
+
+
+def discover(root: Path, problems: list[Problem]) -> list[Path]:
+    """The entry files under root, sorted; other files are reported, never silently skipped."""
+    found: list[Path] = []
+    real_root = root.resolve()
+    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+        for dirname in list(dirnames):
+            link = Path(folder) / dirname
+            if link.is_symlink():
+                dirnames.remove(dirname)
+                if not _inside(link, real_root):
+                    problems.append(
+                        _file_problem(link, root, "a link to a folder outside the entries folder")
+                    )
+                else:
+                    problems.append(
+                        _file_problem(link, root, "a link to a folder: entries are read once")
+                    )
+        for name in sorted(filenames):
+            if name.startswith((".", "_")):
+                continue
+            path = Path(folder) / name
+            if path.is_symlink() and not _inside(path, real_root):
+                problems.append(
+                    _file_problem(path, root, "a link to a file outside the entries folder")
+                )
+                continue
+            if not path.name.lower().endswith(MARKDOWN_SUFFIXES + YAML_SUFFIXES):
+                problems.append(
+                    _file_problem(
+                        path,
+                        root,
+                        "not an entry file: entries end in .md, .markdown, .yml or .yaml "
+                        "(start the name with '_' to keep other files here)",
+                    )
+                )
+                continue
+            found.append(path)
+    return found
+
+
+def _inside(path: Path, real_root: Path) -> bool:
+    try:
+        path.resolve().relative_to(real_root)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _display(path: Path, root: Path) -> str:
+    return (root / path.relative_to(root)).as_posix()
+
+
+def _file_problem(path: Path, root: Path, message: str) -> Problem:
+    return Problem(_display(path, root), 0, 0, message)
+
+
+def load_file(
+    path: Path, root: Path, settings: Settings, problems: list[Problem]
+) -> _Loaded | None:
+    """Read one entry file; report its problems and return the entry, or None if broken."""
+    shown = _display(path, root)
+    rel = path.relative_to(root).as_posix()
+    ctx = schema.Context(path=shown, today=settings.today, stages=settings.stages)
+    text = _read_text(path, shown, problems)
+    if text is None:
+        return None
+    is_markdown = path.name.lower().endswith(MARKDOWN_SUFFIXES)
+    try:
+        if is_markdown:
+            data, pos, body = _split_front_matter(text)
+        else:
+            data, pos = parse(text)
+            body = None
+    except YamlProblem as exc:
+        problems.append(Problem(shown, exc.pos.line, exc.pos.column, exc.message))
+        return None
+    if data is None:
+        problems.append(
+            Problem(
+                shown,
+                pos.line,
+                pos.column,
+                "the entry has no fields: expected at least "
+                "date, and for a rejection company and role",
+            )
+        )
+        return None
+    item = _build(data, pos, body, path, rel, ctx)
+    problems.extend(ctx.problems)
+    return item if not ctx.problems else None
+
+
+def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    f"the file is {size / 1024 / 1024:.1f} MB; an entry may be "
+                    f"at most {MAX_FILE_BYTES // 1024 // 1024} MB",
+                )
+            )
+            return None
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        problems.append(Problem(shown, 0, 0, f"cannot read the file: {exc.strerror or exc}"))
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(Problem(shown, 0, 0, "the file grew too large while being read"))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.append(
+            Problem(
+                shown,
+                line,
+                column,
+                "the file is not UTF-8 text: save it as UTF-8 "
+                f"(found the byte 0x{raw[exc.start]:02x})",
+            )
+        )
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                "the file is empty: expected the entry's fields (see the entry format page)",
+            )
+        )
+        return None
+    return text
+
+
+def _split_front_matter(text: str) -> tuple[Any, Pos, str]:
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        raise YamlProblem(
+            _START,
+            "expected front matter: a Markdown entry starts with a line '---', then its fields, "
+            "then a closing '---' line, then your notes",
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            data, pos = parse(front, line_offset=1)
+            return data, pos if data is not None else Pos(2, 1), body
+    raise YamlProblem(
+        _START,
+        "the front matter is never closed: add a line '---' after the fields, before your notes",
+    )
+
+
+def _build(
+    data: Any, pos: Pos, body: str | None, path: Path, rel: str, ctx: schema.Context
+) -> _Loaded | None:
+    if not isinstance(data, dict):
+        schema.REJECTION.check(data, pos, "", ctx)
+        return None
+    kind = "rejection"
+    if "type" in data:
+        kind = schema.TYPE.spec.check(data["type"], _value_pos(data, "type", pos), "type", ctx)
+        if kind is schema.INVALID:
+            return None
+    record = schema.ENTRY_TYPES[kind]
+    if body is not None and "notes" in data:
+        ctx.report(
+            _key_pos(data, "notes", pos),
+            "notes",
+            "in a Markdown entry your notes go below the closing '---', not in a 'notes:' field",
+        )
+    fields, _ = record.check_fields(data, pos, "", ctx)
+    _check_dates(fields, data, pos, ctx)
+    if ctx.problems:
+        return None
+    text = body if body is not None else fields.get("notes", "")
+    entry_id = _entry_id(path)
+    if kind == "reflection":
+        about_values = data.get("about")
+        about_pos = _item_positions(about_values, _value_pos(data, "about", pos))
+        return _Loaded(_reflection(entry_id, rel, fields, text), about_pos)
+    return _Loaded(_rejection(entry_id, rel, fields, text), [])
+
+
+def _entry_id(path: Path) -> str:
+    return path.name.rsplit(".", 1)[0]
+
+
+def _key_pos(data: Any, key: str, default: Pos) -> Pos:
+    return data.key_pos.get(key, default) if isinstance(data, Mapping) else default
+
+
+def _value_pos(data: Any, key: str, default: Pos) -> Pos:
+    return data.value_pos.get(key, default) if isinstance(data, Mapping) else default
+
+
+def _item_positions(value: Any, default: Pos) -> list[Pos]:
+    if isinstance(value, list) and hasattr(value, "item_pos"):
+        return list(value.item_pos)
+    return [default]
+
+
+def _check_dates(fields: dict[str, Any], data: Any, pos: Pos, ctx: schema.Context) -> None:
+    day: dt.date | None = fields.get("date")
+    if day is None:
+        return
+    applied = fields.get("applied")
+    if applied is not None and applied > day:
+        ctx.report(
+            _value_pos(data, "applied", pos),
+            "applied",
+            f"expected a day no later than the rejection ({day.isoformat()}), "
+            f"found {applied.isoformat()}",
+        )
+    feedback = fields.get("feedback")
+    raw = data.get("feedback")
+    if not feedback or not isinstance(raw, dict):
+        return
+    requested = feedback.get("requested") or None
+    received = feedback.get("received")
+    if requested is not None and requested < day:
+        ctx.report(
+            _value_pos(raw, "requested", pos),
+            "feedback.requested",
+            f"expected a day no earlier than the rejection ({day.isoformat()}), "
+            f"found {requested.isoformat()}",
+        )
+    if received is not None and received < day:
+        ctx.report(
+            _value_pos(raw, "received", pos),
+            "feedback.received",
+            f"expected a day no earlier than the rejection ({day.isoformat()}), "
+            f"found {received.isoformat()}",
+        )
+    elif received is not None and requested is not None and received < requested:
+        ctx.report(
+            _value_pos(raw, "received", pos),
+            "feedback.received",
+            f"expected a day no earlier than the request ({requested.isoformat()}), "
+            f"found {received.isoformat()}",
+        )
+
+
+def _common(entry_id: str, rel: str, fields: dict[str, Any], body: str) -> dict[str, Any]:
+    return {
+        "id": entry_id,
+        "source": rel,
+        "date": fields["date"],
+        "strengths": tuple(fields.get("strengths", ())),
+        "lessons": tuple(fields.get("lessons", ())),
+        "mood": fields.get("mood"),
+        "tags": tuple(fields.get("tags", ())),
+        "private": fields.get("private", False),
+        "extra": fields.get("extra", {}),
+        "body": body or "",
+    }
+
+
+def _rejection(entry_id: str, rel: str, fields: dict[str, Any], body: str) -> Rejection:
+    feedback = fields.get("feedback")
+    return Rejection(
+        **_common(entry_id, rel, fields, body),
+        company=fields["company"],
+        role=fields["role"],
+        track=fields.get("track") or fields["role"],
+        applied=fields.get("applied"),
+        stage=fields.get("stage", "applied"),
+        process=tuple(ProcessStep(**step) for step in fields.get("process", ())),
+        feedback=None if feedback is None else _feedback(feedback),
+        gaps=tuple(Gap(**gap) for gap in fields.get("gaps", ())),
+    )
+
+
+def _feedback(fields: dict[str, Any]) -> Feedback:
+    values = dict(fields)
+    values["source"] = values.pop("from", None)
+    return Feedback(**values)
+
+
+def _reflection(entry_id: str, rel: str, fields: dict[str, Any], body: str) -> Reflection:
+    return Reflection(
+        **_common(entry_id, rel, fields, body),
+        heading=fields.get("title", ""),
+        about=tuple(fields.get("about", ())),
+        progress=tuple(Progress(**item) for item in fields.get("progress", ())),
+        decision=fields.get("decision"),
+        track=fields.get("track"),
+        ask_mentor=tuple(MentorQuestion(**q) for q in fields.get("ask_mentor", ())),
+    )
+
+
+def _check_unique_ids(loaded: list[_Loaded], root: Path, problems: list[Problem]) -> list[_Loaded]:
+    """Report every file whose id another file shares; keep only the unique ones."""
+    by_id: dict[str, list[str]] = {}
+    for item in loaded:
+        by_id.setdefault(item.entry.id, []).append(item.entry.source)
+    duplicated = {key for key, sources in by_id.items() if len(sources) > 1}
+    for key in sorted(duplicated):
+        sources = by_id[key]
+        for source in sources:
+            others = ", ".join((root / s).as_posix() for s in sources if s != source)
+            problems.append(
+                Problem(
+                    (root / source).as_posix(),
+                    0,
+                    0,
+                    f"the id '{key}' is used by another file too ({others}): "
+                    "ids are file names without extension and must be unique; rename one",
+                )
+            )
+    return [item for item in loaded if item.entry.id not in duplicated]
+
+
+def _check_about(
+    loaded: list[_Loaded], known: set[str], root: Path, problems: list[Problem]
+) -> list[_Loaded]:
+    """Report `about` ids that name no entry file; such a reflection is held back."""
+    kept = []
+    for item in loaded:
+        entry = item.entry
+        unknown = [
+            (index, target)
+            for index, target in enumerate(getattr(entry, "about", ()))
+            if target not in known
+        ]
+        if not unknown:
+            kept.append(item)
+        for index, target in unknown:
+            at = item.about_pos[index] if index < len(item.about_pos) else _START
+            hint = schema.did_you_mean(target, sorted(known))
+            problems.append(
+                Problem(
+                    (root / entry.source).as_posix(),
+                    at.line,
+                    at.column,
+                    f"about[{index + 1}]: expected the id of an entry (its file name without "
+                    f"extension), found '{target}', which no entry has{hint}",
+                    "about",
+                )
+            )
+    return kept

@@ -1,0 +1,64 @@
+"""Writing user data into generated Markdown as data, never as markup."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import quote
+
+import yaml
+from markupsafe import Markup
+
+_ACTIVE = re.compile(r"[\\`*_{}\[\]()<>&|~^=:#!$]")
+_SPACE = re.compile(r"\s+")
+
+
+class Md(Markup):
+    """Markdown that is safe to emit as is (made by us, or the user's own body).
+
+    A `Markup` subclass so that Jinja's autoescaping, which also covers macro output, knows it.
+    """
+
+    __slots__ = ()
+
+
+def escape(value: object) -> Md:
+    """Text shown literally, on one line, in any Markdown context (tables and links included).
+
+    Every character Markdown, its common extensions, HTML or a template engine could read as
+    syntax becomes a numeric character reference, which every renderer shows as the character.
+    """
+    if hasattr(value, "__html__"):
+        return Md(value)
+    text = _SPACE.sub(" ", str(value)).strip()
+    return Md(_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", text))
+
+
+def finalize(value: object) -> object:
+    """Jinja's finalize hook: every `{{ value }}` is escaped for Markdown unless already safe.
+
+    It runs before Jinja's own (HTML) autoescaping, which then leaves the result alone.
+    """
+    if value is None:
+        return Md("")
+    if hasattr(value, "__html__"):
+        return value
+    return escape(value)
+
+
+def link_target(target_uri: str, from_uri: str) -> str:
+    """A relative, percent-encoded link from one generated page's source to another's."""
+    relative = posixpath.relpath(target_uri, posixpath.dirname(from_uri) or ".")
+    return quote(relative, safe="/#")
+
+
+def link(text: object, target_uri: str, from_uri: str) -> Md:
+    return Md(f"[{escape(text)}]({link_target(target_uri, from_uri)})")
+
+
+def front_matter(meta: dict[str, object]) -> Md:
+    """The page's own metadata (title, tags...), serialised safely as YAML."""
+    if not meta:
+        return Md("")
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return Md(f"---\n{dumped}---\n\n")

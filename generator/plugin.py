@@ -1,0 +1,172 @@
+"""The MkDocs adapter: configuration, generated pages, watching entries, reporting problems.
+
+This is the only module that imports MkDocs; everything it does is hand data to the core
+(`loader`, `privacy`, `render`) and hand the result back to MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .loader import load_log
+from .privacy import publishable
+from .render import SiteOptions, render_site
+from .schema import DEFAULT_STAGES
+from .settings import Settings
+
+log = get_plugin_logger(__name__)
+
+STYLESHEET = "assets/recovery-log.css"
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"", "0", "false", "no", "off"}
+
+
+class _Flag(c.BaseConfigOption[bool]):
+    """A yes/no option that also takes the text of an environment variable (`!ENV`)."""
+
+    def __init__(self, default: bool = False) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise c.ValidationError(f"expected true or false (or 1/0), found {value!r}")
+
+
+class _Day(c.BaseConfigOption[dt.date | None]):
+    """A date as YYYY-MM-DD, or nothing for "the day of the build"."""
+
+    def run_validation(self, value: object) -> dt.date | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise c.ValidationError(f"expected a date as YYYY-MM-DD, found {value!r}") from None
+
+
+class _Days(c.Type[int]):
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < 0:
+            raise c.ValidationError(f"expected a number of days (0 or more), found {value!r}")
+        return number
+
+
+class RecoveryLogConfig(base.Config):
+    entries_dir = c.Type(str, default="entries")
+    """The folder of entry files, relative to `mkdocs.yml`."""
+    stages = c.ListOfItems(c.Type(str), default=list(DEFAULT_STAGES))
+    """The stages of a hiring process, in order, earliest first."""
+    feedback_due_days = _Days(7)
+    """Days after a rejection before an unrequested feedback is listed as worth asking for."""
+    follow_up_days = _Days(10)
+    """Days a feedback request may stay unanswered before a polite follow-up is suggested."""
+    today = _Day()
+    """Pin "today" (YYYY-MM-DD) for reproducible builds; default: the day of the build."""
+    skill_aliases = c.DictOfItems(c.Type(str), default={})
+    """Synonyms merged into one skill name, e.g. `{postgres: SQL}`."""
+    show_private = _Flag(default=False)
+    """Show private entries and sections: for a local preview only, never for publishing."""
+    templates_dir = c.Optional(c.Dir(exists=True))
+    """A folder of your own page templates, searched before the built-in ones."""
+
+
+class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
+    """Turns the files in `entries/` into the pages of a Recovery Log."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: str = "build"
+        self.entries_path = Path("entries")
+        self.settings = Settings()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config_dir = Path(config.config_file_path or ".").resolve().parent
+        self.entries_path = config_dir / self.config.entries_dir
+        self.settings = Settings(
+            stages=tuple(self.config.stages),
+            today=self.config.today or dt.date.today(),
+            feedback_due_days=self.config.feedback_due_days,
+            follow_up_days=self.config.follow_up_days,
+            skill_aliases=dict(self.config.skill_aliases),
+            show_private=self.config.show_private,
+        )
+        if not self.settings.stages:
+            raise c.ValidationError("recovery-log: 'stages' needs at least one stage")
+        for extension in ("attr_list", "md_in_html", "tables"):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        _no_web_fonts(config)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        loaded = load_log(self.entries_path, self.settings, display_as=self.config.entries_dir)
+        for problem in loaded.problems:
+            log.warning("entry problem: %s", problem)
+        user_home = files.get_file_from_path("index.md") is not None
+        options = SiteOptions(
+            dashboard_uri="dashboard.md" if user_home else "index.md",
+            problem_details=self.command == "serve",
+            templates_dir=self.config.templates_dir,
+            preview_private=self.settings.show_private,
+            entries_label=self.config.entries_dir,
+        )
+        entries = publishable(loaded.entries, self.settings.show_private)
+        for page in render_site(entries, loaded.problems, self.settings, options):
+            if files.get_file_from_path(page.uri) is not None:
+                log.info("docs/%s is your own page: it replaces the generated one", page.uri)
+                continue
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.uri, content=page.content, inclusion=inclusion))
+        if files.get_file_from_path(STYLESHEET) is None:
+            css = resources.files("generator").joinpath("assets", "recovery-log.css").read_bytes()
+            files.append(File.generated(config, STYLESHEET, content=css))
+        return files
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        if self.entries_path.is_dir():
+            server.watch(os.fspath(self.entries_path))
+        if self.config.templates_dir:
+            server.watch(self.config.templates_dir)
+        return server
+
+
+def _no_web_fonts(config: MkDocsConfig) -> None:
+    """Material loads Google Fonts unless told not to; a mentor's visit is nobody else's business."""
+    theme = config.theme
+    if theme.name == "material" and theme.get("font") is not False:
+        theme["font"] = False
+        log.info("Material's web fonts are turned off, so the site makes no third-party requests")

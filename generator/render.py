@@ -1,0 +1,226 @@
+"""Model + insights → the site's pages, as Markdown rendered from Jinja2 templates.
+
+Templates ship inside the package; a folder of the user's own templates, when given, is searched
+first, so any page can be reworded without forking the plugin.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any
+
+import jinja2
+
+from . import insights
+from .errors import Problem
+from .markdown import Md, escape, finalize, front_matter, link, link_target
+from .model import AnyEntry, Rejection
+from .settings import Settings
+
+TIMELINE = "entries.md"
+PROBLEMS = "problems.md"
+ENTRIES_FOLDER = "entries"
+
+MOODS = {1: "crushed", 2: "low", 3: "getting by", 4: "steady", 5: "fine"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: where it goes in the docs tree, and its Markdown."""
+
+    uri: str
+    content: str
+    in_nav: bool = True
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    dashboard_uri: str = "index.md"
+    """`index.md`, or `dashboard.md` when the user has a home page of their own."""
+    problem_details: bool = True
+    """List each problem (preview); a published build says only how many, never file names."""
+    templates_dir: str | os.PathLike[str] | None = None
+    preview_private: bool = False
+    """Private content is shown: every page says so, loudly."""
+    entries_label: str = "entries"
+    """How the entries folder is named to the user, e.g. in "From entries/2026/x.md"."""
+    extra_context: dict[str, Any] = field(default_factory=dict)
+
+
+def entry_uri(entry: AnyEntry | str) -> str:
+    entry_id = entry if isinstance(entry, str) else entry.id
+    return f"{ENTRIES_FOLDER}/{entry_id}.md"
+
+
+def human_date(day: dt.date | None) -> str:
+    if day is None:
+        return ""
+    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+def short_date(day: dt.date) -> str:
+    return f"{day.day} {calendar.month_abbr[day.month]}"
+
+
+class Links:
+    """Link helpers for one page: every link is relative to that page's source."""
+
+    def __init__(self, here: str, known: set[str]) -> None:
+        self.here = here
+        self.known = known
+
+    def entry(self, entry: AnyEntry | str, text: object = None) -> Md:
+        entry_id = entry if isinstance(entry, str) else entry.id
+        label = text if text is not None else (entry if isinstance(entry, str) else entry.title)
+        if entry_id not in self.known:
+            return escape(label)
+        return link(label, entry_uri(entry_id), self.here)
+
+    def page(self, uri: str, text: object) -> Md:
+        return link(text, uri, self.here)
+
+    def url(self, uri: str) -> Md:
+        return Md(link_target(uri, self.here))
+
+
+def environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if templates_dir:
+        loaders.append(jinja2.FileSystemLoader(os.fspath(templates_dir)))
+    loaders.append(jinja2.PackageLoader("generator", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        date=human_date,
+        short_date=short_date,
+        md=escape,
+        value=_show_value,
+        plural=plural,
+    )
+    env.globals.update(MOODS=MOODS)
+    return env
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """`3 days`, `1 day`."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def _show_value(value: Any) -> Md:
+    """An `extra:` value, whatever its shape, as one escaped line."""
+    if isinstance(value, dict | list):
+        return escape(json.dumps(value, ensure_ascii=False, default=str))
+    if isinstance(value, dt.date):
+        return escape(human_date(value))
+    return escape(value)
+
+
+def render_site(
+    entries: Sequence[AnyEntry],
+    problems: Sequence[Problem],
+    settings: Settings,
+    options: SiteOptions | None = None,
+) -> list[Page]:
+    """Every generated page, for entries that are already fit to publish."""
+    options = options or SiteOptions()
+    env = environment(options.templates_dir)
+    known = {entry.id for entry in entries}
+    back_links = insights.referenced_by(entries)
+    base = {
+        "settings": settings,
+        "stages": settings.stages,
+        "problems": list(problems),
+        "problem_details": options.problem_details,
+        "preview_private": options.preview_private,
+        "known_titles": {entry.id: entry.title for entry in entries},
+        "dashboard_uri": options.dashboard_uri,
+        "entries_label": options.entries_label,
+        "timeline_uri": TIMELINE,
+        "problems_uri": PROBLEMS,
+        "feedback_status": insights.feedback_status,
+        "stage_reached": lambda r: insights.stage_reached(r, settings.stages),
+        "is_overdue": lambda r: insights.is_overdue(r, settings),
+        "is_to_chase": lambda r: insights.is_to_chase(r, settings),
+        **options.extra_context,
+    }
+
+    def render(template: str, uri: str, meta: dict[str, Any], **context: Any) -> str:
+        values = {**base, **context, "to": Links(uri, known), "meta": front_matter(meta)}
+        return env.get_template(template).render(values)
+
+    pages = [
+        Page(
+            options.dashboard_uri,
+            render(
+                "dashboard.md.j2",
+                options.dashboard_uri,
+                {"title": "Dashboard"},
+                head=insights.headline(entries, settings),
+                recent=list(entries[:5]),
+            ),
+        ),
+        Page(
+            TIMELINE,
+            render(
+                "timeline.md.j2",
+                TIMELINE,
+                {"title": "Timeline"},
+                entries=list(entries),
+                years=_by_month(entries),
+            ),
+        ),
+        Page(
+            PROBLEMS,
+            render("problems.md.j2", PROBLEMS, {"title": "Entry problems"}),
+            in_nav=False,
+        ),
+    ]
+    for entry in entries:
+        uri = entry_uri(entry)
+        meta: dict[str, Any] = {"title": entry.title}
+        if entry.tags:
+            meta["tags"] = list(entry.tags)
+        template = "rejection.md.j2" if isinstance(entry, Rejection) else "reflection.md.j2"
+        pages.append(
+            Page(
+                uri,
+                render(
+                    template,
+                    uri,
+                    meta,
+                    entry=entry,
+                    body=Md(entry.body.strip()),
+                    back_links=back_links.get(entry.id, []),
+                ),
+                in_nav=False,
+            )
+        )
+    return pages
+
+
+def _by_month(
+    entries: Sequence[AnyEntry],
+) -> list[tuple[int, list[tuple[str, list[AnyEntry]]]]]:
+    """Newest first: [(year, [(month name, entries), ...]), ...]."""
+    result = []
+    for year, in_year in groupby(entries, key=lambda e: e.date.year):
+        months = [
+            (calendar.month_name[month], list(in_month))
+            for month, in_month in groupby(in_year, key=lambda e: e.date.month)
+        ]
+        result.append((year, months))
+    return result
+

@@ -1,0 +1,27 @@
+"""The knobs the core needs, independent of any site engine's configuration system."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .schema import DEFAULT_STAGES
+
+
+@dataclass(frozen=True)
+class Settings:
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    """The stages of a hiring process, in order; entries name them case-insensitively."""
+    today: dt.date = field(default_factory=dt.date.today)
+    """The day the site is built for: later dates are errors; overdue and to-chase count from it."""
+    feedback_due_days: int = 7
+    """A rejection with no feedback request after this many days is overdue."""
+    follow_up_days: int = 10
+    """A pending feedback request older than this many days is worth a polite follow-up."""
+    skill_aliases: dict[str, str] = field(default_factory=dict)
+    """Synonyms merged into one skill, e.g. {"postgres": "SQL"}."""
+    show_private: bool = False
+    """Include private entries and private sections (a local preview; never publish it)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stages", tuple(s.strip().lower() for s in self.stages))

@@ -1,0 +1,187 @@
+"""Safe YAML parsing that keeps the line and column of every key and value.
+
+PyYAML composes the document into nodes (with the C parser when libyaml is present); we build
+plain Python values from those nodes ourselves, which lets us refuse what a hand-written entry
+never needs and what a hostile one abuses: duplicate keys, Python-object tags, and alias
+expansion beyond a fixed budget ("billion laughs").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+MAX_NODES = 20_000
+"""How many values one document may expand to, aliases included."""
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+@dataclass(frozen=True)
+class Pos:
+    """A 1-based line and column in the entry file."""
+
+    line: int
+    column: int
+
+
+class YamlProblem(Exception):
+    """The text is not YAML we accept; carries where and why."""
+
+    def __init__(self, pos: Pos, message: str) -> None:
+        super().__init__(message)
+        self.pos = pos
+        self.message = message
+
+
+class Mapping(dict):
+    """A YAML mapping that remembers where each key and each value stood."""
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.key_pos: dict[Any, Pos] = {}
+        self.value_pos: dict[Any, Pos] = {}
+
+
+class Sequence(list):
+    """A YAML sequence that remembers where each item stood."""
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.item_pos: list[Pos] = []
+
+
+def parse(text: str, line_offset: int = 0) -> tuple[Any, Pos]:
+    """Parse one YAML document; return its value and position.
+
+    `line_offset` is added to every line (front matter starts below the `---` line).
+    Raises only `YamlProblem`, whatever the text.
+    """
+    try:
+        node = _compose(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = _pos(mark, line_offset) if mark else Pos(line_offset + 1, 1)
+        raise YamlProblem(pos, _describe(exc, _line_at(text, mark))) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(Pos(line_offset + 1, 1), f"not valid YAML: {exc}") from None
+    except Exception as exc:  # PyYAML raises IndexError and others on some malformed input
+        raise YamlProblem(
+            Pos(line_offset + 1, 1), f"not valid YAML ({type(exc).__name__})"
+        ) from None
+    if node is None:
+        return None, Pos(line_offset + 1, 1)
+    builder = _Builder(line_offset)
+    return builder.build(node), _pos(node.start_mark, line_offset)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _BaseLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _pos(mark: yaml.Mark, line_offset: int) -> Pos:
+    return Pos(mark.line + 1 + line_offset, mark.column + 1)
+
+
+def _line_at(text: str, mark: yaml.Mark | None) -> str:
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    return lines[mark.line] if 0 <= mark.line < len(lines) else ""
+
+
+def _describe(exc: yaml.MarkedYAMLError, line: str) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    text = "; ".join(parts) or "the structure is broken"
+    if "\t" in line[: len(line) - len(line.lstrip())]:
+        text += " (this line is indented with a tab: YAML needs spaces)"
+    return f"not valid YAML: {text}"
+
+
+class _Builder:
+    def __init__(self, line_offset: int) -> None:
+        self.line_offset = line_offset
+        self.budget = MAX_NODES
+        self.constructor = yaml.SafeLoader("")
+
+    def pos(self, node: yaml.Node) -> Pos:
+        return _pos(node.start_mark, self.line_offset)
+
+    def build(self, node: yaml.Node) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise YamlProblem(
+                self.pos(node),
+                f"the document expands to more than {MAX_NODES} values "
+                "(too many aliases or too large for an entry)",
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node)
+        if isinstance(node, yaml.SequenceNode):
+            return self.sequence(node)
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode) -> Mapping:
+        self.check_tag(node, "tag:yaml.org,2002:map")
+        result = Mapping(self.pos(node))
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(self.pos(key_node), "merge keys (<<) are not supported")
+            key = self.build(key_node)
+            if not isinstance(key, str | int | float | bool) and key is not None:
+                raise YamlProblem(self.pos(key_node), "a key must be a plain name")
+            key_pos = self.pos(key_node)
+            if key in result:
+                first = result.key_pos[key]
+                raise YamlProblem(
+                    key_pos, f"duplicate key '{key}' (first given on line {first.line})"
+                )
+            result[key] = self.build(value_node)
+            result.key_pos[key] = key_pos
+            result.value_pos[key] = self.pos(value_node)
+        return result
+
+    def sequence(self, node: yaml.SequenceNode) -> Sequence:
+        self.check_tag(node, "tag:yaml.org,2002:seq")
+        result = Sequence(self.pos(node))
+        for item in node.value:
+            result.append(self.build(item))
+            result.item_pos.append(self.pos(item))
+        return result
+
+    def scalar(self, node: yaml.Node) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            raise YamlProblem(
+                self.pos(node), f"the YAML tag '{node.tag}' is not allowed in an entry"
+            )
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            # e.g. 2026-02-30 looks like a date but is none: the schema explains it better.
+            return node.value
+
+    def check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            raise YamlProblem(
+                self.pos(node), f"the YAML tag '{node.tag}' is not allowed in an entry"
+            )
