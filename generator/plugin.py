@@ -148,7 +148,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
                 log.info("docs/%s is your own page: it replaces the generated one", page.uri)
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.uri, content=page.content, inclusion=inclusion))
+            generated = File.generated(config, page.uri, content=page.content, inclusion=inclusion)
+            files.append(generated)
         if files.get_file_from_path(STYLESHEET) is None:
             css = resources.files("generator").joinpath("assets", "recovery-log.css").read_bytes()
             files.append(File.generated(config, STYLESHEET, content=css))
@@ -165,7 +166,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
 
 
 def _no_web_fonts(config: MkDocsConfig) -> None:
-    """Material loads Google Fonts unless told not to; a mentor's visit is nobody else's business."""
+    """Material loads Google Fonts unless told not to: a mentor's visit is nobody's business."""
     theme = config.theme
     if theme.name == "material" and theme.get("font") is not False:
         theme["font"] = False

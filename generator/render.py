@@ -223,4 +223,3 @@ def _by_month(
         ]
         result.append((year, months))
     return result
-
