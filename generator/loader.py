@@ -61,7 +61,7 @@ def load_log(
     problems: list[Problem] = []
     if not root.is_dir():
         problems.append(
-            Problem(str(root), 0, 0, "the entries folder does not exist: create it and add entries")
+            Problem(str(root), 1, 1, "the entries folder does not exist: create it and add entries")
         )
         return Log((), tuple(problems))
     loaded: list[_Loaded] = []
@@ -140,7 +140,7 @@ def _display(path: Path, root: Path) -> str:
 
 
 def _file_problem(path: Path, root: Path, message: str) -> Problem:
-    return Problem(_display(path, root), 0, 0, message)
+    return Problem(_display(path, root), 1, 1, message)
 
 
 def load_file(
@@ -196,10 +196,10 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        problems.append(Problem(shown, 0, 0, f"cannot read the file: {exc.strerror or exc}"))
+        problems.append(Problem(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}"))
         return None
     if len(raw) > MAX_FILE_BYTES:
-        problems.append(Problem(shown, 0, 0, "the file grew too large while being read"))
+        problems.append(Problem(shown, 1, 1, "the file grew too large while being read"))
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -401,8 +401,8 @@ def _check_unique_ids(loaded: list[_Loaded], root: Path, problems: list[Problem]
             problems.append(
                 Problem(
                     (root / source).as_posix(),
-                    0,
-                    0,
+                    1,
+                    1,
                     f"the id '{key}' is used by another file too ({others}): "
                     "ids are file names without extension and must be unique; rename one",
                 )

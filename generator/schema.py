@@ -309,6 +309,8 @@ class Record(Spec):
     fields: dict[str, Field] = field(default_factory=dict)
     doc: str = ""
     what: str = "entry"
+    siblings: dict[str, Record] = field(default_factory=dict, repr=False, compare=False)
+    """Records a misplaced key may belong to, for a better hint (a rejection's `company`)."""
 
     def check(self, value: Any, pos: Pos, name: str, ctx: Context) -> Any:
         result, ok = self.check_fields(value, pos, name, ctx)
@@ -357,6 +359,12 @@ class Record(Spec):
         hint = did_you_mean(key, list(self.fields))
         if hint:
             return f"unknown field in {self.what}{hint}"
+        for sibling in self.siblings.values():
+            if key in sibling.fields:
+                return (
+                    f"'{key}' is a field of a {sibling.what}, and this file is a {self.what}"
+                    f" (type: {self.what})"
+                )
         extra = "; keep your own fields under 'extra:'" if "extra" in self.fields else ""
         return f"unknown field in {self.what}; expected one of: {', '.join(self.fields)}{extra}"
 
@@ -521,3 +529,5 @@ REFLECTION = Record(
 )
 
 ENTRY_TYPES: dict[str, Record] = {"rejection": REJECTION, "reflection": REFLECTION}
+REJECTION.siblings["reflection"] = REFLECTION
+REFLECTION.siblings["rejection"] = REJECTION
