@@ -17,15 +17,30 @@ from typing import Any
 
 import jinja2
 
-from . import insights
+from . import charts, insights
 from .errors import Problem
+from .feedback import email_for, feedback_report
+from .lessons import lessons_report
 from .markdown import Md, escape, finalize, front_matter, link, link_target
 from .model import AnyEntry, Rejection
+from .practice import practice_report
 from .settings import Settings
+from .skills import skills_report
+from .tracks import tracks_report
 
 TIMELINE = "entries.md"
 PROBLEMS = "problems.md"
 ENTRIES_FOLDER = "entries"
+
+INSIGHT_PAGES: tuple[tuple[str, str, str], ...] = (
+    ("skills.md", "skills.md.j2", "Skills gap"),
+    ("feedback.md", "feedback.md.j2", "Feedback"),
+    ("interviews.md", "interviews.md.j2", "Interviews"),
+    ("tracks.md", "tracks.md.j2", "Tracks"),
+    ("lessons.md", "lessons.md.j2", "Lessons"),
+    ("reflections.md", "reflections.md.j2", "Reflections"),
+)
+"""(page, template, title) of each insight page, in the order the dashboard lists them."""
 
 MOODS = {1: "crushed", 2: "low", 3: "getting by", 4: "steady", 5: "fine"}
 
@@ -109,9 +124,21 @@ def environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.E
         md=escape,
         value=_show_value,
         plural=plural,
+        verbatim=_verbatim,
+        percent=lambda share: f"{share:.0%}",
+        number=lambda value: f"{value:.1f}".removesuffix(".0"),
     )
     env.globals.update(MOODS=MOODS)
     return env
+
+
+def _verbatim(text: str) -> Md:
+    """Text for inside a fenced code block, shown exactly: no line may start a fence."""
+    lines = [
+        line if not line.lstrip().startswith(("```", "~~~")) else " " + line
+        for line in str(text).splitlines()
+    ]
+    return Md("\n".join(lines))
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -139,7 +166,36 @@ def render_site(
     env = environment(options.templates_dir)
     known = {entry.id for entry in entries}
     back_links = insights.referenced_by(entries)
+    practice = practice_report(entries, settings.stages)
+    mood_entries = [
+        (e.mood, e) for e in sorted(entries, key=lambda e: (e.date, e.id)) if e.mood is not None
+    ]
+    skills = skills_report(entries, settings.skill_aliases)
     base = {
+        "skills": skills,
+        "gap_bars": [
+            charts.Bar(gap.name, len(gap.rejections))
+            for gap in sorted(skills.gaps, key=lambda g: -len(g.rejections))[:10]
+            if gap.rejections
+        ],
+        "feedback": feedback_report(entries, settings),
+        "practice": practice,
+        "tracks": tracks_report(entries, settings.stages, settings.skill_aliases),
+        "lessons": lessons_report(entries),
+        "reflections": insights.reflections(entries),
+        "latest_decision": next((r for r in insights.reflections(entries) if r.decision), None),
+        "finals": _finals(practice, settings.stages),
+        "stage_bars": [charts.Bar(step.stage, len(step.reached)) for step in practice.funnel],
+        "stage_points": [
+            charts.Point(r.date, insights.stage_index(stage, settings.stages), r.company)
+            for r, stage in practice.progression
+        ],
+        "mood_entries": mood_entries,
+        "mood_points": [charts.Point(e.date, e.mood - 1, e.title) for _, e in mood_entries],
+        "mood_levels": [f"{level} {MOODS[level]}" for level in sorted(MOODS)],
+        "email_for": email_for,
+        "charts": charts,
+        "insight_pages": INSIGHT_PAGES,
         "settings": settings,
         "stages": settings.stages,
         "problems": list(problems),
@@ -182,6 +238,10 @@ def render_site(
                 years=_by_month(entries),
             ),
         ),
+        *(
+            Page(uri, render(template, uri, {"title": title}))
+            for uri, template, title in INSIGHT_PAGES
+        ),
         Page(
             PROBLEMS,
             render("problems.md.j2", PROBLEMS, {"title": "Entry problems"}),
@@ -209,6 +269,14 @@ def render_site(
             )
         )
     return pages
+
+
+def _finals(practice: Any, stages: tuple[str, ...]) -> Any:
+    """The funnel step of the `final` stage, when the configured stages have one."""
+    for step in practice.funnel:
+        if step.stage == "final":
+            return step
+    return None
 
 
 def _by_month(
