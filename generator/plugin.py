@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from html import escape
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -15,13 +16,16 @@ from typing import Any, Literal
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .feed import FEED_PATH, atom_feed
 from .loader import load_log
-from .privacy import publishable
-from .render import SiteOptions, render_site
+from .model import AnyEntry
+from .privacy import anonymize_companies, publishable
+from .render import PRIVATE_BANNER, SiteOptions, entry_uri, render_site
 from .schema import DEFAULT_STAGES
 from .settings import Settings
 
@@ -94,6 +98,12 @@ class RecoveryLogConfig(base.Config):
     """Show private entries and sections: for a local preview only, never for publishing."""
     templates_dir = c.Optional(c.Dir(exists=True))
     """A folder of your own page templates, searched before the built-in ones."""
+    anonymize_companies = _Flag(default=False)
+    """Replace every company name with "Company A", "Company B"... everywhere, URLs included."""
+    mentor_since = _Day()
+    """The first day the mentor digest covers; default: the last 30 days."""
+    feed = _Flag(default=True)
+    """Write an Atom feed of entries to `feed.xml` (needs `site_url`)."""
 
 
 class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
@@ -105,6 +115,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.command: str = "build"
         self.entries_path = Path("entries")
         self.settings = Settings()
+        self.entries: tuple[AnyEntry, ...] = ()
+        self.entry_urls: dict[str, str] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -121,7 +133,13 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             show_private=self.config.show_private,
         )
         if not self.settings.stages:
-            raise c.ValidationError("recovery-log: 'stages' needs at least one stage")
+            raise PluginError("recovery-log: 'stages' needs at least one stage")
+        if self.command == "gh-deploy" and self.settings.show_private:
+            raise PluginError(
+                "recovery-log: refusing to deploy a private preview. show_private is on (is "
+                "RECOVERY_LOG_SHOW_PRIVATE set?), so this build would publish private entries. "
+                "Nothing was pushed. Unset it and run gh-deploy again."
+            )
         for extension in ("attr_list", "md_in_html", "tables"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -135,14 +153,19 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         for problem in loaded.problems:
             log.warning("entry problem: %s", problem)
         user_home = files.get_file_from_path("index.md") is not None
+        anonymized = self.config.anonymize_companies
         options = SiteOptions(
             dashboard_uri="dashboard.md" if user_home else "index.md",
             problem_details=self.command == "serve",
             templates_dir=self.config.templates_dir,
-            preview_private=self.settings.show_private,
             entries_label=self.config.entries_dir,
+            show_sources=not anonymized,
+            mentor_since=self.config.mentor_since,
         )
         entries = publishable(loaded.entries, self.settings.show_private)
+        if anonymized:
+            entries = anonymize_companies(entries)
+        self.entries = entries
         for page in render_site(entries, loaded.problems, self.settings, options):
             if files.get_file_from_path(page.uri) is not None:
                 log.info("docs/%s is your own page: it replaces the generated one", page.uri)
@@ -150,10 +173,54 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             generated = File.generated(config, page.uri, content=page.content, inclusion=inclusion)
             files.append(generated)
+        self.entry_urls = {
+            entry.id: file.url
+            for entry in entries
+            if (file := files.get_file_from_path(entry_uri(entry))) is not None
+        }
         if files.get_file_from_path(STYLESHEET) is None:
             css = resources.files("generator").joinpath("assets", "recovery-log.css").read_bytes()
             files.append(File.generated(config, STYLESHEET, content=css))
         return files
+
+    def on_page_content(
+        self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Every page of a private preview says so, the user's own pages too."""
+        if self.settings.show_private:
+            return PRIVATE_BANNER + html
+        return html
+
+    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        if not self._feed_url(config):
+            return output
+        link = (
+            '<link rel="alternate" type="application/atom+xml" '
+            f'title="{escape(config.site_name)}" href="{escape(self._feed_url(config))}">'
+        )
+        return output.replace("</head>", link + "</head>", 1)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.feed:
+            return
+        if not config.site_url:
+            log.info("no site_url in mkdocs.yml, so no feed.xml: set it to publish a feed")
+            return
+        document = atom_feed(
+            self.entries,
+            title=config.site_name,
+            site_url=config.site_url,
+            url_for=lambda entry: self.entry_urls.get(entry.id, ""),
+            stages=self.settings.stages,
+            author=config.site_author,
+        )
+        Path(config.site_dir, FEED_PATH).write_bytes(document)
+
+    def _feed_url(self, config: MkDocsConfig) -> str:
+        if not (self.config.feed and config.site_url):
+            return ""
+        base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+        return base + FEED_PATH
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
+from typing import Any
 
-from .model import AnyEntry, Reflection
+from .model import AnyEntry, Reflection, Rejection
+from .names import fold
 
 _SECTION = re.compile(
     r"<!--\s*private\s*-->.*?(?:<!--\s*/\s*private\s*-->|\Z)", re.IGNORECASE | re.DOTALL
@@ -38,3 +41,78 @@ def _redact(entry: AnyEntry, public_ids: set[str]) -> AnyEntry:
     if isinstance(entry, Reflection):
         changes["about"] = tuple(target for target in entry.about if target in public_ids)
     return dataclasses.replace(entry, **changes)
+
+
+def company_aliases(entries: tuple[AnyEntry, ...]) -> dict[str, str]:
+    """Folded company name → "Company A", "Company B"... in order of first appearance."""
+    aliases: dict[str, str] = {}
+    for entry in sorted(entries, key=lambda e: (e.date, e.id)):
+        if isinstance(entry, Rejection):
+            key = fold(entry.company)
+            if key not in aliases:
+                aliases[key] = f"Company {_letters(len(aliases))}"
+    return aliases
+
+
+def _letters(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA..."""
+    result = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        result = chr(ord("A") + rest) + result
+    return result
+
+
+def anonymize_companies(entries: tuple[AnyEntry, ...]) -> tuple[AnyEntry, ...]:
+    """Every company name replaced by its alias, in every text, and ids that name no company.
+
+    An id usually contains the company ("2026-11-03-acme-data-analyst"), and ids become page
+    addresses, so each entry gets a new id made of its date and a number.
+    """
+    aliases = company_aliases(entries)
+    if not aliases:
+        return entries
+    names = sorted({e.company for e in entries if isinstance(e, Rejection)}, key=len, reverse=True)
+    pattern = re.compile(
+        "|".join(rf"(?<!\w){re.escape(' '.join(n.split()))}(?!\w)" for n in names),
+        re.IGNORECASE,
+    )
+
+    def replace(text: str) -> str:
+        return pattern.sub(lambda m: aliases.get(fold(m.group()), m.group()), text)
+
+    new_ids: dict[str, str] = {}
+    per_day: dict[str, int] = {}
+    for entry in sorted(entries, key=lambda e: (e.date, e.id)):
+        day = entry.date.isoformat()
+        per_day[day] = per_day.get(day, 0) + 1
+        new_ids[entry.id] = f"{day}-{per_day[day]}"
+    result = []
+    for entry in entries:
+        changed = _map_text(entry, replace)
+        changes: dict[str, object] = {"id": new_ids[entry.id], "source": ""}
+        if isinstance(changed, Reflection):
+            changes["about"] = tuple(new_ids.get(t, t) for t in entry.about)
+        result.append(dataclasses.replace(changed, **changes))
+    return tuple(result)
+
+
+def _map_text(value: Any, replace: Callable[[str], str]) -> Any:
+    """`value` with `replace` applied to every string inside it (dataclasses, tuples, dicts)."""
+    if isinstance(value, str):
+        return replace(value)
+    if isinstance(value, tuple):
+        return tuple(_map_text(item, replace) for item in value)
+    if isinstance(value, list):
+        return [_map_text(item, replace) for item in value]
+    if isinstance(value, dict):
+        return {_map_text(k, replace): _map_text(v, replace) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _map_text(getattr(value, f.name), replace)
+            for f in dataclasses.fields(value)
+            if f.name not in ("id", "source", "about")
+        }
+        return dataclasses.replace(value, **changes)
+    return value

@@ -22,6 +22,7 @@ from .errors import Problem
 from .feedback import email_for, feedback_report
 from .lessons import lessons_report
 from .markdown import Md, escape, finalize, front_matter, link, link_target
+from .mentor import DEFAULT_WINDOW_DAYS, digest
 from .model import AnyEntry, Rejection
 from .practice import practice_report
 from .settings import Settings
@@ -39,8 +40,15 @@ INSIGHT_PAGES: tuple[tuple[str, str, str], ...] = (
     ("tracks.md", "tracks.md.j2", "Tracks"),
     ("lessons.md", "lessons.md.j2", "Lessons"),
     ("reflections.md", "reflections.md.j2", "Reflections"),
+    ("mentor.md", "mentor.md.j2", "For my mentor"),
 )
 """(page, template, title) of each insight page, in the order the dashboard lists them."""
+
+PRIVATE_BANNER = (
+    '<p class="rl-private-banner" role="alert"><strong>Private preview — do not publish.'
+    "</strong> This build shows private entries and private sections.</p>\n"
+)
+"""Put at the top of every page while private content is shown."""
 
 MOODS = {1: "crushed", 2: "low", 3: "getting by", 4: "steady", 5: "fine"}
 
@@ -61,10 +69,12 @@ class SiteOptions:
     problem_details: bool = True
     """List each problem (preview); a published build says only how many, never file names."""
     templates_dir: str | os.PathLike[str] | None = None
-    preview_private: bool = False
-    """Private content is shown: every page says so, loudly."""
     entries_label: str = "entries"
     """How the entries folder is named to the user, e.g. in "From entries/2026/x.md"."""
+    show_sources: bool = True
+    """Name each entry's file on its page (not in anonymized builds: file names name companies)."""
+    mentor_since: dt.date | None = None
+    """Start of the mentor digest; default: `DEFAULT_WINDOW_DAYS` before today."""
     extra_context: dict[str, Any] = field(default_factory=dict)
 
 
@@ -200,7 +210,13 @@ def render_site(
         "stages": settings.stages,
         "problems": list(problems),
         "problem_details": options.problem_details,
-        "preview_private": options.preview_private,
+        "show_sources": options.show_sources,
+        "digest": digest(
+            entries,
+            skills,
+            options.mentor_since or settings.today - dt.timedelta(days=DEFAULT_WINDOW_DAYS),
+            settings.today,
+        ),
         "known_titles": {entry.id: entry.title for entry in entries},
         "dashboard_uri": options.dashboard_uri,
         "entries_label": options.entries_label,

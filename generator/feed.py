@@ -1,0 +1,78 @@
+"""An Atom feed of the entries, for a mentor's feed reader (RFC 4287)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from xml.etree import ElementTree as ET
+
+from .insights import feedback_status, stage_reached
+from .model import AnyEntry, Rejection
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_PATH = "feed.xml"
+MAX_ITEMS = 50
+
+
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def summary(entry: AnyEntry, stages: tuple[str, ...]) -> str:
+    """A short plain-text summary: the facts, not the diary."""
+    if isinstance(entry, Rejection):
+        parts = [
+            f"{entry.role} at {entry.company}: reached {stage_reached(entry, stages)}; "
+            f"feedback {feedback_status(entry)}."
+        ]
+    else:
+        parts = [entry.title + "."]
+        if entry.decision:
+            parts.append(
+                f"Decision: {entry.decision}" + (f" ({entry.track})." if entry.track else ".")
+            )
+    if entry.lessons:
+        parts.append("Lessons: " + "; ".join(lesson.rstrip(". ") for lesson in entry.lessons) + ".")
+    return " ".join(" ".join(part.split()) for part in parts)
+
+
+def atom_feed(
+    entries: Sequence[AnyEntry],
+    *,
+    title: str,
+    site_url: str,
+    url_for: Callable[[AnyEntry], str],
+    stages: tuple[str, ...],
+    author: str | None = None,
+) -> bytes:
+    """The feed document; `url_for` gives each entry's page path relative to `site_url`."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    newest = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)[:MAX_ITEMS]
+    _text(feed, "title", title)
+    _text(feed, "id", base)
+    _text(feed, "updated", _stamp(newest[0].date) if newest else "1970-01-01T00:00:00Z")
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=base + FEED_PATH)
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=base)
+    writer = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _text(writer, "name", author or title)
+    _text(feed, "generator", "Recovery Log")
+    for entry in newest:
+        item = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        url = base + url_for(entry).lstrip("/")
+        _text(item, "title", entry.title)
+        _text(item, "id", url)
+        _text(item, "updated", _stamp(entry.date))
+        ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=url)
+        _text(item, "summary", summary(entry, stages))
+        for tag in entry.tags:
+            ET.SubElement(item, f"{{{ATOM}}}category", term=tag)
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _text(parent: ET.Element, name: str, value: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{name}")
+    element.text = value
+    return element

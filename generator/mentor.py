@@ -1,0 +1,72 @@
+"""The mentor digest: what happened since the last session, and what to talk about."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .insights import reflections, rejections
+from .model import AnyEntry, MentorQuestion, Reflection, Rejection
+from .skills import SkillGap, SkillsReport
+
+DEFAULT_WINDOW_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Question:
+    question: MentorQuestion
+    reflection: Reflection
+
+
+@dataclass(frozen=True)
+class Digest:
+    since: dt.date
+    until: dt.date
+    rejections: tuple[Rejection, ...]
+    lessons: tuple[tuple[str, AnyEntry], ...]
+    gaps_opened: tuple[SkillGap, ...]
+    """First cited in the window."""
+    gaps_closed: tuple[tuple[SkillGap, Reflection], ...]
+    """Marked closed in the window."""
+    gaps_recurring: tuple[SkillGap, ...]
+    """Cited again, in the window, after they were closed."""
+    decisions: tuple[Reflection, ...]
+    agenda: tuple[Question, ...]
+    """Every open question for the mentor, newest first, however old."""
+
+
+def digest(
+    entries: Sequence[AnyEntry], skills: SkillsReport, since: dt.date, until: dt.date
+) -> Digest:
+    """The digest for `since` to `until`, both included; entries newest first."""
+
+    def within(day: dt.date | None) -> bool:
+        return day is not None and since <= day <= until
+
+    newest = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+    recent = [e for e in newest if within(e.date)]
+    closed = []
+    for gap in skills.gaps:
+        for step in gap.steps:
+            if step.progress.status == "closed" and within(step.reflection.date):
+                closed.append((gap, step.reflection))
+    agenda = [
+        Question(question, reflection)
+        for reflection in reflections(newest)
+        for question in reflection.ask_mentor
+        if question.answered is None
+    ]
+    return Digest(
+        since=since,
+        until=until,
+        rejections=tuple(rejections(recent)),
+        lessons=tuple((lesson, e) for e in recent for lesson in e.lessons),
+        gaps_opened=tuple(g for g in skills.gaps if within(g.first_seen)),
+        gaps_closed=tuple(closed),
+        gaps_recurring=tuple(
+            g for g in skills.gaps if g.status == "recurring" and within(g.last_seen)
+        ),
+        decisions=tuple(r for r in reflections(recent) if r.decision),
+        agenda=tuple(agenda),
+    )
