@@ -110,6 +110,10 @@ class Links:
     def page(self, uri: str, text: object) -> Md:
         return link(text, uri, self.here)
 
+    def anchor(self, anchor: str, text: object) -> Md:
+        """A link to a heading on this page, whose id the template set with `{ #id }`."""
+        return Md(f"[{escape(text)}](#{anchor})")
+
     def url(self, uri: str) -> Md:
         return Md(link_target(uri, self.here))
 
