@@ -65,6 +65,23 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
+def _literal(char: str) -> str:
+    """A character for an ECMA-262 pattern (JSON Schema's regex dialect), escaped only if needed."""
+    return "\\" + char if char in ".^$*+?()[]{}|\\/" else char
+
+
+def words_schema(words: tuple[str, ...], doc: str) -> dict[str, Any]:
+    """One of `words`, in any case: the enum lets editors offer them, the pattern accepts case."""
+    any_case = "|".join(
+        "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else _literal(c) for c in word)
+        for word in words
+    )
+    return {
+        "anyOf": [{"enum": list(words)}, {"type": "string", "pattern": f"^\\s*({any_case})\\s*$"}],
+        "description": doc,
+    }
+
+
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
     close = difflib.get_close_matches(str(word).lower(), list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
@@ -78,7 +95,7 @@ class Spec:
     def check(self, value: Any, pos: Pos, name: str, ctx: Context) -> Any:
         raise NotImplementedError
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
         raise NotImplementedError
 
 
@@ -95,8 +112,8 @@ class Text(Spec):
         ctx.report(pos, name, f"expected text, found {describe(value)}{hint}")
         return INVALID
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": 1, "description": self.doc}
+    def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"\S", "description": self.doc}
 
 
 @dataclass
@@ -141,8 +158,13 @@ class Date(Spec):
                         return text
         return None
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date", "description": self.doc}
+    def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
+        return {
+            "type": "string",
+            "format": "date",
+            "pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$",
+            "description": self.doc,
+        }
 
 
 @dataclass
@@ -162,7 +184,7 @@ class Integer(Spec):
         )
         return INVALID
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
         return {
             "type": "integer",
             "minimum": self.low,
@@ -181,7 +203,7 @@ class Boolean(Spec):
         ctx.report(pos, name, f"expected true or false, found {describe(value)}")
         return INVALID
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
         return {"type": "boolean", "description": self.doc}
 
 
@@ -207,8 +229,8 @@ class Choice(Spec):
         )
         return INVALID
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "enum": list(self.choices), "description": self.doc}
+    def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
+        return words_schema(self.choices, self.doc)
 
 
 @dataclass
@@ -220,11 +242,8 @@ class Stage(Choice):
     def options(self, ctx: Context) -> tuple[str, ...]:
         return ctx.stages
 
-    def json_schema(self) -> dict[str, Any]:
-        return {
-            "type": "string",
-            "description": self.doc + " Default stages: " + ", ".join(DEFAULT_STAGES) + ".",
-        }
+    def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
+        return words_schema(stages, self.doc)
 
 
 @dataclass
@@ -241,11 +260,8 @@ class DateOrFalse(Spec):
             return INVALID
         return Date().check(value, pos, name, ctx)
 
-    def json_schema(self) -> dict[str, Any]:
-        return {
-            "oneOf": [{"type": "string", "format": "date"}, {"const": False}],
-            "description": self.doc,
-        }
+    def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
+        return {"anyOf": [Date().json_schema(stages), {"const": False}], "description": self.doc}
 
 
 @dataclass
@@ -260,7 +276,7 @@ class AnyMapping(Spec):
         ctx.report(pos, name, f"expected a mapping of names to values, found {describe(value)}")
         return INVALID
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
         return {"type": "object", "description": self.doc}
 
 
@@ -292,8 +308,12 @@ class ListOf(Spec):
                 result.append(checked)
         return result if ok else INVALID
 
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "array", "items": self.item.json_schema(), "description": self.doc}
+    def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
+        item = self.item.json_schema(stages)
+        return {
+            "anyOf": [{"type": "array", "items": item}, item, {"type": "null"}],
+            "description": self.doc,
+        }
 
 
 @dataclass
@@ -356,23 +376,25 @@ class Record(Spec):
         return result, ok
 
     def unknown_field(self, key: str) -> str:
-        hint = did_you_mean(key, list(self.fields))
-        if hint:
-            return f"unknown field in {self.what}{hint}"
+        # An exact field of the other type beats a near miss: `progress` in a file without
+        # `type: reflection` is a missing type, not a misspelt `process`.
         for sibling in self.siblings.values():
             if key in sibling.fields:
                 return (
                     f"'{key}' is a field of a {sibling.what}, and this file is a {self.what}"
                     f" (type: {self.what})"
                 )
+        hint = did_you_mean(key, list(self.fields))
+        if hint:
+            return f"unknown field in {self.what}{hint}"
         extra = "; keep your own fields under 'extra:'" if "extra" in self.fields else ""
         return f"unknown field in {self.what}; expected one of: {', '.join(self.fields)}{extra}"
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
         return {
             "type": "object",
             "description": self.doc,
-            "properties": {k: f.spec.json_schema() for k, f in self.fields.items()},
+            "properties": {k: f.spec.json_schema(stages) for k, f in self.fields.items()},
             "required": [k for k, f in self.fields.items() if f.required],
             "additionalProperties": False,
         }
@@ -399,9 +421,9 @@ class TextOr(Spec):
         )
         return INVALID
 
-    def json_schema(self) -> dict[str, Any]:
+    def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
         return {
-            "oneOf": [{"type": "string", "minLength": 1}, self.record.json_schema()],
+            "anyOf": [Text().json_schema(stages), self.record.json_schema(stages)],
             "description": self.doc,
         }
 
@@ -531,3 +553,27 @@ REFLECTION = Record(
 ENTRY_TYPES: dict[str, Record] = {"rejection": REJECTION, "reflection": REFLECTION}
 REJECTION.siblings["reflection"] = REFLECTION
 REFLECTION.siblings["rejection"] = REJECTION
+
+
+SCHEMA_ID = "https://recovery-log.invalid/schema/entry.schema.json"
+
+
+def entry_json_schema(stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
+    """The JSON Schema of an entry file (front matter or .yml), from the same specs as the loader.
+
+    Editors (the YAML language server) use it to check and complete entries as you type.
+    """
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Recovery Log entry",
+        "description": "One rejection or reflection. See the entry format page of your site.",
+        "if": {
+            "properties": {
+                "type": {"pattern": "^\\s*[rR][eE][fF][lL][eE][cC][tT][iI][oO][nN]\\s*$"}
+            },
+            "required": ["type"],
+        },
+        "then": REFLECTION.json_schema(stages),
+        "else": REJECTION.json_schema(stages),
+    }
