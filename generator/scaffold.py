@@ -1,0 +1,135 @@
+"""New files for the user: a whole log (`init`) and one entry (`new`), never overwriting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from .schema import DEFAULT_STAGES, entry_json_schema
+
+SCHEMA_FILE = "schema/entry.schema.json"
+
+
+class ScaffoldError(Exception):
+    """Something the user asked for cannot be written; the message says why, in one line."""
+
+
+def slug(text: str) -> str:
+    """A file-name-safe slug: "Finch & Forge — Data Analyst" → "finch-forge-data-analyst"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+
+
+def yaml_scalar(value: object) -> str:
+    """`value` as a YAML scalar that reads back as exactly that value."""
+    dumped = yaml.safe_dump({"v": value}, allow_unicode=True, default_flow_style=False, width=1000)
+    return dumped.removeprefix("v: ").rstrip("\n")
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "scaffold"),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["yaml"] = yaml_scalar
+    return env
+
+
+def write_new(path: Path, content: str) -> None:
+    """Create `path` with `content`; refuse if it exists (exclusive create, no race)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+    except FileExistsError:
+        raise ScaffoldError(f"{path} already exists; nothing was overwritten") from None
+
+
+def schema_text(stages: tuple[str, ...] = DEFAULT_STAGES) -> str:
+    return json.dumps(entry_json_schema(stages), indent=2, ensure_ascii=False) + "\n"
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    kind: str
+    date: dt.date
+    company: str = ""
+    role: str = ""
+    track: str = ""
+    stage: str = ""
+    title: str = ""
+    about: tuple[str, ...] = ()
+
+    def file_name(self) -> str:
+        if self.kind == "rejection":
+            words = slug(f"{self.company} {self.role}") or "rejection"
+        else:
+            words = slug(self.title) or "reflection"
+        return f"{self.date.isoformat()}-{words}.md"
+
+
+def entry_text(entry: NewEntry, schema_ref: str | None, stages: tuple[str, ...]) -> str:
+    """A commented entry file, valid as written, ready to fill in."""
+    template = _environment().get_template(f"{entry.kind}.md.j2")
+    return template.render(e=entry, schema_ref=schema_ref, stages=stages)
+
+
+def schema_reference(entry_path: Path, project_root: Path) -> str | None:
+    """The relative path from the entry to the project's schema file, when it has one."""
+    schema = project_root / SCHEMA_FILE
+    if not schema.is_file():
+        return None
+    return Path(os.path.relpath(schema, entry_path.parent)).as_posix()
+
+
+def init_project(root: Path, site_name: str, today: dt.date) -> list[Path]:
+    """Lay out a new log in `root`; return the files written. Refuses an existing mkdocs.yml."""
+    if (root / "mkdocs.yml").exists():
+        raise ScaffoldError(
+            f"{root / 'mkdocs.yml'} already exists: this folder has a site already; "
+            "nothing was changed"
+        )
+    env = _environment()
+    example_day = today - dt.timedelta(days=3)
+    rejection = NewEntry("rejection", example_day, "Example Company", "Data Analyst", stage="phone")
+    reflection = NewEntry(
+        "reflection",
+        today,
+        title="Starting my recovery log",
+        about=(rejection.file_name().removesuffix(".md"),),
+    )
+    files = {
+        "mkdocs.yml": env.get_template("mkdocs.yml.j2").render(site_name=site_name),
+        "docs/index.md": env.get_template("index.md.j2").render(site_name=site_name),
+        "docs/tags.md": env.get_template("tags.md.j2").render(),
+        ".gitignore": env.get_template("gitignore.j2").render(),
+        "requirements.txt": env.get_template("requirements.txt.j2").render(),
+        ".github/workflows/pages.yml": resources.files("generator")
+        .joinpath("scaffold", "pages.yml")
+        .read_text(encoding="utf-8"),
+        SCHEMA_FILE: schema_text(),
+    }
+    for entry in (rejection, reflection):
+        path = f"entries/{entry.file_name()}"
+        files[path] = entry_text(entry, f"../{SCHEMA_FILE}", DEFAULT_STAGES)
+    written = []
+    for relative, content in files.items():
+        target = root / relative
+        if target.exists():
+            continue
+        write_new(target, content)
+        written.append(target)
+    return written

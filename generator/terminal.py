@@ -1,0 +1,62 @@
+"""The insights as plain text for a terminal: a quick look without building the site."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .feedback import feedback_report
+from .model import AnyEntry
+from .settings import Settings
+from .skills import skills_report
+from .tracks import tracks_report
+
+
+def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
+    if not rows:
+        return []
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        indent
+        + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+
+
+def stats_text(entries: Sequence[AnyEntry], settings: Settings, top: int = 10) -> str:
+    """Skills gap, feedback status and tracks, as aligned plain text."""
+    skills = skills_report(entries, settings.skill_aliases)
+    feedback = feedback_report(entries, settings)
+    tracks = tracks_report(entries, settings.stages, settings.skill_aliases)
+    lines = ["Skills gap (most pressing first)"]
+    gap_rows = [("skill", "status", "severity", "rejections")] + [
+        (g.name, g.status, g.severity or "-", str(len(g.rejections))) for g in skills.gaps[:top]
+    ]
+    lines += _table(gap_rows) if skills.gaps else ["  none written down yet"]
+    if len(skills.gaps) > top:
+        lines.append(f"  ... and {len(skills.gaps) - top} more")
+    lines += ["", "Feedback"]
+    lines += _table([(status, str(len(items))) for status, items in feedback.by_status.items()])
+    if feedback.response_rate is not None:
+        lines.append(
+            f"  response rate: {len(feedback.received)} of {len(feedback.requested)} "
+            f"({feedback.response_rate:.0%})"
+        )
+    for label, items, since in (
+        ("worth asking for", feedback.overdue, "since the answer"),
+        ("worth a polite follow-up", feedback.to_chase, "since you asked"),
+    ):
+        for item in items:
+            r = item.rejection
+            lines.append(f"  {label}: {r.role} at {r.company} ({item.days} days {since}) [{r.id}]")
+    lines += ["", "Tracks"]
+    track_rows = [("track", "rejections", "furthest stage", "latest decision")] + [
+        (
+            t.name,
+            str(len(t.rejections)),
+            t.furthest or "-",
+            t.latest_decision.decision if t.latest_decision else "-",
+        )
+        for t in tracks
+    ]
+    lines += _table(track_rows) if tracks else ["  none yet"]
+    return "\n".join(lines) + "\n"
