@@ -1,0 +1,883 @@
+"""The insight pages as a reader sees them: a real `mkdocs build --strict` of the known-answer log.
+
+The site is built once for the module (tests/insight_log.py, "today" pinned to 2026-11-26,
+`postgres` and `PostgreSQL` aliased to SQL) and read back with `html.parser`. Only the article
+of each page is looked at: the theme's navigation, header and footer are not ours.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from insight_log import (
+    ALL_IDS,
+    F1,
+    F3,
+    F4,
+    MKDOCS_YML,
+    R1,
+    R2,
+    R3,
+    R4,
+    R5,
+    R6,
+    R7,
+    R8,
+    R9,
+    R10,
+    write_entries,
+)
+
+BUILD_TIMEOUT = 120
+
+PAGES = {
+    "dashboard": "/",
+    "skills": "/skills/",
+    "feedback": "/feedback/",
+    "interviews": "/interviews/",
+    "tracks": "/tracks/",
+    "lessons": "/lessons/",
+    "reflections": "/reflections/",
+}
+"""The pages under test, by their address in the built site."""
+
+CHARTS = [
+    ("skills", "rl-top-gaps"),
+    ("interviews", "rl-funnel"),
+    ("interviews", "rl-progress"),
+    ("reflections", "rl-mood"),
+]
+
+# --------------------------------------------------------------------------------------------
+# Reading HTML: a small tree from html.parser
+# --------------------------------------------------------------------------------------------
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+BLOCK = {
+    *("p", "li", "ul", "ol", "div", "table", "tr", "td", "th", "caption", "pre", "br"),
+    *("h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "svg", "title", "desc", "g"),
+    *("text", "blockquote", "article", "section"),
+}
+EN_DASH = "\N{EN DASH}"
+TIMES = "\N{MULTIPLICATION SIGN}"
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list[Node | str] = field(default_factory=list)
+
+    @property
+    def classes(self) -> list[str]:
+        return self.attrs.get("class", "").split()
+
+    def text(self) -> str:
+        """The text as a reader sees it: white space folded, blocks apart, inline runs joined."""
+        return " ".join(self._raw().split())
+
+    def _raw(self) -> str:
+        parts = []
+        for child in self.children:
+            if isinstance(child, str):
+                parts.append(child)
+            elif child.tag in BLOCK:
+                parts.append(f" {child._raw()} ")
+            else:
+                parts.append(child._raw())
+        return "".join(parts)
+
+    def iter(self):
+        yield self
+        for child in self.children:
+            if isinstance(child, Node):
+                yield from child.iter()
+
+    def find_all(self, tag: str, cls: str | None = None) -> list[Node]:
+        return [n for n in self.iter() if n.tag == tag and (cls is None or cls in n.classes)]
+
+    def find(self, tag: str, cls: str | None = None) -> Node:
+        found = self.find_all(tag, cls)
+        assert found, f"no <{tag}{' class=' + cls if cls else ''}> found"
+        return found[0]
+
+    def hrefs(self) -> list[str]:
+        return [a.attrs["href"] for a in self.find_all("a") if "href" in a.attrs]
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document")
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag, attrs):
+        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag):
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def parse_html(text: str) -> Node:
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    return builder.root
+
+
+def rows(table: Node) -> list[list[Node]]:
+    """The body rows of a table, each as its cells."""
+    return [tr.find_all("td") for tr in table.find("tbody").find_all("tr")]
+
+
+def entry_ids(node: Node) -> list[str]:
+    """The ids of the entries `node` links to, in order."""
+    found = []
+    for href in node.hrefs():
+        match = re.search(r"entries/([^/#]+)/$", href)
+        if match:
+            found.append(match.group(1))
+    return found
+
+
+def sections(article: Node, heading: str) -> dict[str, list[Node]]:
+    """The article's top-level nodes grouped under each `heading` (h2/h3) by its text."""
+    grouped: dict[str, list[Node]] = {}
+    current = None
+    for child in article.children:
+        if not isinstance(child, Node):
+            continue
+        if child.tag == heading:
+            current = child.text()
+            grouped[current] = []
+        elif current is not None:
+            if child.tag in ("h1", "h2") and heading == "h3":
+                current = None
+                continue
+            grouped[current].append(child)
+    return grouped
+
+
+def text_of(nodes: list[Node]) -> str:
+    return " ".join(n.text() for n in nodes)
+
+
+# --------------------------------------------------------------------------------------------
+# The built site
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Site:
+    root: Path
+    """The built site folder."""
+    parsed: dict[Path, Node] = field(default_factory=dict)
+
+    def file_for(self, url: str) -> Path:
+        path = unquote(urlsplit(url).path).lstrip("/")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        return self.root / path
+
+    def document(self, url: str) -> Node:
+        file = self.file_for(url)
+        if file not in self.parsed:
+            self.parsed[file] = parse_html(file.read_text(encoding="utf-8"))
+        return self.parsed[file]
+
+    def article(self, url: str) -> Node:
+        return self.document(url).find("article")
+
+
+def mkdocs_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_LOG_")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Site:
+    project = tmp_path_factory.mktemp("insight-site")
+    (project / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    (project / "docs").mkdir()
+    write_entries(project / "entries")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+    )
+    assert result.returncode == 0, result.stderr
+    return Site(project / "site")
+
+
+@pytest.fixture(scope="module")
+def article(site):
+    cache: dict[str, Node] = {}
+
+    def get(page: str) -> Node:
+        if page not in cache:
+            cache[page] = site.article(PAGES.get(page, page))
+        return cache[page]
+
+    return get
+
+
+def test_the_site_builds_strictly_with_a_page_for_every_entry(site):
+    for entry_id in ALL_IDS:
+        assert site.file_for(f"/entries/{entry_id}/").is_file(), entry_id
+
+
+# --------------------------------------------------------------------------------------------
+# Links: every figure's evidence is a built entry page
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_link_on_the_page_resolves_to_a_built_page(site, article, page):
+    url = PAGES[page]
+    broken = []
+    for href in article(page).hrefs():
+        if re.match(r"^[a-z][a-z0-9+.-]*:", href):
+            continue
+        target = urljoin(url, href)
+        file = site.file_for(target)
+        if not file.is_file():
+            broken.append(href)
+            continue
+        fragment = urlsplit(target).fragment
+        if fragment and not any(
+            n.attrs.get("id") == fragment for n in site.document(target).iter()
+        ):
+            broken.append(href)
+    assert not broken
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_evidence_links_on_the_page_go_to_entry_pages(site, article, page):
+    linked = set()
+    for href in article(page).hrefs():
+        target = urljoin(PAGES[page], href)
+        match = re.fullmatch(r"/entries/([^/]+)/", urlsplit(target).path)
+        if match:
+            assert site.file_for(target).is_file(), href
+            linked.add(match.group(1))
+    assert linked, "no link to an entry"
+    assert linked <= set(ALL_IDS)
+
+
+# --------------------------------------------------------------------------------------------
+# Skills gap
+# --------------------------------------------------------------------------------------------
+
+
+def skills_table(article) -> dict[str, list[Node]]:
+    table = next(
+        t
+        for t in article("skills").find_all("table")
+        if "rl-visually-hidden" not in t.classes and t.find("th").text() == "Skill"
+    )
+    return {cells[0].text(): cells for cells in rows(table)}
+
+
+def test_skills_page_lists_gaps_most_pressing_first_under_their_shown_names(article):
+    assert list(skills_table(article)) == [
+        "Tableau",
+        "SQL window functions",
+        "SQL",
+        "A/B testing",
+        "dbt",
+        "data modelling",
+        "Airflow",
+        "pandas",
+    ]
+
+
+def test_skills_page_never_shows_an_aliased_or_minority_spelling_as_a_skill(article):
+    names = {name.casefold() for name in skills_table(article)}
+    assert not names & {"postgres", "postgresql"}
+    assert sum(name == "sql window functions" for name in names) == 1
+
+
+@pytest.mark.parametrize(
+    ("skill", "status", "severity", "cited_by"),
+    [
+        ("Tableau", "recurring", "high", [R3, R7]),
+        ("SQL window functions", "learning", "high", [R1, R3, R5, R7, R10]),
+        ("SQL", "open", "medium", [R3, R5, R7]),
+        ("A/B testing", "open", "medium", [R4, R9]),
+        ("pandas", "closed", "low", [R1]),
+    ],
+)
+def test_skills_page_row_gives_status_severity_and_the_citing_rejections(
+    article, skill, status, severity, cited_by
+):
+    cells = skills_table(article)[skill]
+    texts = [cell.text() for cell in cells]
+    assert status in texts
+    assert severity in texts
+    assert any(re.match(rf"{len(cited_by)}\b", text) for text in texts)
+    assert entry_ids(Node("tr", children=list(cells))) == cited_by
+
+
+def test_skills_page_shows_first_and_last_seen(article):
+    texts = [cell.text() for cell in skills_table(article)["SQL window functions"]]
+    assert f"10 Mar 2026 {EN_DASH} 10 Nov 2026" in texts
+
+
+def test_skills_page_tells_when_a_recurring_gap_was_closed_and_cited_again(article):
+    assert (
+        "Closed on 24 August 2026, then cited again on 27 October 2026" in article("skills").text()
+    )
+
+
+def test_skills_page_recurring_note_is_a_paragraph_of_its_own(article):
+    paragraphs = [p.text() for p in article("skills").find_all("p")]
+    assert any(p.startswith("Closed on 24 August 2026") for p in paragraphs)
+    items = [li.text() for li in article("skills").find_all("li")]
+    assert not any("Closed on 24 August 2026" in li for li in items)
+
+
+def test_skills_page_gap_story_lists_citations_and_progress(article):
+    story = sections(article("skills"), "h3")["Tableau"]
+    items = [li.text() for li in story[0].find_all("li")]
+    assert items[0].startswith("14 May 2026 — cited by Data Analyst at Northwind")
+    assert items[1].startswith("24 August 2026 — closed, in Reflection, 2026-08-24")
+    assert items[2].startswith("27 October 2026 — cited by Junior Data Analyst at Kestrel")
+    assert entry_ids(story[0]) == [R3, "2026-08-24-reflection-tableau-done", R7]
+
+
+def test_skills_page_strengths_are_counted_with_folding(article):
+    table = next(
+        t for t in article("skills").find_all("table") if t.find("th").text() == "Strength"
+    )
+    assert [(c[0].text(), c[1].text(), entry_ids(c[2])) for c in rows(table)] == [
+        ("stakeholder communication", "5", [R1, R3, R4, R5, R7]),
+        ("clear writing", "2", [R4, F1]),
+        ("curiosity", "1", [R6]),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Feedback
+# --------------------------------------------------------------------------------------------
+
+
+def test_feedback_page_counts_rejections_by_status_with_links(article):
+    table = next(
+        t for t in article("feedback").find_all("table") if t.find("th").text() == "Feedback"
+    )
+    assert [(c[0].text(), c[1].text(), entry_ids(c[2])) for c in rows(table)] == [
+        ("not requested", "3", [R8, R10, R9]),
+        ("pending", "2", [R6, R7]),
+        ("received", "3", [R1, R4, R5]),
+        ("declined", "1", [R2]),
+        ("not asked", "1", [R3]),
+    ]
+
+
+def test_feedback_page_gives_the_response_rate(article):
+    assert "Response rate: 3 of 6 requests answered (50%)" in article("feedback").text()
+
+
+def test_feedback_page_gives_the_median_promptness(article):
+    assert "you usually ask 2.5 days after the answer (the median)" in article("feedback").text()
+
+
+def test_feedback_page_lists_each_requests_promptness(article):
+    table = next(
+        t for t in article("feedback").find_all("table") if t.find("th").text() == "Rejection"
+    )
+    assert [(entry_ids(c[0]), c[1].text()) for c in rows(table)] == [
+        ([R7], "24"),
+        ([R6], "1"),
+        ([R5], "5"),
+        ([R4], "1"),
+        ([R2], "3"),
+        ([R1], "2"),
+    ]
+
+
+def overdue_section(article) -> dict[str, list[Node]]:
+    h2 = sections(article("feedback"), "h2")
+    below = h2["Worth asking for now"]
+    return sections(Node("div", children=below), "h3")
+
+
+def chase_section(article) -> dict[str, list[Node]]:
+    h2 = sections(article("feedback"), "h2")
+    return sections(Node("div", children=h2["Worth a polite follow-up"]), "h3")
+
+
+def test_feedback_page_lists_overdue_rejections_oldest_first_with_their_days(article):
+    overdue = overdue_section(article)
+    assert list(overdue) == [
+        "Analytics Engineer at Tidewell Energy",
+        "Data Analyst at Opal Insights",
+    ]
+    assert (
+        overdue["Analytics Engineer at Tidewell Energy"][0]
+        .text()
+        .startswith("21 days since the answer")
+    )
+    assert overdue["Data Analyst at Opal Insights"][0].text().startswith("16 days since the answer")
+    assert entry_ids(Node("div", children=overdue["Data Analyst at Opal Insights"])) == [R10]
+
+
+def test_feedback_page_does_not_list_a_recent_rejection_as_overdue(article):
+    assert "Harbor Bank" not in text_of(sections(article("feedback"), "h2")["Worth asking for now"])
+
+
+def test_feedback_page_lists_requests_to_chase_with_days_since_asking(article):
+    chase = chase_section(article)
+    assert list(chase) == ["Analytics Engineer at Quarry Labs"]
+    assert (
+        chase["Analytics Engineer at Quarry Labs"][0].text().startswith("51 days since you asked")
+    )
+
+
+def test_feedback_page_drafts_a_request_for_each_overdue_rejection(article):
+    draft = overdue_section(article)["Data Analyst at Opal Insights"][1].text()
+    assert draft.startswith("Subject: Thank you, and a short request about the Data Analyst role")
+    assert "Dear Sam Reyes," in draft
+    assert "the Data Analyst role at Opal Insights" in draft
+    assert "anything I could have done differently" in draft
+
+
+def test_feedback_page_drafts_a_follow_up_for_each_request_to_chase(article):
+    draft = chase_section(article)["Analytics Engineer at Quarry Labs"][1].text()
+    assert draft.startswith("Subject: Following up: feedback on the Analytics Engineer role")
+    assert "I wrote on 6 October to ask for feedback" in draft
+    assert "the Analytics Engineer role at Quarry Labs" in draft
+
+
+def test_feedback_page_drafts_are_copyable_code_blocks(article):
+    for draft in list(overdue_section(article).values()) + list(chase_section(article).values()):
+        assert draft[1].tag == "pre"
+        assert draft[1].find("code")
+
+
+def test_feedback_page_states_the_overdue_threshold_as_more_than_due_days(article):
+    intro = text_of(sections(article("feedback"), "h2")["Worth asking for now"][:1])
+    assert "more than 7 days" in intro
+    assert "7 days or more" not in intro
+
+
+# --------------------------------------------------------------------------------------------
+# Interviews
+# --------------------------------------------------------------------------------------------
+
+
+def test_interviews_page_gives_interviews_attended_and_links_the_processes(article):
+    first = next(
+        p for p in article("interviews").find_all("p") if p.text().startswith("Interviews attended")
+    )
+    assert first.text().startswith("Interviews attended: 15, across 9 processes:")
+    assert entry_ids(first) == [R1, R2, R3, R4, R5, R6, R7, R10, R9]
+
+
+def test_interviews_page_funnel_keeps_the_stage_reached(article):
+    table = next(
+        t for t in article("interviews").find_all("table") if t.find("th").text() == "Stage"
+    )
+    assert [(c[0].text(), c[1].text(), entry_ids(c[2])) for c in rows(table)] == [
+        ("applied", "10", [R8]),
+        ("screen", "9", [R6, R10]),
+        ("phone", "7", [R1, R9]),
+        ("technical", "5", [R2, R7]),
+        ("take-home", "3", [R4]),
+        ("onsite", "2", [R3]),
+        ("final", "1", [R5]),
+        ("offer", "0", []),
+    ]
+
+
+def test_interviews_page_lists_each_rejections_furthest_stage_newest_first(article):
+    table = next(
+        t
+        for t in article("interviews").find_all("table")
+        if "rl-visually-hidden" not in t.classes and t.find("th").text() == "Date"
+    )
+    assert [(entry_ids(c[1])[0], c[2].text()) for c in rows(table)] == [
+        (R9, "phone"),
+        (R10, "screen"),
+        (R8, "applied"),
+        (R7, "technical"),
+        (R6, "screen"),
+        (R5, "final"),
+        (R4, "take-home"),
+        (R3, "onsite"),
+        (R2, "technical"),
+        (R1, "phone"),
+    ]
+
+
+def test_interviews_page_says_recent_processes_ended_earlier(article):
+    assert "stage 2.4 on average, against 5" in article("interviews").text()
+
+
+def test_interviews_page_stage_guides_give_times_and_formats(article):
+    guides = {k: text_of(v) for k, v in sections(article("interviews"), "h3").items()}
+    assert list(guides) == ["Screen", "Phone", "Technical", "Take-home", "Onsite", "Final"]
+    assert "Came up 6 times" in guides["Screen"]
+    assert f"Formats seen: recruiter call (5{TIMES}); video screen." in guides["Screen"]
+    assert "Came up 3 times" in guides["Technical"]
+    assert f"Formats seen: live coding (2{TIMES}); SQL quiz." in guides["Technical"]
+    assert "Came up 1 time," in guides["Onsite"]
+    assert "Formats seen" not in guides["Onsite"]
+
+
+def test_interviews_page_stage_guides_give_the_lessons_of_processes_that_ended_there(article):
+    guides = sections(article("interviews"), "h3")
+    technical = [li.text() for n in guides["Technical"] for li in n.find_all("li")]
+    assert technical == [
+        "practise live coding out loud. (Ledgerly)",
+        "Ask about the first 90 days in the role. (Kestrel Logistics)",
+    ]
+    final = [li.text() for n in guides["Final"] for li in n.find_all("li")]
+    assert final == ["PRACTISE LIVE CODING OUT LOUD. (Finch and Forge)"]
+
+
+# --------------------------------------------------------------------------------------------
+# Tracks
+# --------------------------------------------------------------------------------------------
+
+
+def track_facts(article, name: str) -> dict[str, Node]:
+    """The facts list of one track: label ("Rejections", ...) -> its <li>."""
+    nodes = sections(article("tracks"), "h2")[name]
+    facts = {}
+    for li in nodes[0].find_all("li"):
+        label = li.find("strong").text().rstrip(":")
+        facts[label] = li
+    return facts
+
+
+def test_tracks_page_lists_tracks_most_rejections_first_under_folded_names(article):
+    assert list(sections(article("tracks"), "h2")) == [
+        "data analysis",
+        "analytics engineering",
+        "Product Analyst",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("track", "rejections", "furthest", "furthest_id"),
+    [
+        ("data analysis", [R1, R3, R5, R7, R10], "final", R5),
+        ("analytics engineering", [R2, R6, R8], "technical", R2),
+        ("Product Analyst", [R4, R9], "take-home", R4),
+    ],
+)
+def test_tracks_page_gives_rejections_and_the_furthest_stage(
+    article, track, rejections, furthest, furthest_id
+):
+    facts = track_facts(article, track)
+    assert facts["Rejections"].text().startswith(f"Rejections: {len(rejections)} —")
+    assert entry_ids(facts["Rejections"]) == rejections
+    assert facts["Furthest stage"].text().startswith(f"Furthest stage: {furthest} (")
+    assert entry_ids(facts["Furthest stage"]) == [furthest_id]
+
+
+def test_tracks_page_gives_the_gaps_that_keep_coming_up(article):
+    facts = track_facts(article, "data analysis")
+    assert facts["Gaps that keep coming up"].text() == (
+        "Gaps that keep coming up: SQL window functions (5: Brightwater Health, Northwind, "
+        "Finch and Forge, Kestrel Logistics, Opal Insights); SQL (3: Northwind, Finch and "
+        "Forge, Kestrel Logistics); Tableau (2: Northwind, Kestrel Logistics)"
+    )
+    assert "Gaps that keep coming up" not in track_facts(article, "analytics engineering")
+
+
+def test_tracks_page_gives_the_most_cited_strengths(article):
+    facts = track_facts(article, "data analysis")
+    assert facts["Most cited strengths"].text() == (
+        "Most cited strengths: stakeholder communication (4)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("track", "decision", "reflection"),
+    [("data analysis", "persist, 24 November 2026", F4), ("analytics engineering", "pivot", F3)],
+)
+def test_tracks_page_gives_the_latest_decision(article, track, decision, reflection):
+    fact = track_facts(article, track)["Latest decision"]
+    assert fact.text().startswith(f"Latest decision: {decision}")
+    assert entry_ids(fact) == [reflection]
+
+
+def test_tracks_page_has_no_decision_for_a_track_never_decided_on(article):
+    assert "Latest decision" not in track_facts(article, "Product Analyst")
+
+
+def test_only_the_track_with_three_rejections_sharing_a_skill_gets_the_note(article):
+    with_note = [
+        name
+        for name, nodes in sections(article("tracks"), "h2").items()
+        if any("rl-note" in n.classes for n in nodes)
+    ]
+    assert with_note == ["data analysis"]
+
+
+def track_note(article) -> str:
+    nodes = sections(article("tracks"), "h2")["data analysis"]
+    return next(n for n in nodes if "rl-note" in n.classes).text()
+
+
+def test_the_track_note_names_the_shared_gaps_and_the_strengths(article):
+    note = track_note(article)
+    assert "the same gaps keep coming up: SQL window functions (5 of 5), SQL (3 of 5)." in note
+    assert "They also saw what you do well: stakeholder communication." in note
+    assert "Is SQL window functions something you want to learn for these roles?" in note
+
+
+def test_the_track_note_claims_no_more_rejections_for_a_gap_than_cite_it(article):
+    cited = {"SQL window functions": 5, "SQL": 3}
+    note = track_note(article)
+    claims = dict(
+        (name, int(count)) for name, count in re.findall(r"([\w ]+?) \((\d+) of \d+\)", note)
+    )
+    assert {name.strip(): count for name, count in claims.items()} == cited
+
+
+# --------------------------------------------------------------------------------------------
+# Lessons
+# --------------------------------------------------------------------------------------------
+
+
+def test_lessons_page_groups_repeated_lessons_with_their_count(article):
+    table = article("lessons").find("table")
+    assert [(c[0].text(), c[1].text(), entry_ids(c[2])) for c in rows(table)] == [
+        ("Practise live coding out loud.", "4", [R5, F1, R2, R1]),
+        ("Ask about the first 90 days in the role.", "2", [R7, R3]),
+    ]
+
+
+def test_lessons_page_lists_every_lesson_newest_first(article):
+    listed = sections(article("lessons"), "h2")["Every lesson, newest first"][0]
+    assert [(li.text().split(" — ")[0], entry_ids(li)) for li in listed.find_all("li")] == [
+        ("Ask about the first 90 days in the role.", [R7]),
+        ("PRACTISE LIVE CODING OUT LOUD.", [R5]),
+        ("Practise live coding out loud.", [F1]),
+        ("Timebox the take-home to the hours they suggest.", [R4]),
+        ("Ask about the first 90 days in the role.", [R3]),
+        ("practise live coding out loud.", [R2]),
+        ("Practise live coding out loud.", [R1]),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Reflections
+# --------------------------------------------------------------------------------------------
+
+
+def test_reflections_page_lists_reflections_newest_first_with_their_decisions(article):
+    every = sections(article("reflections"), "h2")["Every reflection, newest first"]
+    listed = sections(Node("div", children=every), "h3")
+    assert list(listed) == [
+        "Sticking with data analysis",
+        "Narrowing down",
+        "Reflection, 2026-08-24",
+        "Three months in",
+    ]
+    assert "decision: persist about Data Analysis" in text_of(listed["Sticking with data analysis"])
+    assert "decision: pivot about Analytics engineering" in text_of(listed["Narrowing down"])
+    assert "decision" not in text_of(listed["Reflection, 2026-08-24"])
+    assert entry_ids(Node("div", children=listed["Three months in"])) == [R1, R3]
+
+
+def test_reflections_page_lists_every_mood_newest_first(article):
+    table = next(
+        t
+        for t in article("reflections").find_all("table")
+        if "rl-visually-hidden" not in t.classes and t.find("th").text() == "Date"
+    )
+    moods = [(entry_ids(c[1])[0], c[2].text()) for c in rows(table)]
+    assert len(moods) == 12  # R8 and R10 have no mood
+    assert moods[:3] == [(F4, "4"), (R9, "3"), (F3, "3")]
+    assert moods[-1] == (R1, "2")
+
+
+# --------------------------------------------------------------------------------------------
+# Dashboard
+# --------------------------------------------------------------------------------------------
+
+
+def test_dashboard_figures_at_a_glance(article):
+    table = article("dashboard").find("div", "rl-figures").find("table")
+    assert {c[0].text(): c[1].text() for c in rows(table)} == {
+        "Rejections": "10",
+        "Interviews attended": "15",
+        "Finals reached": "1",
+        "Feedback response rate": "3 of 6 (50%)",
+        "Feedback worth asking for": "2",
+        "Requests to follow up": "1",
+        "Reflections": "4",
+    }
+
+
+def test_dashboard_lists_the_three_most_pressing_open_gaps(article):
+    items = sections(article("dashboard"), "h2")["Top gaps to work on"][0].find_all("li")
+    assert [(li.text().split(":")[0], entry_ids(li)) for li in items] == [
+        ("Tableau — recurring, cited by 2", [R3, R7]),
+        ("SQL window functions — learning, cited by 5", [R1, R3, R5, R7, R10]),
+        ("SQL — open, cited by 3", [R3, R5, R7]),
+    ]
+
+
+def test_dashboard_lists_feedback_worth_asking_for(article):
+    listed = sections(article("dashboard"), "h2")["Feedback worth asking for"][1]
+    assert [li.text() for li in listed.find_all("li")] == [
+        "Analytics Engineer at Tidewell Energy — 21 days since the answer",
+        "Data Analyst at Opal Insights — 16 days since the answer",
+    ]
+    assert entry_ids(listed) == [R8, R10]
+
+
+def test_dashboard_gives_the_latest_decision(article):
+    latest = Node("div", children=sections(article("dashboard"), "h2")["Latest decision"])
+    assert latest.text().startswith("Persist about Data Analysis, 24 November 2026 — Sticking")
+    assert entry_ids(latest) == [F4]
+
+
+# --------------------------------------------------------------------------------------------
+# Charts: inline SVG with a title and a hidden table of the numbers, and no script
+# --------------------------------------------------------------------------------------------
+
+CHART_DATA = {
+    "rl-top-gaps": [
+        ("SQL window functions", "5"),
+        ("SQL", "3"),
+        ("Tableau", "2"),
+        ("A/B testing", "2"),
+        ("dbt", "1"),
+        ("data modelling", "1"),
+        ("Airflow", "1"),
+        ("pandas", "1"),
+    ],
+    "rl-funnel": [
+        ("applied", "10"),
+        ("screen", "9"),
+        ("phone", "7"),
+        ("technical", "5"),
+        ("take-home", "3"),
+        ("onsite", "2"),
+        ("final", "1"),
+        ("offer", "0"),
+    ],
+    "rl-progress": [
+        ("2026-03-10 (Brightwater Health)", "phone"),
+        ("2026-04-22 (Ledgerly)", "technical"),
+        ("2026-05-14 (Northwind)", "onsite"),
+        ("2026-06-09 (Parcelpoint)", "take-home"),
+        ("2026-09-15 (Finch and Forge)", "final"),
+        ("2026-10-05 (Quarry Labs)", "screen"),
+        ("2026-10-27 (Kestrel Logistics)", "technical"),
+        ("2026-11-05 (Tidewell Energy)", "applied"),
+        ("2026-11-10 (Opal Insights)", "screen"),
+        ("2026-11-22 (Harbor Bank)", "phone"),
+    ],
+    "rl-mood": [
+        ("2026-03-10 (Junior Data Analyst at Brightwater Health)", "2 low"),
+        ("2026-04-22 (Analytics Engineer at Ledgerly)", "3 getting by"),
+        ("2026-05-14 (Data Analyst at Northwind)", "1 crushed"),
+        ("2026-06-09 (Product Analyst at Parcelpoint)", "3 getting by"),
+        ("2026-06-28 (Three months in)", "3 getting by"),
+        ("2026-08-24 (Reflection, 2026-08-24)", "4 steady"),
+        ("2026-09-15 (Data Analyst at Finch and Forge)", "2 low"),
+        ("2026-10-05 (Analytics Engineer at Quarry Labs)", "3 getting by"),
+        ("2026-10-27 (Junior Data Analyst at Kestrel Logistics)", "2 low"),
+        ("2026-11-18 (Narrowing down)", "3 getting by"),
+        ("2026-11-22 (Product Analyst at Harbor Bank)", "3 getting by"),
+        ("2026-11-24 (Sticking with data analysis)", "4 steady"),
+    ],
+}
+
+
+def chart(article, page: str, chart_id: str) -> Node:
+    return next(f for f in article(page).find_all("figure") if f.attrs.get("id") == chart_id)
+
+
+@pytest.mark.parametrize(("page", "chart_id"), CHARTS)
+def test_a_chart_is_an_inline_svg_with_a_title(article, page, chart_id):
+    svg = chart(article, page, chart_id).find("svg")
+    title = next(c for c in svg.children if isinstance(c, Node))
+    assert title.tag == "title"
+    assert title.text()
+    assert title.attrs["id"] in svg.attrs["aria-labelledby"].split()
+    assert svg.attrs["role"] == "img"
+
+
+@pytest.mark.parametrize(("page", "chart_id"), CHARTS)
+def test_a_chart_carries_a_hidden_table_of_its_numbers(article, page, chart_id):
+    table = chart(article, page, chart_id).find("table", "rl-visually-hidden")
+    assert [(c[0].text(), c[1].text()) for c in rows(table)] == CHART_DATA[chart_id]
+
+
+def test_the_hidden_table_is_hidden_by_the_plugins_stylesheet(site):
+    css = (site.root / "assets" / "recovery-log.css").read_text(encoding="utf-8")
+    rule = re.search(r"\.rl-visually-hidden\s*\{([^}]*)\}", css)
+    assert rule and "position: absolute" in rule.group(1)
+
+
+@pytest.mark.parametrize(("page", "chart_id"), CHARTS)
+def test_a_chart_has_no_script(article, page, chart_id):
+    assert not chart(article, page, chart_id).find_all("script")
+
+
+def scripts(site, url: str) -> list[str]:
+    """Every <script> of the page: its address resolved, or "inline"."""
+    found = site.document(url).find_all("script")
+    return [urljoin(url, s.attrs["src"]) if "src" in s.attrs else "inline" for s in found]
+
+
+@pytest.mark.parametrize("page", sorted({page for page, _ in CHARTS}))
+def test_a_page_with_charts_loads_the_same_scripts_as_one_without(site, page):
+    assert not site.article(PAGES["lessons"]).find_all("svg")  # the page without charts
+    assert scripts(site, PAGES[page]) == scripts(site, PAGES["lessons"])
+
+
+# --------------------------------------------------------------------------------------------
+# Kind wording
+# --------------------------------------------------------------------------------------------
+
+UNKIND = ["failure", "failed", "bad", "poor", "weak", "you should give up"]
+
+
+@pytest.mark.parametrize("word", UNKIND)
+@pytest.mark.parametrize("page", list(PAGES))
+def test_a_page_never_uses_an_unkind_word(article, page, word):
+    text = article(page).text()
+    assert not re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE), (
+        f"{word!r} in: ...{text[max(0, text.lower().find(word) - 60) :][:140]}..."
+    )
+
+
+@pytest.mark.parametrize("word", UNKIND)
+def test_an_entry_page_never_uses_an_unkind_word(site, word):
+    for entry_id in ALL_IDS:
+        text = site.article(f"/entries/{entry_id}/").text()
+        assert not re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE), entry_id
