@@ -70,11 +70,12 @@ def load_log(
         item = load_file(path, root, settings, problems)
         if item is not None:
             loaded.append(item)
-    loaded = _check_unique_ids(loaded, root, problems)
+    shown_root = root if display_as is None else Path(display_as)
+    loaded = _check_unique_ids(loaded, paths, root, shown_root, problems)
     loaded = _check_about(loaded, {_entry_id(p) for p in paths}, root, problems)
     entries = sorted((item.entry for item in loaded), key=lambda e: (e.date, e.id), reverse=True)
     if display_as is not None:
-        problems = [_relabel(problem, root, Path(display_as)) for problem in problems]
+        problems = [_relabel(problem, root, shown_root) for problem in problems]
     return Log(tuple(entries), tuple(sorted(set(problems))))
 
 
@@ -186,8 +187,8 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
             problems.append(
                 Problem(
                     shown,
-                    0,
-                    0,
+                    1,
+                    1,
                     f"the file is {size / 1024 / 1024:.1f} MB; an entry may be "
                     f"at most {MAX_FILE_BYTES // 1024 // 1024} MB",
                 )
@@ -388,16 +389,21 @@ def _reflection(entry_id: str, rel: str, fields: dict[str, Any], body: str) -> R
     )
 
 
-def _check_unique_ids(loaded: list[_Loaded], root: Path, problems: list[Problem]) -> list[_Loaded]:
-    """Report every file whose id another file shares; keep only the unique ones."""
+def _check_unique_ids(
+    loaded: list[_Loaded], paths: list[Path], root: Path, shown_root: Path, problems: list[Problem]
+) -> list[_Loaded]:
+    """Report every file whose id another file shares; keep only the unique ones.
+
+    All entry files count, broken ones too: fixing one error must not reveal another.
+    """
     by_id: dict[str, list[str]] = {}
-    for item in loaded:
-        by_id.setdefault(item.entry.id, []).append(item.entry.source)
+    for path in paths:
+        by_id.setdefault(_entry_id(path), []).append(path.relative_to(root).as_posix())
     duplicated = {key for key, sources in by_id.items() if len(sources) > 1}
     for key in sorted(duplicated):
         sources = by_id[key]
         for source in sources:
-            others = ", ".join((root / s).as_posix() for s in sources if s != source)
+            others = ", ".join((shown_root / s).as_posix() for s in sources if s != source)
             problems.append(
                 Problem(
                     (root / source).as_posix(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from urllib.parse import quote
@@ -54,6 +55,17 @@ def link_target(target_uri: str, from_uri: str) -> str:
 
 def link(text: object, target_uri: str, from_uri: str) -> Md:
     return Md(f"[{escape(text)}]({link_target(target_uri, from_uri)})")
+
+
+def meta_text(value: str) -> str:
+    """User text for a page's metadata (title, tags), which themes print as HTML, unescaped.
+
+    MkDocs treats a page title as HTML, and Material prints titles through `striptags` (which
+    decodes entities) and tag names as they are. So angle brackets become look-alike quotation
+    marks, which no renderer reads as a tag, and the rest is entity-escaped.
+    """
+    text = " ".join(value.split()).replace("<", "\u2039").replace(">", "\u203a")
+    return html.escape(text, quote=True)
 
 
 def front_matter(meta: dict[str, object]) -> Md:

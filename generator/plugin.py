@@ -44,6 +44,8 @@ class _Flag(c.BaseConfigOption[bool]):
         self.default = default
 
     def run_validation(self, value: object) -> bool:
+        if value is None:  # `!ENV VAR` with VAR set to an empty string
+            return False
         if isinstance(value, bool):
             return value
         text = str(value).strip().lower()

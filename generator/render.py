@@ -21,7 +21,7 @@ from . import charts, insights
 from .errors import Problem
 from .feedback import email_for, feedback_report
 from .lessons import lessons_report
-from .markdown import Md, escape, finalize, front_matter, link, link_target
+from .markdown import Md, escape, finalize, front_matter, link, link_target, meta_text
 from .mentor import DEFAULT_WINDOW_DAYS, digest
 from .model import AnyEntry, Rejection
 from .practice import practice_report
@@ -270,9 +270,9 @@ def render_site(
     ]
     for entry in entries:
         uri = entry_uri(entry)
-        meta: dict[str, Any] = {"title": entry.title}
+        meta: dict[str, Any] = {"title": meta_text(entry.title)}
         if entry.tags:
-            meta["tags"] = list(entry.tags)
+            meta["tags"] = [meta_text(tag) for tag in entry.tags]
         template = "rejection.md.j2" if isinstance(entry, Rejection) else "reflection.md.j2"
         pages.append(
             Page(

@@ -76,7 +76,7 @@ def parse(text: str, line_offset: int = 0) -> tuple[Any, Pos]:
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = _where(exc)
         pos = _pos(mark, line_offset) if mark else Pos(line_offset + 1, 1)
         raise YamlProblem(pos, _describe(exc, _line_at(text, mark))) from None
     except yaml.YAMLError as exc:
@@ -101,6 +101,19 @@ def _compose(text: str) -> yaml.Node | None:
 
 def _pos(mark: yaml.Mark, line_offset: int) -> Pos:
     return Pos(mark.line + 1 + line_offset, mark.column + 1)
+
+
+def _where(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
+    """Where to send the user: an unclosed quote or bracket is shown where it opens.
+
+    PyYAML notices it only where the text runs out or the next key begins, lines later.
+    """
+    unclosed = "end of stream" in (exc.problem or "") or (exc.context or "").startswith(
+        ("while parsing a flow sequence", "while parsing a flow mapping")
+    )
+    if unclosed and exc.context_mark is not None:
+        return exc.context_mark
+    return exc.problem_mark or exc.context_mark
 
 
 def _line_at(text: str, mark: yaml.Mark | None) -> str:
