@@ -19,7 +19,7 @@ from .feedback import email_for
 from .loader import Log, load_log
 from .model import Rejection
 from .privacy import publishable
-from .project import ProjectOptions, read_project
+from .project import ProjectError, ProjectOptions, read_project
 from .scaffold import (
     NewEntry,
     ScaffoldError,
@@ -44,7 +44,7 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
-        except ScaffoldError as exc:
+        except (ScaffoldError, ProjectError) as exc:
             raise click.ClickException(str(exc)) from None
         except KeyboardInterrupt:
             raise click.exceptions.Exit(130) from None
@@ -65,10 +65,18 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"expected a date as YYYY-MM-DD, found {value!r}") from None
 
 
+DEFAULT_CONFIG = Path("mkdocs.yml")
+
+
+def _project(config_file: Path) -> ProjectOptions:
+    """The site's options; a file the user named must exist."""
+    return read_project(config_file, required=config_file != DEFAULT_CONFIG)
+
+
 _config_option = click.option(
     "-f",
     "--config-file",
-    default="mkdocs.yml",
+    default=str(DEFAULT_CONFIG),
     show_default=True,
     type=click.Path(dir_okay=False, path_type=Path),
     help="The site's configuration, for its stages, `today`, aliases and entries folder.",
@@ -105,7 +113,7 @@ def _entries_folder(entries_dir: Path | None, project: ProjectOptions) -> Path:
 def _load(
     entries_dir: Path | None, config_file: Path, today: dt.date | None
 ) -> tuple[Log, Settings, Path]:
-    project = read_project(config_file)
+    project = _project(config_file)
     settings = project.settings(today)
     folder = _entries_folder(entries_dir, project)
     return load_log(folder, settings), settings, folder
@@ -149,7 +157,7 @@ def check(
       recovery-log check --format json
       recovery-log check --watch
     """
-    project = read_project(config_file)
+    project = _project(config_file)
     folder = _entries_folder(entries_dir, project)
     settings = project.settings(today)
     show = _show_json if output == "json" else _show_text
@@ -283,7 +291,7 @@ def new(
       recovery-log new rejection --company Acme --role "Data Analyst" --stage final
       recovery-log new reflection --title "Two weeks on" --about 2026-11-03-acme-analyst
     """
-    project = read_project(config_file)
+    project = _project(config_file)
     settings = project.settings()
     day = day or settings.today
     if day > settings.today:
@@ -337,7 +345,7 @@ def schema(config_file: Path, output: Path | None) -> None:
       recovery-log schema > schema/entry.schema.json
       recovery-log schema -o schema/entry.schema.json
     """
-    text = make_schema_text(read_project(config_file).settings().stages)
+    text = make_schema_text(_project(config_file).settings().stages)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -72,17 +72,33 @@ class ProjectOptions:
         )
 
 
-def read_project(config_file: str | os.PathLike[str] = "mkdocs.yml") -> ProjectOptions:
-    """The plugin options from `config_file`; defaults when it is absent or names no options."""
+class ProjectError(Exception):
+    """The configuration file cannot be read; the message says which and why."""
+
+
+def read_project(
+    config_file: str | os.PathLike[str] = "mkdocs.yml", required: bool = False
+) -> ProjectOptions:
+    """The plugin options from `config_file`; defaults when it names none.
+
+    A missing file means defaults too, unless `required` (the user named it); a file that is
+    there but unreadable is an error, not a silent fallback.
+    """
     path = Path(config_file)
     root = path.resolve().parent
     if not path.is_file():
+        if required:
+            raise ProjectError(f"{path}: no such configuration file")
         return ProjectOptions(root)
     try:
         with path.open(encoding="utf-8-sig") as handle:
             data = yaml.load(handle, Loader=_ConfigLoader)
-    except (OSError, yaml.YAMLError, UnicodeDecodeError, ValueError):
-        return ProjectOptions(root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise ProjectError(f"{path}{where}: not valid YAML: {exc.problem}") from None
+    except (OSError, yaml.YAMLError, UnicodeDecodeError, ValueError) as exc:
+        raise ProjectError(f"{path}: cannot be read: {exc}") from None
     plugins = data.get("plugins") if isinstance(data, dict) else None
     if isinstance(plugins, dict):
         plugins = [{name: options} for name, options in plugins.items()]

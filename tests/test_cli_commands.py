@@ -1,0 +1,421 @@
+"""The editor-side commands: init, new, schema, check --format json / --watch, feedback-email,
+stats. Each through click's test runner, asserting on what the user sees and what is on disk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.loader import load_log
+from generator.scaffold import schema_text
+from generator.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-26"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def log_dir(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A log made by `init`, as the current folder."""
+    result = runner.invoke(main, ["init", str(tmp_path / "log"), "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    monkeypatch.chdir(tmp_path / "log")
+    return tmp_path / "log"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+# --- init ---------------------------------------------------------------------------------------
+
+
+def test_init_writes_a_complete_log(log_dir: Path) -> None:
+    for name in (
+        "mkdocs.yml",
+        "docs/index.md",
+        ".gitignore",
+        ".github/workflows/pages.yml",
+        "schema/entry.schema.json",
+    ):
+        assert (log_dir / name).is_file(), name
+    kinds = sorted(p.read_text().count("type: reflection") for p in (log_dir / "entries").iterdir())
+    assert kinds == [0, 1]
+
+
+def test_init_entries_are_valid_as_written(log_dir: Path) -> None:
+    log = load_log(log_dir / "entries", Settings(today=dt.date(2026, 11, 26)))
+    assert log.problems == ()
+    assert {e.kind for e in log.entries} == {"rejection", "reflection"}
+
+
+def test_init_refuses_a_folder_with_a_mkdocs_yml(tmp_path: Path, runner: CliRunner) -> None:
+    write(tmp_path / "mkdocs.yml", "site_name: mine\n")
+    result = runner.invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "already exists" in result.output
+    assert (tmp_path / "mkdocs.yml").read_text() == "site_name: mine\n"
+    assert not (tmp_path / "entries").exists()
+
+
+def test_init_keeps_files_that_are_already_there(tmp_path: Path, runner: CliRunner) -> None:
+    write(tmp_path / ".gitignore", "mine\n")
+    result = runner.invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / ".gitignore").read_text() == "mine\n"
+
+
+def test_an_initialised_log_builds_strictly_with_no_other_step(log_dir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=log_dir,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (log_dir / "site" / "dashboard" / "index.html").is_file()
+    assert (log_dir / "site" / "index.html").is_file()
+
+
+# --- new ----------------------------------------------------------------------------------------
+
+
+def test_new_rejection_writes_a_valid_file_named_by_date_and_slug(
+    log_dir: Path, runner: CliRunner
+) -> None:
+    result = runner.invoke(
+        main,
+        [
+            "new",
+            "rejection",
+            "--company",
+            "Finch & Forge",
+            "--role",
+            "Data Analyst",
+            "--date",
+            "2026-11-20",
+            "--stage",
+            "Final",
+            "--track",
+            "data analysis",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    path = log_dir / "entries" / "2026-11-20-finch-forge-data-analyst.md"
+    assert result.output.strip() == str(Path("entries") / path.name)
+    log = load_log(log_dir / "entries", Settings(today=dt.date(2026, 11, 26)))
+    assert log.problems == ()
+    entry = next(e for e in log.entries if e.id == path.stem)
+    assert (entry.company, entry.role, entry.stage, entry.track) == (
+        "Finch & Forge",
+        "Data Analyst",
+        "final",
+        "data analysis",
+    )
+
+
+def test_new_file_points_editors_at_the_schema(log_dir: Path, runner: CliRunner) -> None:
+    runner.invoke(main, ["new", "reflection", "--title", "Two weeks on", "--date", TODAY])
+    text = (log_dir / "entries" / f"{TODAY}-two-weeks-on.md").read_text()
+    assert "# yaml-language-server: $schema=../schema/entry.schema.json" in text
+
+
+def test_new_reflection_about_an_entry_is_valid(log_dir: Path, runner: CliRunner) -> None:
+    about = next(p.stem for p in (log_dir / "entries").iterdir() if "example" in p.name)
+    result = runner.invoke(main, ["new", "reflection", "--about", about, "--date", TODAY])
+    assert result.exit_code == 0, result.output
+    log = load_log(log_dir / "entries", Settings(today=dt.date(2026, 11, 26)))
+    assert log.problems == ()
+
+
+def test_new_never_overwrites(log_dir: Path, runner: CliRunner) -> None:
+    args = ["new", "rejection", "--company", "Acme", "--role", "Analyst", "--date", TODAY]
+    assert runner.invoke(main, args).exit_code == 0
+    path = log_dir / "entries" / f"{TODAY}-acme-analyst.md"
+    path.write_text("my own words")
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    assert "already exists; nothing was overwritten" in result.output
+    assert path.read_text() == "my own words"
+
+
+def test_new_rejection_needs_company_and_role(log_dir: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["new", "rejection", "--company", "Acme"])
+    assert result.exit_code == 2
+    assert "a rejection needs --role" in result.output
+
+
+def test_new_refuses_an_unknown_stage_with_a_hint(log_dir: Path, runner: CliRunner) -> None:
+    result = runner.invoke(
+        main, ["new", "rejection", "--company", "A", "--role", "B", "--stage", "finl"]
+    )
+    assert result.exit_code == 2
+    assert "did you mean 'final'?" in result.output
+
+
+def test_new_refuses_a_future_date(log_dir: Path, runner: CliRunner) -> None:
+    result = runner.invoke(
+        main, ["new", "rejection", "--company", "A", "--role", "B", "--date", "2999-01-01"]
+    )
+    assert result.exit_code == 2
+    assert "after today" in result.output
+
+
+def test_new_with_edit_opens_the_editor(
+    log_dir: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened = []
+    monkeypatch.setattr("click.edit", lambda filename, editor: opened.append((filename, editor)))
+    monkeypatch.setenv("EDITOR", "my-editor")
+    monkeypatch.delenv("VISUAL", raising=False)
+    result = runner.invoke(
+        main, ["new", "rejection", "--company", "A", "--role", "B", "--date", TODAY, "--edit"]
+    )
+    assert result.exit_code == 0, result.output
+    assert opened == [(str(Path("entries") / f"{TODAY}-a-b.md"), "my-editor")]
+
+
+# --- schema -------------------------------------------------------------------------------------
+
+
+def test_committed_schema_is_up_to_date() -> None:
+    committed = (REPO / "schema" / "entry.schema.json").read_text()
+    assert committed == schema_text(), "run: recovery-log schema -o schema/entry.schema.json"
+
+
+def test_schema_command_prints_the_schema(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["schema", "-f", str(REPO / "mkdocs.yml")])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["title"] == "Recovery Log entry"
+
+
+def test_schema_uses_the_sites_stages(runner: CliRunner, tmp_path: Path) -> None:
+    config = write(
+        tmp_path / "mkdocs.yml",
+        "site_name: x\nplugins:\n  - recovery-log:\n      stages: [applied, chat, offer]\n",
+    )
+    schema = json.loads(runner.invoke(main, ["schema", "-f", str(config)]).output)
+    validator = jsonschema.Draft202012Validator(schema)
+    base = {"date": TODAY, "company": "A", "role": "B"}
+    assert validator.is_valid({**base, "stage": "Chat"})
+    assert not validator.is_valid({**base, "stage": "final"})
+
+
+def _as_yaml_12(value: object) -> object:
+    """Dates as the strings an editor's YAML 1.2 parser sees."""
+    if isinstance(value, dict):
+        return {k: _as_yaml_12(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_yaml_12(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _fields(path: Path) -> object:
+    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix in (".md", ".markdown"):
+        text = text.split("---\n")[1]
+    return _as_yaml_12(yaml.safe_load(text))
+
+
+SAMPLES = sorted(p for p in (REPO / "entries").rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_schema_accepts_every_sample_entry(path: Path) -> None:
+    schema = json.loads((REPO / "schema" / "entry.schema.json").read_text())
+    errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(_fields(path))]
+    assert errors == []
+
+
+INVALID = {
+    "unknown field": {"date": TODAY, "company": "A", "role": "B", "stregths": ["x"]},
+    "missing role": {"date": TODAY, "company": "A"},
+    "unknown stage": {"date": TODAY, "company": "A", "role": "B", "stage": "interview"},
+    "mood out of range": {"date": TODAY, "company": "A", "role": "B", "mood": 9},
+    "severity unknown": {
+        "date": TODAY,
+        "company": "A",
+        "role": "B",
+        "gaps": [{"skill": "SQL", "severity": "huge"}],
+    },
+    "requested true": {"date": TODAY, "company": "A", "role": "B", "feedback": {"requested": True}},
+    "date not a date": {"date": "yesterday", "company": "A", "role": "B"},
+    "empty company": {"date": TODAY, "company": "  ", "role": "B"},
+    "reflection with company": {"type": "reflection", "date": TODAY, "company": "A"},
+    "progress status unknown": {
+        "type": "reflection",
+        "date": TODAY,
+        "progress": [{"skill": "SQL", "status": "done"}],
+    },
+    "decision unknown": {"type": "reflection", "date": TODAY, "decision": "maybe"},
+    "unknown type": {"type": "note", "date": TODAY, "company": "A", "role": "B", "x": 1},
+}
+
+
+@pytest.mark.parametrize("fields", INVALID.values(), ids=INVALID.keys())
+def test_schema_rejects_each_invalid_fixture(fields: dict[str, object]) -> None:
+    schema = json.loads((REPO / "schema" / "entry.schema.json").read_text())
+    assert not jsonschema.Draft202012Validator(schema).is_valid(fields)
+
+
+# --- check --format json / --watch --------------------------------------------------------------
+
+
+def test_check_json_lists_problems_with_their_places(log_dir: Path, runner: CliRunner) -> None:
+    write(log_dir / "entries" / "broken.yml", "date: 2026-11-01\ncompany: A\nrole: B\nmood: 9\n")
+    result = runner.invoke(main, ["check", "--format", "json", "--today", TODAY])
+    assert result.exit_code == 1
+    document = json.loads(result.output)
+    assert document["ok"] is False
+    assert document["entries"] == 2
+    assert document["problems"] == [
+        {
+            "path": "entries/broken.yml",
+            "line": 4,
+            "column": 7,
+            "field": "mood",
+            "message": "mood: expected a whole number from 1 to 5, found the number 9",
+        }
+    ]
+
+
+def test_check_json_on_good_entries_is_ok(log_dir: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", "--format", "json", "--today", TODAY])
+    assert result.exit_code == 0
+    assert json.loads(result.output) == {"ok": True, "entries": 2, "problems": []}
+
+
+def test_check_watch_checks_again_after_a_change(
+    log_dir: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = log_dir / "entries" / "broken.yml"
+
+    def break_an_entry(seconds: float) -> None:
+        write(broken, "date: 2026-11-01\ncompany: A\n")
+
+    monkeypatch.setattr("generator.cli.time.sleep", break_an_entry)
+    result = runner.invoke(main, ["check", "--watch", "--max-checks", "2", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    first, second = result.output.split("---")[1:]
+    assert "All 2 entries fine." in first
+    assert "entries/broken.yml:1:1: role: required field is missing" in second
+
+
+# --- feedback-email -----------------------------------------------------------------------------
+
+
+def test_feedback_email_for_a_rejection_names_role_and_company(
+    log_dir: Path, runner: CliRunner
+) -> None:
+    entry = next(p for p in (log_dir / "entries").iterdir() if "example" in p.name)
+    result = runner.invoke(main, ["feedback-email", entry.stem, "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Subject: ")
+    assert "Data Analyst role at Example Company" in result.output
+    assert "Thank you" in result.output
+
+
+def test_feedback_email_takes_a_path_too(log_dir: Path, runner: CliRunner) -> None:
+    entry = next(p for p in (log_dir / "entries").iterdir() if "example" in p.name)
+    result = runner.invoke(main, ["feedback-email", str(entry), "--today", TODAY])
+    assert result.exit_code == 0, result.output
+
+
+def test_feedback_email_for_an_unknown_entry_suggests_one(log_dir: Path, runner: CliRunner) -> None:
+    entry = next(p for p in (log_dir / "entries").iterdir() if "example" in p.name)
+    result = runner.invoke(main, ["feedback-email", entry.stem[:-2], "--today", TODAY])
+    assert result.exit_code == 1
+    assert f"did you mean '{entry.stem}'?" in result.output
+
+
+def test_feedback_email_refuses_a_reflection(log_dir: Path, runner: CliRunner) -> None:
+    entry = next(p for p in (log_dir / "entries").iterdir() if "example" not in p.name)
+    result = runner.invoke(main, ["feedback-email", entry.stem, "--today", TODAY])
+    assert result.exit_code == 1
+    assert "is a reflection" in result.output
+
+
+def test_feedback_email_is_the_same_text_as_the_feedback_page(
+    log_dir: Path, runner: CliRunner
+) -> None:
+    from generator.feedback import email_for
+
+    log = load_log(log_dir / "entries", Settings(today=dt.date(2026, 11, 26)))
+    rejection = next(e for e in log.entries if e.kind == "rejection")
+    mail = email_for(rejection)
+    result = runner.invoke(main, ["feedback-email", rejection.id, "--today", TODAY])
+    assert result.output == f"Subject: {mail.subject}\n\n{mail.body}\n"
+
+
+# --- stats --------------------------------------------------------------------------------------
+
+
+def test_stats_shows_gaps_feedback_and_tracks(runner: CliRunner, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(REPO)
+    result = runner.invoke(main, ["stats", "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    assert "Skills gap" in result.output
+    assert "SQL window functions" in result.output
+    assert "not requested" in result.output
+    assert "data analysis" in result.output
+
+
+def test_stats_leaves_private_entries_out_by_default(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+
+    def data_analysis_rejections(*flags: str) -> list[str]:
+        output = runner.invoke(main, ["stats", "--today", TODAY, *flags]).output
+        row = next(line for line in output.splitlines() if "data analysis" in line)
+        return row.split()[2:3]
+
+    assert data_analysis_rejections() == ["3"]
+    assert data_analysis_rejections("--private") == ["4"]
+
+
+# --- every command ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["check", "init", "new", "schema", "feedback-email", "stats"])
+def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "entries").mkdir()
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("generator.cli.load_log", explode)
+    monkeypatch.delenv("RECOVERY_LOG_DEBUG", raising=False)
+    result = runner.invoke(main, ["stats"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: disk on fire (RuntimeError; set RECOVERY_LOG_DEBUG=1 for details)"
+    ]
