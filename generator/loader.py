@@ -279,7 +279,7 @@ def _build(
         about_values = data.get("about")
         about_pos = _item_positions(about_values, _value_pos(data, "about", pos))
         return _Loaded(_reflection(entry_id, rel, fields, text), about_pos)
-    return _Loaded(_rejection(entry_id, rel, fields, text), [])
+    return _Loaded(_rejection(entry_id, rel, fields, text, ctx.stages[0]), [])
 
 
 def _entry_id(path: Path) -> str:
@@ -356,7 +356,9 @@ def _common(entry_id: str, rel: str, fields: dict[str, Any], body: str) -> dict[
     }
 
 
-def _rejection(entry_id: str, rel: str, fields: dict[str, Any], body: str) -> Rejection:
+def _rejection(
+    entry_id: str, rel: str, fields: dict[str, Any], body: str, first_stage: str
+) -> Rejection:
     feedback = fields.get("feedback")
     return Rejection(
         **_common(entry_id, rel, fields, body),
@@ -364,7 +366,7 @@ def _rejection(entry_id: str, rel: str, fields: dict[str, Any], body: str) -> Re
         role=fields["role"],
         track=fields.get("track") or fields["role"],
         applied=fields.get("applied"),
-        stage=fields.get("stage", "applied"),
+        stage=fields.get("stage", first_stage),
         process=tuple(ProcessStep(**step) for step in fields.get("process", ())),
         feedback=None if feedback is None else _feedback(feedback),
         gaps=tuple(Gap(**gap) for gap in fields.get("gaps", ())),
@@ -394,26 +396,30 @@ def _check_unique_ids(
 ) -> list[_Loaded]:
     """Report every file whose id another file shares; keep only the unique ones.
 
-    All entry files count, broken ones too: fixing one error must not reveal another.
+    All entry files count, broken ones too: fixing one error must not reveal another. Ids that
+    differ only in case clash too: their pages would be one file on macOS and Windows.
     """
-    by_id: dict[str, list[str]] = {}
+    by_id: dict[str, list[Path]] = {}
     for path in paths:
-        by_id.setdefault(_entry_id(path), []).append(path.relative_to(root).as_posix())
-    duplicated = {key for key, sources in by_id.items() if len(sources) > 1}
-    for key in sorted(duplicated):
-        sources = by_id[key]
-        for source in sources:
-            others = ", ".join((shown_root / s).as_posix() for s in sources if s != source)
+        by_id.setdefault(_entry_id(path).casefold(), []).append(path)
+    clashing = [group for group in by_id.values() if len(group) > 1]
+    for group in clashing:
+        for path in group:
+            others = ", ".join(
+                (shown_root / p.relative_to(root)).as_posix() for p in group if p != path
+            )
             problems.append(
                 Problem(
-                    (root / source).as_posix(),
+                    (root / path.relative_to(root)).as_posix(),
                     1,
                     1,
-                    f"the id '{key}' is used by another file too ({others}): "
-                    "ids are file names without extension and must be unique; rename one",
+                    f"the id '{_entry_id(path)}' is used by another file too ({others}): "
+                    "ids are file names without extension (case aside) and must be unique; "
+                    "rename one",
                 )
             )
-    return [item for item in loaded if item.entry.id not in duplicated]
+    duplicated = {key for key, group in by_id.items() if len(group) > 1}
+    return [item for item in loaded if item.entry.id.casefold() not in duplicated]
 
 
 def _check_about(
