@@ -24,12 +24,14 @@ from .lessons import lessons_report
 from .markdown import Md, escape, finalize, front_matter, link, link_target, meta_text
 from .mentor import DEFAULT_WINDOW_DAYS, digest
 from .model import AnyEntry, Rejection
+from .names import fold
 from .practice import practice_report
 from .settings import Settings
 from .skills import skills_report
 from .tracks import tracks_report
 
 TIMELINE = "entries.md"
+TRACKS = "tracks.md"
 PROBLEMS = "problems.md"
 ENTRIES_FOLDER = "entries"
 
@@ -96,9 +98,12 @@ def short_date(day: dt.date) -> str:
 class Links:
     """Link helpers for one page: every link is relative to that page's source."""
 
-    def __init__(self, here: str, known: set[str]) -> None:
+    def __init__(
+        self, here: str, known: set[str], tracks: dict[str, tuple[str, str]] | None = None
+    ) -> None:
         self.here = here
         self.known = known
+        self.tracks = tracks or {}
 
     def entry(self, entry: AnyEntry | str, text: object = None) -> Md:
         entry_id = entry if isinstance(entry, str) else entry.id
@@ -109,6 +114,14 @@ class Links:
 
     def page(self, uri: str, text: object) -> Md:
         return link(text, uri, self.here)
+
+    def track(self, name: str) -> Md:
+        """A track's name as the tracks page shows it, linked to its section there."""
+        found = self.tracks.get(fold(name))
+        if found is None:
+            return escape(name)
+        shown, anchor = found
+        return link(shown, f"{TRACKS}#{anchor}", self.here)
 
     def anchor(self, anchor: str, text: object) -> Md:
         """A link to a heading on this page, whose id the template set with `{ #id }`."""
@@ -181,6 +194,8 @@ def render_site(
     known = {entry.id for entry in entries}
     back_links = insights.referenced_by(entries)
     practice = practice_report(entries, settings.stages)
+    tracks = tracks_report(entries, settings.stages, settings.skill_aliases)
+    track_anchors = {t.key: (t.name, f"track-{n}") for n, t in enumerate(tracks, 1)}
     mood_entries = [
         (e.mood, e) for e in sorted(entries, key=lambda e: (e.date, e.id)) if e.mood is not None
     ]
@@ -194,7 +209,7 @@ def render_site(
         ],
         "feedback": feedback_report(entries, settings),
         "practice": practice,
-        "tracks": tracks_report(entries, settings.stages, settings.skill_aliases),
+        "tracks": tracks,
         "lessons": lessons_report(entries),
         "reflections": insights.reflections(entries),
         "latest_decision": next((r for r in insights.reflections(entries) if r.decision), None),
@@ -234,7 +249,8 @@ def render_site(
     }
 
     def render(template: str, uri: str, meta: dict[str, Any], **context: Any) -> str:
-        values = {**base, **context, "to": Links(uri, known), "meta": front_matter(meta)}
+        links = Links(uri, known, track_anchors)
+        values = {**base, **context, "to": links, "meta": front_matter(meta)}
         return env.get_template(template).render(values)
 
     pages = [

@@ -703,8 +703,8 @@ def test_reflections_page_lists_reflections_newest_first_with_their_decisions(ar
         "Reflection, 2026-08-24",
         "Three months in",
     ]
-    assert "decision: persist about Data Analysis" in text_of(listed["Sticking with data analysis"])
-    assert "decision: pivot about Analytics engineering" in text_of(listed["Narrowing down"])
+    assert "decision: persist about data analysis" in text_of(listed["Sticking with data analysis"])
+    assert "decision: pivot about analytics engineering" in text_of(listed["Narrowing down"])
     assert "decision" not in text_of(listed["Reflection, 2026-08-24"])
     assert entry_ids(Node("div", children=listed["Three months in"])) == [R1, R3]
 
@@ -759,7 +759,7 @@ def test_dashboard_lists_feedback_worth_asking_for(article):
 
 def test_dashboard_gives_the_latest_decision(article):
     latest = Node("div", children=sections(article("dashboard"), "h2")["Latest decision"])
-    assert latest.text().startswith("Persist about Data Analysis, 24 November 2026 — Sticking")
+    assert latest.text().startswith("Persist about data analysis, 24 November 2026 — Sticking")
     assert entry_ids(latest) == [F4]
 
 
