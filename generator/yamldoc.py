@@ -8,6 +8,7 @@ expansion beyond a fixed budget ("billion laughs").
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,8 +78,17 @@ def parse(text: str, line_offset: int = 0) -> tuple[Any, Pos]:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = _where(exc)
-        pos = _pos(mark, line_offset) if mark else Pos(line_offset + 1, 1)
-        raise YamlProblem(pos, _describe(exc, _line_at(text, mark))) from None
+        places = _Places(text, line_offset)
+        pos = places.of(mark) if mark else Pos(line_offset + 1, 1)
+        message = _describe(exc, _line_at(text, mark))
+        hidden = _hidden_break_before(text, mark.index if mark else len(text))
+        if hidden is not None:
+            pos = places.at(hidden)
+            message += (
+                f" (this line has a hidden line break, U+{ord(text[hidden]):04X}, often pasted "
+                "from a web page or a PDF: delete it)"
+            )
+        raise YamlProblem(pos, message) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Pos(line_offset + 1, 1), f"not valid YAML: {exc}") from None
     except Exception as exc:  # PyYAML raises IndexError and others on some malformed input
@@ -87,8 +97,8 @@ def parse(text: str, line_offset: int = 0) -> tuple[Any, Pos]:
         ) from None
     if node is None:
         return None, Pos(line_offset + 1, 1)
-    builder = _Builder(line_offset)
-    return builder.build(node), _pos(node.start_mark, line_offset)
+    places = _Places(text, line_offset)
+    return _Builder(places).build(node), places.of(node.start_mark)
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -99,8 +109,39 @@ def _compose(text: str) -> yaml.Node | None:
         loader.dispose()
 
 
-def _pos(mark: yaml.Mark, line_offset: int) -> Pos:
-    return Pos(mark.line + 1 + line_offset, mark.column + 1)
+_OTHER_BREAKS = ("\u2028", "\u2029", "\x85")
+
+
+class _Places:
+    """Turns PyYAML's marks into lines and columns as an editor counts them.
+
+    PyYAML also counts U+2028, U+2029 and U+0085 as line breaks (text pasted from a web page or
+    a PDF has them); editors do not. Only when the text has one do we count from the character
+    index, with a binary search over the line starts.
+    """
+
+    def __init__(self, text: str, line_offset: int) -> None:
+        self.line_offset = line_offset
+        self.starts: list[int] | None = None
+        if any(b in text for b in _OTHER_BREAKS):
+            self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+    def of(self, mark: yaml.Mark) -> Pos:
+        if self.starts is None:
+            return Pos(mark.line + 1 + self.line_offset, mark.column + 1)
+        return self.at(mark.index)
+
+    def at(self, index: int) -> Pos:
+        """The place of the character at `index` (only when the text has other breaks)."""
+        starts = self.starts or [0]
+        line = bisect.bisect_right(starts, index) - 1
+        return Pos(line + 1 + self.line_offset, index - starts[line] + 1)
+
+
+def _hidden_break_before(text: str, index: int) -> int | None:
+    """The index of the last U+2028/U+2029/U+0085 before `index`, if any."""
+    found = max(text.rfind(b, 0, index) for b in _OTHER_BREAKS)
+    return found if found >= 0 else None
 
 
 def _where(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
@@ -132,13 +173,13 @@ def _describe(exc: yaml.MarkedYAMLError, line: str) -> str:
 
 
 class _Builder:
-    def __init__(self, line_offset: int) -> None:
-        self.line_offset = line_offset
+    def __init__(self, places: _Places) -> None:
+        self.places = places
         self.budget = MAX_NODES
         self.constructor = yaml.SafeLoader("")
 
     def pos(self, node: yaml.Node) -> Pos:
-        return _pos(node.start_mark, self.line_offset)
+        return self.places.of(node.start_mark)
 
     def build(self, node: yaml.Node) -> Any:
         self.budget -= 1
