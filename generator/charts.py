@@ -1,6 +1,6 @@
 """Static, inline SVG charts: no JavaScript, no CDN, readable in print and in both colour schemes.
 
-Colours come from the theme's CSS variables (with plain fallbacks for feed readers and print);
+Colours come from the stylesheet (with plain fallbacks for feed readers and print);
 text uses `currentColor`. Every chart carries a `<title>`, a `<desc>` and a visually hidden
 table of its numbers, so screen readers and search get the figures too.
 """
@@ -55,18 +55,21 @@ def _data_table(caption: str, headers: tuple[str, str], rows: Sequence[tuple[str
         f"<tr><td>{escape(label)}</td><td>{escape(value)}</td></tr>" for label, value in rows
     )
     return (
-        f'<table class="rl-visually-hidden"><caption>{escape(caption)}</caption>'
+        f'<div class="rl-visually-hidden"><table><caption>{escape(caption)}</caption>'
         f"<thead><tr><th>{escape(headers[0])}</th><th>{escape(headers[1])}</th></tr></thead>"
-        f"<tbody>{cells}</tbody></table>"
+        f"<tbody>{cells}</tbody></table></div>"
     )
 
 
 def _figure(chart_id: str, svg: list[str], caption: str, table: str) -> Md:
+    """The chart, its hidden data table, then the caption (a figcaption must come last)."""
     lines = [
         f'<figure class="rl-chart" id="{chart_id}">',
+        '<div class="rl-chart__scroll">',
         *svg,
-        f"<figcaption>{escape(caption)}</figcaption>",
+        "</div>",
         table,
+        f"<figcaption>{escape(caption)}</figcaption>",
         "</figure>",
     ]
     return Md("\n".join(line for line in lines if line.strip()) + "\n")
@@ -88,7 +91,7 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], unit: str = "") ->
             f'<text x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end" fill="currentColor" '
             f'font-size="13">{escape(_short(bar.label))}</text>'
             f'<rect class="rl-chart__bar" x="{LABEL_WIDTH}" y="{y + 4}" width="{width}" '
-            f'height="{ROW - 8}" rx="3" fill="#00897b"/>'
+            f'height="{ROW - 8}" rx="3" fill="#00796b"/>'
             f'<text x="{LABEL_WIDTH + width + 6}" y="{y + 17}" fill="currentColor" '
             f'font-size="13">{bar.value}</text></g>'
         )
@@ -124,14 +127,14 @@ def timeline_chart(chart_id: str, title: str, points: Sequence[Point], levels: S
         )
     path = " ".join(f"{x(p)},{y(p.value)}" for p in points)
     body.append(
-        f'<polyline class="rl-chart__line" points="{path}" fill="none" stroke="#00897b" '
+        f'<polyline class="rl-chart__line" points="{path}" fill="none" stroke="#00796b" '
         f'stroke-width="2"/>'
     )
     for p in points:
         label = f"{p.day.isoformat()}: {levels[p.value]}" + (f" ({p.label})" if p.label else "")
         body.append(
             f'<circle class="rl-chart__dot" cx="{x(p)}" cy="{y(p.value)}" r="5" '
-            f'fill="#00897b"><title>{escape(label)}</title></circle>'
+            f'fill="#00796b"><title>{escape(label)}</title></circle>'
         )
     base = height - 8
     body.append(

@@ -67,7 +67,7 @@ def load_log(
     loaded: list[_Loaded] = []
     paths = discover(root, problems)
     for path in paths:
-        item = load_file(path, root, settings, problems)
+        item = _load_guarded(path, root, settings, problems)
         if item is not None:
             loaded.append(item)
     shown_root = root if display_as is None else Path(display_as)
@@ -142,6 +142,27 @@ def _display(path: Path, root: Path) -> str:
 
 def _file_problem(path: Path, root: Path, message: str) -> Problem:
     return Problem(_display(path, root), 1, 1, message)
+
+
+def _load_guarded(
+    path: Path, root: Path, settings: Settings, problems: list[Problem]
+) -> _Loaded | None:
+    """`load_file`, and should anything unforeseen go wrong, a problem instead of a crash.
+
+    One file must never stop the others from loading (nor stop `mkdocs serve`).
+    """
+    try:
+        return load_file(path, root, settings, problems)
+    except Exception as exc:
+        problems.append(
+            Problem(
+                _display(path, root),
+                1,
+                1,
+                f"this file could not be read ({type(exc).__name__}: {exc}); please report it",
+            )
+        )
+        return None
 
 
 def load_file(

@@ -92,7 +92,19 @@ def human_date(day: dt.date | None) -> str:
 
 
 def short_date(day: dt.date) -> str:
-    return f"{day.day} {calendar.month_abbr[day.month]}"
+    """ "3 Nov", never broken across lines."""
+    return f"{day.day}\u00a0{calendar.month_abbr[day.month]}"
+
+
+def date_range(first: dt.date | None, last: dt.date | None) -> str:
+    """ "3 Nov 2026", "3 Mar to 27 Oct 2026" (with an en dash): each date kept on one line."""
+    if first is None or last is None:
+        return ""
+    if first == last:
+        return f"{short_date(first)}\u00a0{first.year}"
+    if first.year == last.year:
+        return f"{short_date(first)} \u2013 {short_date(last)}\u00a0{last.year}"
+    return f"{short_date(first)}\u00a0{first.year} \u2013 {short_date(last)}\u00a0{last.year}"
 
 
 class Links:
@@ -155,7 +167,7 @@ def environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.E
         percent=lambda share: f"{share:.0%}",
         number=lambda value: f"{value:.1f}".removesuffix(".0"),
     )
-    env.globals.update(MOODS=MOODS)
+    env.globals.update(MOODS=MOODS, date_range=date_range)
     return env
 
 

@@ -89,6 +89,8 @@ def parse(text: str, line_offset: int = 0) -> tuple[Any, Pos]:
                 "from a web page or a PDF: delete it)"
             )
         raise YamlProblem(pos, message) from None
+    except yaml.reader.ReaderError as exc:
+        raise _reader_problem(exc, text, line_offset) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Pos(line_offset + 1, 1), f"not valid YAML: {exc}") from None
     except Exception as exc:  # PyYAML raises IndexError and others on some malformed input
@@ -98,7 +100,26 @@ def parse(text: str, line_offset: int = 0) -> tuple[Any, Pos]:
     if node is None:
         return None, Pos(line_offset + 1, 1)
     places = _Places(text, line_offset)
-    return _Builder(places).build(node), places.of(node.start_mark)
+    try:
+        return _Builder(places).build(node), places.of(node.start_mark)
+    except YamlProblem:
+        raise
+    except Exception as exc:  # a last guard: nothing but YamlProblem leaves this function
+        raise YamlProblem(
+            places.of(node.start_mark), f"cannot read this document ({type(exc).__name__})"
+        ) from None
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, line_offset: int) -> YamlProblem:
+    """A character YAML does not allow (a control character, usually pasted by accident)."""
+    index = exc.position if isinstance(exc.position, int) else 0
+    char = text[index] if 0 <= index < len(text) else ""
+    code = f"U+{ord(char):04X}" if char else "a character"
+    return YamlProblem(
+        _Places(text, line_offset).at(index),
+        f"not valid YAML: {code} is a control character YAML does not allow; delete it "
+        "(it is often invisible: pasted from another program)",
+    )
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -121,21 +142,22 @@ class _Places:
     """
 
     def __init__(self, text: str, line_offset: int) -> None:
+        self.text = text
         self.line_offset = line_offset
-        self.starts: list[int] | None = None
-        if any(b in text for b in _OTHER_BREAKS):
-            self.starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.other_breaks = any(b in text for b in _OTHER_BREAKS)
+        self._starts: list[int] | None = None
 
     def of(self, mark: yaml.Mark) -> Pos:
-        if self.starts is None:
+        if not self.other_breaks:
             return Pos(mark.line + 1 + self.line_offset, mark.column + 1)
         return self.at(mark.index)
 
     def at(self, index: int) -> Pos:
-        """The place of the character at `index` (only when the text has other breaks)."""
-        starts = self.starts or [0]
-        line = bisect.bisect_right(starts, index) - 1
-        return Pos(line + 1 + self.line_offset, index - starts[line] + 1)
+        """The place of the character at `index`, counting only newlines as line breaks."""
+        if self._starts is None:
+            self._starts = [0] + [i + 1 for i, c in enumerate(self.text) if c == "\n"]
+        line = bisect.bisect_right(self._starts, index) - 1
+        return Pos(line + 1 + self.line_offset, index - self._starts[line] + 1)
 
 
 def _hidden_break_before(text: str, index: int) -> int | None:
@@ -230,8 +252,9 @@ class _Builder:
             )
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError):
-            # e.g. 2026-02-30 looks like a date but is none: the schema explains it better.
+        except Exception:
+            # e.g. 2026-02-30 looks like a date but is none, or `!!int ""`: as text, the
+            # field's own check says what was expected, which is clearer than PyYAML.
             return node.value
 
     def check_tag(self, node: yaml.Node, expected: str) -> None:
