@@ -55,7 +55,8 @@ def _data_table(caption: str, headers: tuple[str, str], rows: Sequence[tuple[str
         f"<tr><td>{escape(label)}</td><td>{escape(value)}</td></tr>" for label, value in rows
     )
     return (
-        f'<div class="rl-visually-hidden"><table><caption>{escape(caption)}</caption>'
+        '<div class="rl-visually-hidden"><table class="rl-data">'
+        f"<caption>{escape(caption)}</caption>"
         f"<thead><tr><th>{escape(headers[0])}</th><th>{escape(headers[1])}</th></tr></thead>"
         f"<tbody>{cells}</tbody></table></div>"
     )
@@ -96,7 +97,7 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], unit: str = "") ->
             f'font-size="13">{bar.value}</text></g>'
         )
     summary = "; ".join(f"{bar.label}: {bar.value}" for bar in bars)
-    table = _data_table(title, ("", unit or "value"), [(b.label, str(b.value)) for b in bars])
+    table = _data_table(title, ("Name", unit or "Value"), [(b.label, str(b.value)) for b in bars])
     return _figure(chart_id, _frame(chart_id, title, summary, height, body), title, table)
 
 
