@@ -11,7 +11,8 @@ import yaml
 from markupsafe import Markup
 
 _ACTIVE = re.compile(r"[\\`*_{}\[\]()<>&|~^=:#!$]")
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[^\S\u00a0]+")
+"""White space to fold, except the no-break space, which keeps dates and names together."""
 
 
 class Md(Markup):

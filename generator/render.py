@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
@@ -44,7 +44,7 @@ INSIGHT_PAGES: tuple[tuple[str, str, str], ...] = (
     ("reflections.md", "reflections.md.j2", "Reflections"),
     ("mentor.md", "mentor.md.j2", "For my mentor"),
 )
-"""(page, template, title) of each insight page, in the order the dashboard lists them."""
+"""(page, template, title) of each insight page, in the order a navigation would list them."""
 
 PRIVATE_BANNER = (
     '<p class="rl-private-banner" role="alert"><strong>Private preview — do not publish.'
@@ -77,7 +77,6 @@ class SiteOptions:
     """Name each entry's file on its page (not in anonymized builds: file names name companies)."""
     mentor_since: dt.date | None = None
     """Start of the mentor digest; default: `DEFAULT_WINDOW_DAYS` before today."""
-    extra_context: dict[str, Any] = field(default_factory=dict)
 
 
 def entry_uri(entry: AnyEntry | str) -> str:
@@ -200,65 +199,13 @@ def render_site(
     settings: Settings,
     options: SiteOptions | None = None,
 ) -> list[Page]:
-    """Every generated page, for entries that are already fit to publish."""
+    """Every generated page, for entries that are already fit to publish, newest first."""
     options = options or SiteOptions()
     env = environment(options.templates_dir)
     known = {entry.id for entry in entries}
     back_links = insights.referenced_by(entries)
-    practice = practice_report(entries, settings.stages)
-    tracks = tracks_report(entries, settings.stages, settings.skill_aliases)
-    track_anchors = {t.key: (t.name, f"track-{n}") for n, t in enumerate(tracks, 1)}
-    mood_entries = [
-        (e.mood, e) for e in sorted(entries, key=lambda e: (e.date, e.id)) if e.mood is not None
-    ]
-    skills = skills_report(entries, settings.skill_aliases)
-    base = {
-        "skills": skills,
-        "gap_bars": [
-            charts.Bar(gap.name, len(gap.rejections))
-            for gap in sorted(skills.gaps, key=lambda g: -len(g.rejections))[:10]
-            if gap.rejections
-        ],
-        "feedback": feedback_report(entries, settings),
-        "practice": practice,
-        "tracks": tracks,
-        "lessons": lessons_report(entries),
-        "reflections": insights.reflections(entries),
-        "latest_decision": next((r for r in insights.reflections(entries) if r.decision), None),
-        "finals": _finals(practice, settings.stages),
-        "stage_bars": [charts.Bar(step.stage, len(step.reached)) for step in practice.funnel],
-        "stage_points": [
-            charts.Point(r.date, insights.stage_index(stage, settings.stages), r.company)
-            for r, stage in practice.progression
-        ],
-        "mood_entries": mood_entries,
-        "mood_points": [charts.Point(e.date, e.mood - 1, e.title) for _, e in mood_entries],
-        "mood_levels": [f"{level} {MOODS[level]}" for level in sorted(MOODS)],
-        "email_for": email_for,
-        "charts": charts,
-        "insight_pages": INSIGHT_PAGES,
-        "settings": settings,
-        "stages": settings.stages,
-        "problems": list(problems),
-        "problem_details": options.problem_details,
-        "show_sources": options.show_sources,
-        "digest": digest(
-            entries,
-            skills,
-            options.mentor_since or settings.today - dt.timedelta(days=DEFAULT_WINDOW_DAYS),
-            settings.today,
-        ),
-        "known_titles": {entry.id: entry.title for entry in entries},
-        "dashboard_uri": options.dashboard_uri,
-        "entries_label": options.entries_label,
-        "timeline_uri": TIMELINE,
-        "problems_uri": PROBLEMS,
-        "feedback_status": insights.feedback_status,
-        "stage_reached": lambda r: insights.stage_reached(r, settings.stages),
-        "is_overdue": lambda r: insights.is_overdue(r, settings),
-        "is_to_chase": lambda r: insights.is_to_chase(r, settings),
-        **options.extra_context,
-    }
+    base = _shared_context(entries, problems, settings, options)
+    track_anchors = {t.key: (t.name, f"track-{n}") for n, t in enumerate(base["tracks"], 1)}
 
     def render(template: str, uri: str, meta: dict[str, Any], **context: Any) -> str:
         links = Links(uri, known, track_anchors)
@@ -317,6 +264,66 @@ def render_site(
             )
         )
     return pages
+
+
+def _shared_context(
+    entries: Sequence[AnyEntry],
+    problems: Sequence[Problem],
+    settings: Settings,
+    options: SiteOptions,
+) -> dict[str, Any]:
+    """What every template may use: the insight reports, computed once for all pages."""
+    practice = practice_report(entries, settings.stages)
+    tracks = tracks_report(entries, settings.stages, settings.skill_aliases)
+    mood_entries = [
+        (e.mood, e) for e in sorted(entries, key=lambda e: (e.date, e.id)) if e.mood is not None
+    ]
+    skills = skills_report(entries, settings.skill_aliases)
+    return {
+        "skills": skills,
+        "gap_bars": [
+            charts.Bar(gap.name, len(gap.rejections))
+            for gap in sorted(skills.gaps, key=lambda g: -len(g.rejections))[:10]
+            if gap.rejections
+        ],
+        "feedback": feedback_report(entries, settings),
+        "practice": practice,
+        "tracks": tracks,
+        "lessons": lessons_report(entries),
+        "reflections": insights.reflections(entries),
+        "latest_decision": next((r for r in insights.reflections(entries) if r.decision), None),
+        "finals": _finals(practice, settings.stages),
+        "stage_bars": [charts.Bar(step.stage, len(step.reached)) for step in practice.funnel],
+        "stage_points": [
+            charts.Point(r.date, insights.stage_index(stage, settings.stages), r.company)
+            for r, stage in practice.progression
+        ],
+        "mood_entries": mood_entries,
+        "mood_points": [charts.Point(e.date, e.mood - 1, e.title) for _, e in mood_entries],
+        "mood_levels": [f"{level} {MOODS[level]}" for level in sorted(MOODS)],
+        "email_for": email_for,
+        "charts": charts,
+        "settings": settings,
+        "stages": settings.stages,
+        "problems": list(problems),
+        "problem_details": options.problem_details,
+        "show_sources": options.show_sources,
+        "digest": digest(
+            entries,
+            skills,
+            options.mentor_since or settings.today - dt.timedelta(days=DEFAULT_WINDOW_DAYS),
+            settings.today,
+        ),
+        "known_titles": {entry.id: entry.title for entry in entries},
+        "dashboard_uri": options.dashboard_uri,
+        "entries_label": options.entries_label,
+        "timeline_uri": TIMELINE,
+        "problems_uri": PROBLEMS,
+        "feedback_status": insights.feedback_status,
+        "stage_reached": lambda r: insights.stage_reached(r, settings.stages),
+        "is_overdue": lambda r: insights.is_overdue(r, settings),
+        "is_to_chase": lambda r: insights.is_to_chase(r, settings),
+    }
 
 
 def _finals(practice: Any, stages: tuple[str, ...]) -> Any:
