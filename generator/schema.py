@@ -104,8 +104,10 @@ class Text(Spec):
     doc: str = ""
 
     def check(self, value: Any, pos: Pos, name: str, ctx: Context) -> Any:
-        if isinstance(value, str) and value.strip():
-            return value.strip()
+        if isinstance(value, str):
+            text = value.strip()
+            if text:
+                return text
         hint = ""
         if isinstance(value, bool | int | float | dt.date):
             hint = "; put it in quotes if you mean it as text"

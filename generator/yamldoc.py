@@ -9,8 +9,7 @@ expansion beyond a fixed budget ("billion laughs").
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -22,6 +21,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_NODES = 20_000
 """How many values one document may expand to, aliases included."""
 
+_STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -32,9 +32,8 @@ _SCALAR_TAGS = {
 }
 
 
-@dataclass(frozen=True)
-class Pos:
-    """A 1-based line and column in the entry file."""
+class Pos(NamedTuple):
+    """A 1-based line and column in the entry file (a tuple: one is made for every value)."""
 
     line: int
     column: int
@@ -201,7 +200,10 @@ class _Builder:
         self.constructor = yaml.SafeLoader("")
 
     def pos(self, node: yaml.Node) -> Pos:
-        return self.places.of(node.start_mark)
+        places, mark = self.places, node.start_mark
+        if places.other_breaks:
+            return places.at(mark.index)
+        return Pos(mark.line + 1 + places.line_offset, mark.column + 1)
 
     def build(self, node: yaml.Node) -> Any:
         self.budget -= 1
@@ -246,6 +248,8 @@ class _Builder:
         return result
 
     def scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _STR:
+            return node.value
         if node.tag not in _SCALAR_TAGS:
             raise YamlProblem(
                 self.pos(node), f"the YAML tag '{node.tag}' is not allowed in an entry"
