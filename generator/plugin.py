@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import tempfile
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -118,10 +120,13 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.entries_path = Path("entries")
         self.settings = Settings()
         self.entries: tuple[AnyEntry, ...] = ()
+        self.stable_dir: Path | None = None
         self.entry_urls: dict[str, str] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        if command == "serve" and dirty and self.stable_dir is None:
+            self.stable_dir = Path(tempfile.mkdtemp(prefix="recovery-log-pages-"))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_dir = Path(config.config_file_path or ".").resolve().parent
@@ -173,8 +178,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
                 log.info("docs/%s is your own page: it replaces the generated one", page.uri)
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            generated = File.generated(config, page.uri, content=page.content, inclusion=inclusion)
-            files.append(generated)
+            files.append(self._generated(config, page.uri, page.content, inclusion))
         self.entry_urls = {
             entry.id: file.url
             for entry in entries
@@ -184,6 +188,29 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             css = resources.files("generator").joinpath("assets", "recovery-log.css").read_bytes()
             files.append(File.generated(config, STYLESHEET, content=css))
         return files
+
+    def _generated(
+        self, config: MkDocsConfig, uri: str, content: str, inclusion: InclusionLevel
+    ) -> File:
+        """A generated page; under `mkdocs serve --dirty`, one MkDocs can skip when unchanged.
+
+        `--dirty` rebuilds a page only when its source is newer than its output. In-memory
+        pages always count as new, so while serving dirty each page is kept as a file that is
+        rewritten only when its Markdown changes, and so keeps its time stamp otherwise.
+        """
+        if self.stable_dir is None:
+            return File.generated(config, uri, content=content, inclusion=inclusion)
+        path = self.stable_dir / uri
+        data = content.encode("utf-8")
+        if not path.is_file() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return File.generated(config, uri, abs_src_path=os.fspath(path), inclusion=inclusion)
+
+    def on_shutdown(self) -> None:
+        if self.stable_dir is not None:
+            shutil.rmtree(self.stable_dir, ignore_errors=True)
+            self.stable_dir = None
 
     def on_page_content(
         self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files

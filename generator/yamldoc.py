@@ -20,6 +20,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_NODES = 20_000
 """How many values one document may expand to, aliases included."""
+MAX_DEPTH = 50
+"""How deeply lists and mappings may nest: an entry needs four levels at most."""
 
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
@@ -92,6 +94,12 @@ def parse(text: str, line_offset: int = 0) -> tuple[Any, Pos]:
         raise _reader_problem(exc, text, line_offset) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Pos(line_offset + 1, 1), f"not valid YAML: {exc}") from None
+    except RecursionError:
+        raise YamlProblem(
+            Pos(line_offset + 1, 1),
+            "not valid YAML: lists and mappings are nested far too deeply "
+            "(is a bracket left open?)",
+        ) from None
     except Exception as exc:  # PyYAML raises IndexError and others on some malformed input
         raise YamlProblem(
             Pos(line_offset + 1, 1), f"not valid YAML ({type(exc).__name__})"
@@ -197,6 +205,7 @@ class _Builder:
     def __init__(self, places: _Places) -> None:
         self.places = places
         self.budget = MAX_NODES
+        self.depth = 0
         self.constructor = yaml.SafeLoader("")
 
     def pos(self, node: yaml.Node) -> Pos:
@@ -213,11 +222,21 @@ class _Builder:
                 f"the document expands to more than {MAX_NODES} values "
                 "(too many aliases or too large for an entry)",
             )
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if self.depth >= MAX_DEPTH:
+            raise YamlProblem(
+                self.pos(node),
+                f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; "
+                "an entry needs only a few (is a bracket left open?)",
+            )
+        self.depth += 1
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self.mapping(node)
             return self.sequence(node)
-        return self.scalar(node)
+        finally:
+            self.depth -= 1
 
     def mapping(self, node: yaml.MappingNode) -> Mapping:
         self.check_tag(node, "tag:yaml.org,2002:map")

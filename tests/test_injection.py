@@ -1,0 +1,475 @@
+"""Field values are data, never markup: a real `mkdocs build --strict` of hostile entries.
+
+Every text field of a small log holds HTML, Markdown, Jinja and extension syntax. On every
+generated page the text must read exactly as typed (compared on the visible text, parsed with
+`html.parser`), and nothing of it may become an element, an attribute or a link. The Markdown
+body of an entry is the one place where the user writes Markdown, and it is rendered as such.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+TODAY = "2026-11-26"
+BUILD_TIMEOUT = 180
+
+PAYLOAD = (
+    "<img src=x onerror=alert({n})> {{% raw %}} [link](javascript:alert({n})) `code` | pipe | "
+    "$math$ :emoji: ==mark== <!-- comment --> *bold* <script>alert({n})</script> {{{{ config }}}}"
+)
+FIELDS = [
+    "role",
+    "track",
+    "skill",
+    "strength",
+    "lesson",
+    "tag",
+    "summary",
+    "source",
+    "format",
+    "notes",
+    "evidence",
+    "plan",
+    "extra",
+    "title",
+    "ask",
+    "progress",
+]
+TEXT = {
+    name: f"{name.capitalize()} {PAYLOAD.format(n=index)}" for index, name in enumerate(FIELDS, 2)
+}
+TEXT["company"] = "Acme | <script>alert(1)</script> {{ config }} *bold*"
+TEXT["extra_key"] = "Key {: .cls } <i>k</i> [x](javascript:alert(99))"
+
+REJECTION_IDS = ["2026-11-03-acme-one", "2026-11-10-acme-two", "2026-11-17-acme-three"]
+OVERDUE_ID = "2026-11-01-acme-overdue"
+REFLECTION_ID = "2026-11-21-looking-back"
+REJECTION_TITLE = f"{TEXT['role']} at {TEXT['company']}"
+
+
+def q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text)
+
+
+def rejection(day: str) -> str:
+    return textwrap.dedent(
+        f"""\
+        date: {day}
+        company: {q(TEXT["company"])}
+        role: {q(TEXT["role"])}
+        track: {q(TEXT["track"])}
+        applied: 2026-10-01
+        stage: final
+        process:
+          - stage: phone
+            format: {q(TEXT["format"])}
+            notes: {q(TEXT["notes"])}
+          - stage: final
+        feedback:
+          requested: {day}
+          via: email
+          received: {day}
+          from: {q(TEXT["source"])}
+          summary: {q(TEXT["summary"])}
+        gaps:
+          - skill: {q(TEXT["skill"])}
+            severity: high
+            evidence: {q(TEXT["evidence"])}
+            plan: {q(TEXT["plan"])}
+        strengths: [{q(TEXT["strength"])}]
+        lessons: [{q(TEXT["lesson"])}]
+        mood: 2
+        tags: [{q(TEXT["tag"])}]
+        extra:
+          {q(TEXT["extra_key"])}: {q(TEXT["extra"])}
+        notes: |
+          The body is *Markdown*: emphasis works here, and only here.
+        """
+    )
+
+
+ENTRIES = {
+    **{f"{entry_id}.yml": rejection(entry_id[:10]) for entry_id in REJECTION_IDS},
+    f"{OVERDUE_ID}.md": (
+        f"---\ndate: 2026-11-01\ncompany: {q(TEXT['company'])}\nrole: {q(TEXT['role'])}\n"
+        "---\nNo feedback asked yet.\n"
+    ),
+    f"{REFLECTION_ID}.md": textwrap.dedent(
+        f"""\
+        ---
+        type: reflection
+        date: 2026-11-21
+        title: {q(TEXT["title"])}
+        about: [{REJECTION_IDS[0]}]
+        progress:
+          - skill: {q(TEXT["skill"])}
+            status: learning
+            note: {q(TEXT["progress"])}
+        decision: persist
+        track: {q(TEXT["track"])}
+        ask_mentor:
+          - {q(TEXT["ask"])}
+        strengths: [{q(TEXT["strength"])}]
+        lessons: [{q(TEXT["lesson"])}]
+        mood: 3
+        ---
+        Looking back, *emphasis* is rendered in a reflection too.
+        """
+    ),
+}
+
+PAGES: dict[str, list[str]] = {
+    "": ["company", "role", "skill", "track", "title"],
+    "entries/": ["company", "role", "title"],
+    f"entries/{REJECTION_IDS[0]}/": [
+        "company",
+        "role",
+        "track",
+        "tag",
+        "format",
+        "notes",
+        "source",
+        "summary",
+        "skill",
+        "evidence",
+        "plan",
+        "strength",
+        "lesson",
+        "extra_key",
+        "extra",
+        "title",
+    ],
+    f"entries/{REFLECTION_ID}/": [
+        "title",
+        "company",
+        "role",
+        "track",
+        "skill",
+        "progress",
+        "ask",
+        "strength",
+        "lesson",
+    ],
+    "skills/": ["skill", "company", "role", "evidence", "plan", "track", "strength", "title"],
+    "feedback/": ["company", "role"],
+    "interviews/": ["company", "role", "format", "lesson"],
+    "tracks/": ["track", "company", "role", "skill", "strength", "title"],
+    "lessons/": ["lesson", "company", "role", "title"],
+    "reflections/": ["title", "company", "role", "track"],
+    "mentor/": ["ask", "title", "company", "role", "lesson", "skill", "track"],
+}
+ENTRY_PAGES = {f"entries/{REJECTION_IDS[0]}/", f"entries/{REFLECTION_ID}/"}
+
+SVG_TAGS = {"svg", "title", "desc", "g", "text", "rect", "line", "polyline", "circle"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+
+
+# -- reading a page --------------------------------------------------------------------------
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    in_article: bool
+    in_svg: bool
+    figure: str = ""
+    """The id of the <figure> (a chart) the element is in, if any."""
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return fold("".join(self.parts))
+
+
+@dataclass
+class Page:
+    elements: list[Element] = field(default_factory=list)
+    article_text: str = ""
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Parser(HTMLParser):
+    """Every element with its attributes and text, as a browser would build them.
+
+    The head's <title> is RCDATA in a browser: a tag written inside it is text, not an element.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self.open: list[Element] = []
+        self.in_title: Element | None = None
+        self.article: list[str] = []
+
+    def _in(self, tag: str) -> bool:
+        return any(element.tag == tag for element in self.open)
+
+    def _element(self, tag: str, attrs: list[tuple[str, str | None]]) -> Element:
+        figures = [e.attrs.get("id", "") for e in self.open if e.tag == "figure"]
+        return Element(
+            tag,
+            {name: value or "" for name, value in attrs},
+            in_article=self._in("article"),
+            in_svg=self._in("svg") or tag == "svg",
+            figure=figures[-1] if figures else "",
+        )
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.in_title is not None:
+            self.in_title.parts.append(self.get_starttag_text() or "")
+            return
+        element = self._element(tag, attrs)
+        self.page.elements.append(element)
+        if tag == "title" and not element.in_svg:
+            self.in_title = element
+        elif tag not in VOID:
+            self.open.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.in_title is not None:
+            self.in_title.parts.append(self.get_starttag_text() or "")
+            return
+        self.page.elements.append(self._element(tag, attrs))
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.in_title is not None:
+            if tag == "title":
+                self.in_title = None
+            else:
+                self.in_title.parts.append(f"</{tag}>")
+            return
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index].tag == tag:
+                del self.open[index:]
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title is not None:
+            self.in_title.parts.append(data)
+            return
+        for element in self.open:
+            element.parts.append(data)
+        if self._in("article"):
+            self.article.append(data)
+
+
+def parse(html: str) -> Page:
+    parser = _Parser()
+    parser.feed(html)
+    parser.close()
+    parser.page.article_text = fold(" ".join(parser.article))
+    return parser.page
+
+
+def injected(page: Page) -> list[str]:
+    """Everything on the page that user text turned into markup, described for a message."""
+    found = []
+    for element in page.elements:
+        attrs = element.attrs
+        for name, value in attrs.items():
+            if name.startswith("on"):
+                found.append(f"<{element.tag} {name}={value!r}>")
+            is_url = name in {"href", "src", "action", "formaction", "xlink:href", "data"}
+            if is_url and "".join(value.split()).lower().startswith("javascript:"):
+                found.append(f"<{element.tag} {name}={value!r}>")
+        if element.tag == "script" and "alert(" in element.text:
+            found.append(f"<script>{element.text}</script>")
+        if element.tag == "img" and attrs.get("src") == "x":
+            found.append("<img src=x>")
+        if "cls" in attrs.get("class", "").split():
+            found.append(f"<{element.tag} class=cls> (attr_list)")
+        if element.in_article and (element.tag, element.text) in {
+            ("code", "code"),
+            ("em", "bold"),
+            ("strong", "bold"),
+            ("mark", "mark"),
+            ("a", "link"),
+            ("i", "k"),
+        }:
+            found.append(f"<{element.tag}>{element.text}</{element.tag}> (Markdown or HTML)")
+    return found
+
+
+# -- the site --------------------------------------------------------------------------------
+
+
+@dataclass
+class Site:
+    root: Path
+    output: str
+
+    def html(self, url: str) -> str:
+        return (self.root / "site" / url / "index.html").read_text(encoding="utf-8")
+
+    def page(self, url: str) -> Page:
+        return parse(self.html(url))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    root = tmp_path_factory.mktemp("injection")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Injection\n"
+        "theme:\n  name: material\n"
+        "plugins:\n  - search\n  - recovery-log:\n"
+        f"      today: {TODAY}\n",
+        encoding="utf-8",
+    )
+    (root / "docs").mkdir()
+    for name, text in ENTRIES.items():
+        (root / "entries").mkdir(exist_ok=True)
+        (root / "entries" / name).write_text(text, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_LOG_")}
+    env.update(NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return Site(root, done.stdout + done.stderr)
+
+
+def test_every_hostile_entry_loads_and_the_strict_build_passes(site: Site) -> None:
+    assert "WARNING" not in site.output
+    for entry_id in [*REJECTION_IDS, OVERDUE_ID, REFLECTION_ID]:
+        assert (site.root / "site" / "entries" / entry_id / "index.html").is_file()
+
+
+def test_every_generated_page_is_checked_here(site: Site) -> None:
+    built = {
+        path.parent.relative_to(site.root / "site").as_posix() + "/"
+        for path in (site.root / "site").rglob("index.html")
+    }
+    built = {"" if url == "./" else url for url in built}
+    entry_pages = {f"entries/{entry_id}/" for entry_id in [*REJECTION_IDS, OVERDUE_ID]}
+    assert built - {"problems/"} - entry_pages == set(PAGES) - ENTRY_PAGES | {
+        f"entries/{REFLECTION_ID}/"
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "field_name"),
+    [
+        pytest.param(url, name, id=f"{url or 'dashboard'}:{name}")
+        for url in PAGES
+        for name in PAGES[url]
+    ],
+)
+def test_field_text_is_shown_literally(site: Site, url: str, field_name: str) -> None:
+    text = site.page(url).article_text
+    assert TEXT[field_name] in text, f"{TEXT[field_name]!r} not shown as typed on {url!r}"
+
+
+@pytest.mark.parametrize("url", [pytest.param(url, id=url or "dashboard") for url in PAGES])
+def test_no_field_becomes_markup(site: Site, url: str) -> None:
+    assert injected(site.page(url)) == []
+
+
+@pytest.mark.parametrize("url", sorted(ENTRY_PAGES))
+def test_the_page_title_in_the_head_and_header_is_text(site: Site, url: str) -> None:
+    """Themes print page titles as HTML: the plugin turns < and > into look-alike quotes."""
+    page = site.page(url)
+    title = REJECTION_TITLE if REJECTION_IDS[0] in url else TEXT["title"]
+    [head] = [e for e in page.elements if e.tag == "title" and not e.in_svg]
+    topics = [e.text for e in page.elements if "md-header__topic" in e.attrs.get("class", "")]
+    [topic] = [text for text in topics if "alert" in text]
+    for shown in (head.text, topic):
+        assert "<" not in shown and ">" not in shown
+        assert fold(title) in shown.replace("\u2039", "<").replace("\u203a", ">")
+
+
+@pytest.mark.parametrize(
+    ("url", "chart", "label"),
+    [
+        ("skills/", "rl-top-gaps", TEXT["skill"]),
+        ("interviews/", "rl-progress", TEXT["company"]),
+        ("reflections/", "rl-mood", REJECTION_TITLE),
+        ("reflections/", "rl-mood", TEXT["title"]),
+    ],
+)
+def test_chart_labels_are_escaped_text(site: Site, url: str, chart: str, label: str) -> None:
+    page = site.page(url)
+    figure = [e for e in page.elements if e.tag == "figure" and e.attrs.get("id") == chart]
+    assert figure, f"no chart {chart} on {url}"
+    svg = [e for e in page.elements if e.in_svg and e.figure == chart]
+    assert {e.tag for e in svg} <= SVG_TAGS
+    titles = " ".join(e.text for e in svg if e.tag in {"title", "desc"})
+    assert fold(label) in titles
+    assert not [name for e in svg for name in e.attrs if name.startswith("on")]
+
+
+def test_bar_chart_label_is_the_skill_shortened_as_text(site: Site) -> None:
+    page = site.page("skills/")
+    svg_texts = [e.text for e in page.elements if e.figure == "rl-top-gaps" and e.tag == "text"]
+    assert TEXT["skill"][:29] + "…" in svg_texts
+
+
+@pytest.mark.parametrize(
+    ("url", "word"),
+    [(f"entries/{REJECTION_IDS[0]}/", "Markdown"), (f"entries/{REFLECTION_ID}/", "emphasis")],
+)
+def test_the_markdown_body_is_rendered_as_markdown(site: Site, url: str, word: str) -> None:
+    emphasised = [e.text for e in site.page(url).elements if e.tag == "em" and e.in_article]
+    assert word in emphasised
+    assert f"*{word}*" not in site.page(url).article_text
+
+
+def test_a_jinja_expression_in_a_field_is_never_evaluated(site: Site) -> None:
+    for url in PAGES:
+        html = site.html(url)
+        assert "site_name" not in html, url
+        assert "{{ config }}" in site.page(url).article_text, url
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p><img src=x onerror=alert(1)></p>",
+        "<script>alert(1)</script>",
+        '<a href=" JavaScript:alert(1)">x</a>',
+        "<article><p><code>code</code></p></article>",
+        "<article><p><em>bold</em></p></article>",
+        '<p class="cls">attr_list</p>',
+        '<svg><text onload="alert(1)">x</text></svg>',
+    ],
+)
+def test_the_checker_sees_markup_made_from_user_text(html: str) -> None:
+    assert injected(parse(f"<html><head><title>t</title></head><body>{html}</body></html>"))
+
+
+def test_the_checker_reads_tags_in_the_head_title_as_text() -> None:
+    page = parse("<html><head><title><script>alert(1)</script></title></head><body></body></html>")
+    assert injected(page) == []
+    assert [e.text for e in page.elements if e.tag == "title"] == ["<script>alert(1)</script>"]
