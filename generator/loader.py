@@ -322,17 +322,25 @@ def _item_positions(value: Any, default: Pos) -> list[Pos]:
 
 
 def _check_dates(fields: dict[str, Any], data: Any, pos: Pos, ctx: schema.Context) -> None:
+    """The order rules: applied <= date <= requested <= received (and date <= received)."""
     day: dt.date | None = fields.get("date")
     if day is None:
         return
+
+    def out_of_order(
+        raw: Any, key: str, found: dt.date, word: str, than: str, bound: dt.date
+    ) -> None:
+        name = key if raw is data else f"feedback.{key}"
+        ctx.report(
+            _value_pos(raw, key, pos),
+            name,
+            f"expected a day no {word} than the {than} ({bound.isoformat()}), "
+            f"found {found.isoformat()}",
+        )
+
     applied = fields.get("applied")
     if applied is not None and applied > day:
-        ctx.report(
-            _value_pos(data, "applied", pos),
-            "applied",
-            f"expected a day no later than the rejection ({day.isoformat()}), "
-            f"found {applied.isoformat()}",
-        )
+        out_of_order(data, "applied", applied, "later", "rejection", day)
     feedback = fields.get("feedback")
     raw = data.get("feedback")
     if not feedback or not isinstance(raw, dict):
@@ -340,26 +348,11 @@ def _check_dates(fields: dict[str, Any], data: Any, pos: Pos, ctx: schema.Contex
     requested = feedback.get("requested") or None
     received = feedback.get("received")
     if requested is not None and requested < day:
-        ctx.report(
-            _value_pos(raw, "requested", pos),
-            "feedback.requested",
-            f"expected a day no earlier than the rejection ({day.isoformat()}), "
-            f"found {requested.isoformat()}",
-        )
+        out_of_order(raw, "requested", requested, "earlier", "rejection", day)
     if received is not None and received < day:
-        ctx.report(
-            _value_pos(raw, "received", pos),
-            "feedback.received",
-            f"expected a day no earlier than the rejection ({day.isoformat()}), "
-            f"found {received.isoformat()}",
-        )
+        out_of_order(raw, "received", received, "earlier", "rejection", day)
     elif received is not None and requested is not None and received < requested:
-        ctx.report(
-            _value_pos(raw, "received", pos),
-            "feedback.received",
-            f"expected a day no earlier than the request ({requested.isoformat()}), "
-            f"found {received.isoformat()}",
-        )
+        out_of_order(raw, "received", received, "earlier", "request", requested)
 
 
 def _common(entry_id: str, rel: str, fields: dict[str, Any], body: str) -> dict[str, Any]:
