@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -48,6 +49,7 @@ def finalize(value: object) -> object:
     return escape(value)
 
 
+@functools.lru_cache(maxsize=65536)
 def link_target(target_uri: str, from_uri: str) -> str:
     """A relative, percent-encoded link from one generated page's source to another's."""
     relative = posixpath.relpath(target_uri, posixpath.dirname(from_uri) or ".")
