@@ -87,18 +87,42 @@ class Headline:
 
 
 def headline(entries: Iterable[AnyEntry], settings: Settings) -> Headline:
-    rejected = rejections(entries)
-    counts = {r.id: interviews_attended(r, settings.stages) for r in rejected}
-    requested = [r for r in rejected if feedback_status(r) in ("pending", "received", "declined")]
+    """The dashboard's numbers, in one pass over the entries."""
+    rejected: list[Rejection] = []
+    reflected: list[Reflection] = []
+    interviewed: list[Rejection] = []
+    requested: list[Rejection] = []
+    received: list[Rejection] = []
+    overdue: list[Rejection] = []
+    to_chase: list[Rejection] = []
+    interviews = 0
+    for entry in entries:
+        if isinstance(entry, Reflection):
+            reflected.append(entry)
+            continue
+        rejected.append(entry)
+        count = interviews_attended(entry, settings.stages)
+        interviews += count
+        if count:
+            interviewed.append(entry)
+        status = feedback_status(entry)
+        if status in ("pending", "received", "declined"):
+            requested.append(entry)
+        if status == "received":
+            received.append(entry)
+        elif status == "not requested" and is_overdue(entry, settings):
+            overdue.append(entry)
+        elif status == "pending" and is_to_chase(entry, settings):
+            to_chase.append(entry)
     return Headline(
         rejections=tuple(rejected),
-        reflections=tuple(reflections(entries)),
-        interviewed=tuple(r for r in rejected if counts[r.id]),
-        interviews=sum(counts.values()),
+        reflections=tuple(reflected),
+        interviewed=tuple(interviewed),
+        interviews=interviews,
         feedback_requested=tuple(requested),
-        feedback_received=tuple(r for r in rejected if feedback_status(r) == "received"),
-        overdue=tuple(r for r in rejected if is_overdue(r, settings)),
-        to_chase=tuple(r for r in rejected if is_to_chase(r, settings)),
+        feedback_received=tuple(received),
+        overdue=tuple(overdue),
+        to_chase=tuple(to_chase),
     )
 
 
