@@ -169,8 +169,8 @@ def load_file(
     path: Path, root: Path, settings: Settings, problems: list[Problem]
 ) -> _Loaded | None:
     """Read one entry file; report its problems and return the entry, or None if broken."""
-    shown = _display(path, root)
     rel = path.relative_to(root).as_posix()
+    shown = f"{root.as_posix()}/{rel}"
     ctx = schema.Context(path=shown, today=settings.today, stages=settings.stages)
     text = _read_text(path, shown, problems)
     if text is None:
@@ -203,25 +203,22 @@ def load_file(
 
 def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    f"the file is {size / 1024 / 1024:.1f} MB; an entry may be "
-                    f"at most {MAX_FILE_BYTES // 1024 // 1024} MB",
-                )
-            )
-            return None
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
+            size = os.fstat(handle.fileno()).st_size if len(raw) > MAX_FILE_BYTES else 0
     except OSError as exc:
         problems.append(Problem(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}"))
         return None
-    if len(raw) > MAX_FILE_BYTES:
-        problems.append(Problem(shown, 1, 1, "the file grew too large while being read"))
+    if size:
+        problems.append(
+            Problem(
+                shown,
+                1,
+                1,
+                f"the file is {size / 1024 / 1024:.1f} MB; an entry may be "
+                f"at most {MAX_FILE_BYTES // 1024 // 1024} MB",
+            )
+        )
         return None
     try:
         text = raw.decode("utf-8-sig")
