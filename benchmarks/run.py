@@ -1,0 +1,1050 @@
+"""Recovery Log benchmarks: each target measured against a baseline built in the same run.
+
+    python benchmarks/run.py                      # the full suite (about half an hour)
+    python benchmarks/run.py --quick              # small sizes, a few minutes: a smoke test
+    python benchmarks/run.py --only build,serve   # some of: build blog check serve memory insights
+    python benchmarks/run.py --profile build      # where the time goes: build check serve insights
+
+Everything is generated in a temporary folder (removed at the end unless --keep) from the seeded
+synthetic log of `synth.py`. Builds run as their own processes (`python -m mkdocs build`), three
+times each, interleaved with their baseline, after the files have been read once (disk cache)
+and the packages imported once (bytecode cache); the median counts. Wall time is the measure
+(it is what a user waits for); CPU time (user + system, from wait4) and the load average are
+recorded too, because the machine may be shared.
+
+A full run writes benchmarks/results.md; --quick writes results-quick.md and --only
+results-partial.md, so a smoke test never overwrites the full results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import queue
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import synth  # noqa: E402
+
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+NAMES = ("build", "blog", "check", "serve", "memory", "insights")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+ENV.pop("RECOVERY_LOG_SHOW_PRIVATE", None)
+
+
+@dataclass(frozen=True)
+class Plan:
+    build_sizes: tuple[int, ...]
+    blog_size: int
+    check_size: int
+    serve_size: int
+    insight_sizes: tuple[int, ...]
+    repeats: int = 3
+    edits: int = 3
+    budget: float = 480.0
+    """Seconds: a build is not repeated once its runs so far took this long (the blog at 5,000)."""
+
+
+FULL = Plan((1000, 5000), 5000, 10_000, 1000, (1000, 10_000, 100_000))
+QUICK = Plan((300,), 300, 2000, 300, (1000, 10_000))
+
+# Targets, from the issue.
+BUILD_RATIO = 1.15
+BLOG_SPEEDUP = 5.0
+CHECK_RATIO = 1.5
+SERVE_SECONDS = 2.0
+MEMORY_RATIO = 1.2
+LINEAR_GROWTH = 1.5
+"""Per-entry time may grow, for each 10x more entries, at most this many times as much as the
+reference's (a sort of the entries by (date, id) plus one pass over them: what any report has to
+do, and whose per-entry time grows with the heap through cache misses alone). An O(n^2) step
+would show ~10x per 10x."""
+
+
+class BenchError(RuntimeError):
+    pass
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    rss_mb: float
+    load: float
+
+
+@dataclass
+class Series:
+    runs: list[Run] = field(default_factory=list)
+
+    def median(self, attr: str) -> float:
+        return statistics.median(getattr(run, attr) for run in self.runs)
+
+    def values(self, attr: str, fmt: str = "{:.2f}") -> str:
+        return ", ".join(fmt.format(getattr(run, attr)) for run in self.runs)
+
+
+@dataclass
+class Row:
+    number: str
+    name: str
+    size: str
+    measured: str
+    baseline: str
+    ratio: str
+    target: str
+    passed: bool | None
+    cpu_ratio: str = "—"
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+# --- processes --------------------------------------------------------------------------------
+
+
+def measure(cmd: Sequence[str], cwd: Path, log: Path, stdout: Path | None = None) -> Run:
+    """Run `cmd` to its end; its wall time, CPU time and peak resident memory (wait4).
+
+    A failed run is retried once (others may be editing generator/ while this runs).
+    """
+    try:
+        return _measure(cmd, cwd, log, stdout)
+    except BenchError as exc:
+        say(f"  retrying once: {exc}")
+        time.sleep(5)
+        return _measure(cmd, cwd, log, stdout)
+
+
+def _measure(cmd: Sequence[str], cwd: Path, log: Path, stdout: Path | None) -> Run:
+    load = os.getloadavg()[0]
+    out_target = stdout.open("wb") if stdout else subprocess.DEVNULL
+    try:
+        with log.open("ab") as err:
+            start = time.perf_counter()
+            proc = subprocess.Popen(list(cmd), cwd=cwd, stdout=out_target, stderr=err, env=ENV)
+            _, status, usage = os.wait4(proc.pid, 0)
+            wall = time.perf_counter() - start
+    finally:
+        if stdout:
+            out_target.close()  # type: ignore[union-attr]
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise BenchError(f"{' '.join(cmd)} exited with {proc.returncode}; see {log}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, load)
+
+
+def warm_files(folder: Path) -> None:
+    """Read every file once so that no measured run pays for the disk."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            path.read_bytes()
+
+
+def warm_imports() -> None:
+    subprocess.run(
+        [
+            PYTHON,
+            "-c",
+            "import mkdocs.__main__, mkdocs.commands.build, material, markdown, pymdownx, yaml, "
+            "material.plugins.search.plugin, material.plugins.blog.plugin, generator.plugin, "
+            "generator.cli",
+        ],
+        check=True,
+        env=ENV,
+    )
+
+
+# --- projects ---------------------------------------------------------------------------------
+
+
+class Workspace:
+    """The generated projects, one per (kind, size), made on first use."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._specs: dict[int, list[dict[str, Any]]] = {}
+        self._made: dict[tuple[str, int], Path] = {}
+        self.site_counts: dict[tuple[str, int], int] = {}
+        self.warnings: dict[tuple[str, int], int] = {}
+
+    def specs(self, size: int) -> list[dict[str, Any]]:
+        if size not in self._specs:
+            self._specs[size] = synth.synthesize(size)
+        return self._specs[size]
+
+    def project(self, kind: str, size: int) -> Path:
+        key = (kind, size)
+        if key not in self._made:
+            folder = self.root / f"{kind}-{size}"
+            if folder.exists():
+                shutil.rmtree(folder)
+            writer = {"log": synth.write_log, "plain": synth.write_plain, "blog": synth.write_blog}
+            say(f"  writing the {kind} project of {size:,} entries")
+            writer[kind](folder, self.specs(size))
+            warm_files(folder)
+            self._made[key] = folder
+        return self._made[key]
+
+
+class Builds:
+    """`mkdocs build` runs of each (kind, size); shared by the build, blog and memory targets."""
+
+    def __init__(self, workspace: Workspace, repeats: int, budget: float) -> None:
+        self.workspace = workspace
+        self.repeats = repeats
+        self.budget = budget
+        self.series: dict[tuple[str, int], Series] = {}
+        self.cut_short: set[tuple[str, int]] = set()
+
+    def done(self, kind: str, size: int) -> bool:
+        series = self.get(kind, size)
+        if len(series.runs) >= self.repeats:
+            return True
+        if series.runs and sum(run.wall for run in series.runs) >= self.budget:
+            self.cut_short.add((kind, size))
+            return True
+        return False
+
+    def run(self, kinds: Sequence[str], size: int) -> None:
+        """Build each kind `repeats` times, interleaved (log, plain, log, plain, ...)."""
+        todo = [kind for kind in kinds if not self.done(kind, size)]
+        for kind in todo:
+            self.workspace.project(kind, size)
+        for _ in range(self.repeats):
+            for kind in todo:
+                series = self.get(kind, size)
+                if self.done(kind, size):
+                    continue
+                run = self.build_once(kind, size)
+                series.runs.append(run)
+                say(
+                    f"  {kind:5} {size:>6,}: {run.wall:7.2f} s wall, {run.cpu:7.2f} s CPU, "
+                    f"{run.rss_mb:6.0f} MB peak (load {run.load:.1f})"
+                )
+
+    def get(self, kind: str, size: int) -> Series:
+        return self.series.setdefault((kind, size), Series())
+
+    def build_once(self, kind: str, size: int) -> Run:
+        project = self.workspace.project(kind, size)
+        site = project / "site"
+        if site.exists():
+            shutil.rmtree(site)
+        log = project / "build.log"
+        log.write_bytes(b"")
+        cmd = [PYTHON, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(site)]
+        run = measure(cmd, project, log)
+        pages = sum(1 for _ in site.rglob("index.html"))
+        warnings = log.read_text(errors="replace").count("WARNING")
+        self.workspace.site_counts[(kind, size)] = pages
+        self.workspace.warnings[(kind, size)] = warnings
+        if warnings:
+            say(f"  note: the {kind} build printed {warnings} warnings (see {log})")
+        return run
+
+
+# --- 1, 2, 5: builds --------------------------------------------------------------------------
+
+
+def bench_build(builds: Builds, plan: Plan) -> list[Row]:
+    rows = []
+    for size in plan.build_sizes:
+        say(f"[build] log vs plain Material pages, N = {size:,}")
+        builds.run(("log", "plain"), size)
+        log, plain = builds.get("log", size), builds.get("plain", size)
+        ratio = log.median("wall") / plain.median("wall")
+        rows.append(
+            Row(
+                "1",
+                "`mkdocs build`: log vs plain Material pages (not in nav)",
+                f"{size:,}",
+                f"{log.median('wall'):.2f} s",
+                f"{plain.median('wall'):.2f} s",
+                f"{ratio:.2f}x",
+                f"<= {BUILD_RATIO}x",
+                ratio <= BUILD_RATIO,
+                f"{log.median('cpu') / plain.median('cpu'):.2f}x",
+            )
+        )
+    return rows
+
+
+def bench_blog(builds: Builds, plan: Plan) -> list[Row]:
+    size = plan.blog_size
+    say(f"[blog] log vs Material's blog plugin, N = {size:,}")
+    builds.run(("log", "blog"), size)
+    log, blog = builds.get("log", size), builds.get("blog", size)
+    speedup = blog.median("wall") / log.median("wall")
+    return [
+        Row(
+            "2",
+            "`mkdocs build`: log vs Material blog plugin (speed-up)",
+            f"{size:,}",
+            f"{log.median('wall'):.2f} s",
+            f"{blog.median('wall'):.2f} s",
+            f"{speedup:.2f}x faster",
+            f">= {BLOG_SPEEDUP:g}x faster",
+            speedup >= BLOG_SPEEDUP,
+            f"{blog.median('cpu') / log.median('cpu'):.2f}x faster",
+        )
+    ]
+
+
+def bench_memory(builds: Builds, plan: Plan) -> list[Row]:
+    size = max(plan.build_sizes)
+    say(f"[memory] peak RSS of the build, log vs plain Material pages, N = {size:,}")
+    builds.run(("log", "plain"), size)
+    log, plain = builds.get("log", size), builds.get("plain", size)
+    ratio = log.median("rss_mb") / plain.median("rss_mb")
+    return [
+        Row(
+            "5",
+            "peak memory (max RSS) of `mkdocs build`: log vs plain",
+            f"{size:,}",
+            f"{log.median('rss_mb'):.0f} MB",
+            f"{plain.median('rss_mb'):.0f} MB",
+            f"{ratio:.2f}x",
+            f"<= {MEMORY_RATIO}x",
+            ratio <= MEMORY_RATIO,
+        )
+    ]
+
+
+# --- 3: check ---------------------------------------------------------------------------------
+
+
+@dataclass
+class CheckResult:
+    check: Series
+    baseline: Series
+
+
+def bench_check(workspace: Workspace, plan: Plan, store: dict[str, Any]) -> list[Row]:
+    size = plan.check_size
+    say(f"[check] `recovery-log check` vs bare yaml.load(CSafeLoader), N = {size:,}")
+    project = workspace.project("log", size)
+    log = project / "check.log"
+    out = project / "check.out"
+    check_cmd = [str(BIN / "recovery-log"), "check", "entries", "-f", "mkdocs.yml"]
+    base_cmd = [PYTHON, str(HERE / "yaml_baseline.py"), "entries"]
+    result = CheckResult(Series(), Series())
+    for _ in range(plan.repeats):
+        run = measure(check_cmd, project, log, stdout=out)
+        expected = f"All {size:,} entries fine."
+        text = out.read_text()
+        if expected.replace(",", "") not in text.replace(",", ""):
+            raise BenchError(f"check did not say '{expected}': {text[-300:]}")
+        result.check.runs.append(run)
+        say(f"  check   : {run.wall:6.2f} s wall, {run.cpu:6.2f} s CPU (load {run.load:.1f})")
+        run = measure(base_cmd, project, log, stdout=out)
+        if f"parsed {size} files" not in out.read_text():
+            raise BenchError(f"the YAML baseline parsed: {out.read_text()[-200:]}")
+        result.baseline.runs.append(run)
+        say(f"  yaml    : {run.wall:6.2f} s wall, {run.cpu:6.2f} s CPU (load {run.load:.1f})")
+    store["check"] = result
+    ratio = result.check.median("wall") / result.baseline.median("wall")
+    return [
+        Row(
+            "3",
+            "`recovery-log check` vs bare `yaml.load(CSafeLoader)` (own process each)",
+            f"{size:,}",
+            f"{result.check.median('wall'):.2f} s",
+            f"{result.baseline.median('wall'):.2f} s",
+            f"{ratio:.2f}x",
+            f"<= {CHECK_RATIO}x",
+            ratio <= CHECK_RATIO,
+            f"{result.check.median('cpu') / result.baseline.median('cpu'):.2f}x",
+        )
+    ]
+
+
+# --- 4: serve ---------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Lines:
+    """The output lines of a process, each stamped with time.monotonic() when it arrived."""
+
+    def __init__(self, stream: Any) -> None:
+        self.queue: queue.Queue[tuple[float, str] | None] = queue.Queue()
+        self.all: list[tuple[float, str]] = []
+        self.thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self.thread.start()
+
+    def _read(self, stream: Any) -> None:
+        for line in iter(stream.readline, ""):
+            self.queue.put((time.monotonic(), line.rstrip("\n")))
+        self.queue.put(None)
+
+    def wait_for(self, text: str, timeout: float) -> tuple[float, str]:
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise BenchError(f"no '{text}' line within {timeout:.0f} s")
+            try:
+                item = self.queue.get(timeout=left)
+            except queue.Empty:
+                continue
+            if item is None:
+                raise BenchError(f"the process ended before printing '{text}'")
+            self.all.append(item)
+            if text in item[1]:
+                return item
+
+    def drain(self, quiet: float) -> list[tuple[float, str]]:
+        """Lines until none has come for `quiet` seconds."""
+        got = []
+        while True:
+            try:
+                item = self.queue.get(timeout=quiet)
+            except queue.Empty:
+                return got
+            if item is None:
+                return got
+            self.all.append(item)
+            got.append(item)
+
+
+@dataclass
+class ServeResult:
+    first_build: float
+    latencies: list[float]
+    detected: list[float]
+    built: list[float]
+
+
+def edit_entry(path: Path, number: int) -> None:
+    """Save the entry as an editor would: the whole file, with one sentence added."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + f" Edit number {number}.\n", encoding="utf-8")
+
+
+def serve_latency(
+    project: Path, target: Path, edits: int, extra: Sequence[str] = ()
+) -> ServeResult:
+    """Start `mkdocs serve` (loopback only), save `target` `edits` times, time each reload."""
+    port = free_port()
+    cmd = [PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml", *extra]
+    proc = subprocess.Popen(
+        cmd,
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+        env=ENV,
+    )
+    lines = Lines(proc.stdout)
+    result = ServeResult(0.0, [], [], [])
+    label = "serve " + " ".join(extra) if extra else "serve"
+    try:
+        _, built = lines.wait_for("Documentation built in", timeout=900)
+        result.first_build = float(built.split("built in")[1].split()[0])
+        lines.wait_for("Serving on", timeout=120)
+        lines.drain(quiet=2.0)
+        for number in range(1, edits + 1):
+            start = time.monotonic()
+            edit_entry(target, number)
+            detected, _ = lines.wait_for("Detected file changes", timeout=120)
+            seen = len(lines.all)
+            reloaded, _ = lines.wait_for("Reloading browsers", timeout=600)
+            result.latencies.append(reloaded - start)
+            result.detected.append(detected - start)
+            # the rebuild: from "Building documentation..." to the reload (MkDocs' log drops
+            # a message identical to an earlier one, so "built in 0.20 seconds" may be missing)
+            building = [t for t, line in lines.all[seen:] if "Building documentation" in line]
+            result.built.append(reloaded - building[-1] if building else float("nan"))
+            say(
+                f"  {label:14} edit {number}: reload after {reloaded - start:.2f} s (change seen "
+                f"after {detected - start:.2f} s, rebuild {result.built[-1]:.2f} s)"
+            )
+            # a second rebuild set off by the same save: let it finish before the next edit
+            drained = [line for _, line in lines.drain(quiet=2.0)]
+            if any("Detected" in line for line in drained) and not any(
+                "Reloading" in line for line in drained[-1:]
+            ):
+                lines.wait_for("Reloading browsers", timeout=600)
+                lines.drain(quiet=2.0)
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        name = "serve-dirty.log" if extra else "serve.log"
+        (project / name).write_text("\n".join(f"{t:.3f} {s}" for t, s in lines.all))
+    return result
+
+
+def bench_serve(workspace: Workspace, plan: Plan, store: dict[str, Any]) -> list[Row]:
+    size = plan.serve_size
+    say(f"[serve] save one entry -> 'Reloading browsers', N = {size:,}")
+    project = workspace.project("log", size)
+    target = next(p for p in sorted((project / "entries").rglob("*.md")))
+    result = serve_latency(project, target, plan.edits)
+    store["serve"] = result
+    dirty = serve_latency(project, target, plan.edits, ["--dirty"])
+    store["serve --dirty"] = dirty
+    # Context, no target: what MkDocs itself does for the same pages in a plain site.
+    plain = workspace.project("plain", size)
+    page = next(p for p in sorted((plain / "docs" / "entries").glob("*.md")))
+    store["serve plain"] = serve_latency(plain, page, plan.edits)
+    store["serve plain --dirty"] = serve_latency(plain, page, plan.edits, ["--dirty"])
+    latency = statistics.median(result.latencies)
+    rows = [
+        Row(
+            "4",
+            "`mkdocs serve`: save an entry -> 'Reloading browsers'",
+            f"{size:,}",
+            f"{latency:.2f} s",
+            "—",
+            "—",
+            f"< {SERVE_SECONDS:g} s",
+            latency < SERVE_SECONDS,
+        )
+    ]
+    dirty_latency = statistics.median(dirty.latencies)
+    rows.append(
+        Row(
+            "4",
+            "`mkdocs serve --dirty` (the README's advice for large logs): same measure",
+            f"{size:,}",
+            f"{dirty_latency:.2f} s",
+            "—",
+            "—",
+            f"< {SERVE_SECONDS:g} s",
+            dirty_latency < SERVE_SECONDS,
+        )
+    )
+    for key, what in (
+        ("serve plain", "context: plain Material pages, `mkdocs serve` (full rebuild)"),
+        ("serve plain --dirty", "context: plain Material pages, `mkdocs serve --dirty`"),
+    ):
+        seconds = statistics.median(store[key].latencies)
+        rows.append(
+            Row(
+                "4",
+                what,
+                f"{size:,}",
+                f"{seconds:.2f} s",
+                "—",
+                f"log / this: {latency / seconds:.2f}x",
+                "(no target)",
+                None,
+            )
+        )
+    return rows
+
+
+# --- 6: insights ------------------------------------------------------------------------------
+
+REFERENCE = "reference: sort + one pass"
+INSIGHT_FUNCTIONS = (
+    REFERENCE,
+    "skills_report",
+    "feedback_report",
+    "practice_report",
+    "tracks_report",
+    "lessons_report",
+    "headline",
+    "digest",
+    "render_site",
+)
+
+
+def insight_worker(size: int, repeats: int, render_repeats: int) -> dict[str, list[float]]:
+    """In a fresh process: time each pure function on `size` model entries."""
+    import gc
+
+    from generator import insights
+    from generator.feedback import feedback_report
+    from generator.lessons import lessons_report
+    from generator.mentor import digest
+    from generator.model import Rejection
+    from generator.practice import practice_report
+    from generator.privacy import publishable
+    from generator.render import SiteOptions, render_site
+    from generator.settings import Settings
+    from generator.skills import skills_report
+    from generator.tracks import tracks_report
+
+    entries = publishable(tuple(synth.to_model(synth.synthesize(size))), False)
+    settings = Settings(today=synth.TODAY, skill_aliases=synth.SKILL_ALIASES)
+    stages, aliases = settings.stages, settings.skill_aliases
+    skills = skills_report(entries, aliases)
+    since = settings.today - dt.timedelta(days=30)
+
+    def reference() -> object:
+        ordered = sorted(entries, key=lambda e: (e.date, e.id))
+        return [e for e in ordered if isinstance(e, Rejection) and e.feedback and e.mood]
+
+    calls: dict[str, Callable[[], object]] = {
+        REFERENCE: reference,
+        "skills_report": lambda: skills_report(entries, aliases),
+        "feedback_report": lambda: feedback_report(entries, settings),
+        "practice_report": lambda: practice_report(entries, stages),
+        "tracks_report": lambda: tracks_report(entries, stages, aliases),
+        "lessons_report": lambda: lessons_report(entries),
+        "headline": lambda: insights.headline(entries, settings),
+        "digest": lambda: digest(entries, skills, since, settings.today),
+        "render_site": lambda: render_site(entries, (), settings, SiteOptions()),
+    }
+    times: dict[str, list[float]] = {"entries": [float(len(entries))]}
+    for name in INSIGHT_FUNCTIONS:
+        times[name] = []
+        runs = render_repeats if name == "render_site" else repeats
+        # at least `runs` runs; small functions run until a second is spent (at most 50 runs)
+        while len(times[name]) < runs or (sum(times[name]) < 1.0 and len(times[name]) < 50):
+            gc.collect()
+            start = time.perf_counter()
+            result = calls[name]()
+            times[name].append(time.perf_counter() - start)
+            del result
+    return times
+
+
+def bench_insights(plan: Plan, store: dict[str, Any]) -> list[Row]:
+    per_size: dict[int, dict[str, list[float]]] = {}
+    for size in plan.insight_sizes:
+        say(f"[insights] pure functions on {size:,} model entries")
+        render_repeats = plan.repeats if size <= 10_000 else 1
+        cmd = [
+            PYTHON,
+            str(Path(__file__)),
+            "--worker-insights",
+            str(size),
+            str(plan.repeats),
+            str(render_repeats),
+        ]
+        for attempt in (1, 2):
+            done = subprocess.run(cmd, capture_output=True, text=True, env=ENV)
+            if done.returncode == 0:
+                break
+            say(f"  the worker failed (attempt {attempt}):\n{done.stderr[-2000:]}")
+        else:
+            raise BenchError(f"the insights worker failed twice at {size:,} entries")
+        out = done.stdout
+        per_size[size] = json.loads(out.strip().splitlines()[-1])
+        for name in INSIGHT_FUNCTIONS:
+            best = min(per_size[size][name])
+            say(f"  {name:26} {best:9.4f} s   {1e6 * best / size:8.2f} us/entry")
+    store["insights"] = per_size
+    rows = []
+    sizes = list(plan.insight_sizes)
+
+    def per_entry(name: str) -> list[float]:
+        return [min(per_size[s][name]) / s for s in sizes]
+
+    def growths(name: str) -> list[float]:
+        times = per_entry(name)
+        return [
+            (times[i + 1] / times[i]) ** (1 / _decades(sizes[i], sizes[i + 1]))
+            for i in range(len(sizes) - 1)
+        ]
+
+    reference = growths(REFERENCE)
+    for name in INSIGHT_FUNCTIONS[1:]:
+        mine = growths(name)
+        relative = max(g / r for g, r in zip(mine, reference, strict=True))
+        rows.append(
+            Row(
+                "6",
+                f"`{name}`: time per entry (us), vs the reference's",
+                " / ".join(_k(s) for s in sizes),
+                " / ".join(f"{1e6 * t:.2f}" for t in per_entry(name)),
+                " / ".join(f"{1e6 * t:.2f}" for t in per_entry(REFERENCE)),
+                f"{max(mine):.2f}x per 10x; {relative:.2f}x the reference's growth",
+                f"growth <= {LINEAR_GROWTH}x the reference's",
+                relative <= LINEAR_GROWTH,
+            )
+        )
+    return rows
+
+
+def _decades(low: int, high: int) -> float:
+    import math
+
+    return max(math.log10(high / low), 1e-9)
+
+
+def _k(size: int) -> str:
+    return f"{size // 1000}k" if size % 1000 == 0 else str(size)
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+LOAD_AT_START = os.getloadavg()
+
+
+def machine() -> list[tuple[str, str]]:
+    import markdown
+    import mkdocs
+    import yaml
+
+    try:
+        from importlib.metadata import version
+
+        material = version("mkdocs-material")
+    except Exception:  # pragma: no cover
+        material = "?"
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        from generator import yamldoc
+
+        used = yamldoc._BaseLoader.__name__
+    except Exception:  # pragma: no cover
+        used = "?"
+    memory = "?"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GB"
+    except OSError:
+        pass
+    return [
+        ("CPU", cpu),
+        ("Cores", f"{os.cpu_count()} (usable: {len(os.sched_getaffinity(0))})"),
+        ("Memory", memory),
+        ("OS", f"{platform.system()} {platform.release()}"),
+        ("Python", platform.python_version()),
+        ("MkDocs", mkdocs.__version__),
+        ("Material for MkDocs", material),
+        ("Python-Markdown", markdown.__version__),
+        (
+            "PyYAML",
+            f"{yaml.__version__}, libyaml "
+            f"{'available' if yaml.__with_libyaml__ else 'NOT available'}; "
+            f"Recovery Log's parser composes with {used}",
+        ),
+        ("Load average at start", " / ".join(f"{x:.2f}" for x in LOAD_AT_START)),
+    ]
+
+
+def table(rows: list[Row]) -> str:
+    out = [
+        "| # | Benchmark | N | Measured | Baseline | Ratio (wall) | Ratio (CPU) | Target "
+        "| Result |",
+        "|---|---|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for row in rows:
+        verdict = "—" if row.passed is None else ("**pass**" if row.passed else "**FAIL**")
+        out.append(
+            f"| {row.number} | {row.name} | {row.size} | {row.measured} | {row.baseline} | "
+            f"{row.ratio} | {row.cpu_ratio} | {row.target} | {verdict} |"
+        )
+    return "\n".join(out)
+
+
+def details(builds: Builds, workspace: Workspace, store: dict[str, Any]) -> str:
+    out = []
+    if builds.series:
+        out += [
+            "### Builds (every run)",
+            "",
+            "| Site | N | pages | wall s (median) | wall s (runs) | CPU s (runs) | "
+            "max RSS MB (runs) | load avg |",
+            "|---|---:|---:|---:|---|---|---|---|",
+        ]
+        for (kind, size), series in sorted(builds.series.items(), key=lambda kv: kv[0][::-1]):
+            out.append(
+                f"| {kind} | {size:,} | {workspace.site_counts.get((kind, size), '?')} | "
+                f"{series.median('wall'):.2f} | {series.values('wall')} | "
+                f"{series.values('cpu')} | {series.values('rss_mb', '{:.0f}')} | "
+                f"{series.values('load', '{:.1f}')} |"
+            )
+        pairs = sorted({size for (kind, size) in builds.series if kind == "log"})
+        notes = []
+        for size in pairs:
+            log = builds.series[("log", size)]
+            for kind in ("plain", "blog"):
+                other = builds.series.get((kind, size))
+                if other and other.runs:
+                    notes.append(
+                        f"CPU-time ratio log/{kind} at {size:,}: "
+                        f"{log.median('cpu') / other.median('cpu'):.2f}"
+                    )
+        if notes:
+            out += ["", "; ".join(notes) + "."]
+        for kind, size in sorted(builds.cut_short):
+            runs = len(builds.series[(kind, size)].runs)
+            out += [
+                "",
+                f"The {kind} build at {size:,} ran {runs} time(s), not {builds.repeats}: its runs "
+                f"took over the {builds.budget:.0f} s budget per build; its median is of those.",
+            ]
+        out.append("")
+    if "check" in store:
+        result: CheckResult = store["check"]
+        out += [
+            "### check",
+            "",
+            f"- `recovery-log check`: wall {result.check.values('wall')} s, "
+            f"CPU {result.check.values('cpu')} s",
+            f"- bare `yaml.load` (yaml_baseline.py): wall {result.baseline.values('wall')} s, "
+            f"CPU {result.baseline.values('cpu')} s",
+            f"- CPU-time ratio: {result.check.median('cpu') / result.baseline.median('cpu'):.2f}",
+            "",
+        ]
+    if "serve" in store:
+        serve: ServeResult = store["serve"]
+        out += [
+            "### serve",
+            "",
+            f"- first build: {serve.first_build:.2f} s",
+            "- save -> 'Reloading browsers': "
+            + ", ".join(f"{x:.2f}" for x in serve.latencies)
+            + " s",
+            "- save -> 'Detected file changes': "
+            + ", ".join(f"{x:.2f}" for x in serve.detected)
+            + " s",
+            "- rebuild ('Building documentation...' -> 'Reloading browsers'): "
+            + ", ".join(f"{x:.2f}" for x in serve.built)
+            + " s",
+            "",
+        ]
+        for key in ("serve plain", "serve plain --dirty"):
+            if key in store:
+                other: ServeResult = store[key]
+                out += [
+                    f"Context, {key.replace('serve plain', 'plain Material site, mkdocs serve')}:"
+                    f" first build {other.first_build:.2f} s; save -> reload "
+                    + ", ".join(f"{x:.2f}" for x in other.latencies)
+                    + " s; rebuild "
+                    + ", ".join(f"{x:.2f}" for x in other.built)
+                    + " s.",
+                    "",
+                ]
+    if "insights" in store:
+        per_size = store["insights"]
+        sizes = sorted(per_size)
+        out += [
+            "### Insight functions (best of k runs, seconds; us per entry)",
+            "",
+            "| Function | " + " | ".join(f"{_k(s)} entries" for s in sizes) + " |",
+            "|---|" + "---:|" * len(sizes),
+        ]
+        for name in INSIGHT_FUNCTIONS:
+            cells = []
+            for size in sizes:
+                t = min(per_size[size][name])
+                cells.append(
+                    f"{t:.4f} s ({1e6 * t / size:.2f} us; {len(per_size[size][name])} runs)"
+                )
+            out.append(f"| `{name}` | " + " | ".join(cells) + " |")
+        published = ", ".join(f"{int(per_size[s]['entries'][0]):,}" for s in sizes)
+        out += ["", f"Published (non-private) entries passed in: {published}.", ""]
+    return "\n".join(out)
+
+
+def write_report(
+    path: Path,
+    rows: list[Row],
+    builds: Builds,
+    workspace: Workspace,
+    store: dict[str, Any],
+    command: str,
+    started: float,
+    mode: str,
+) -> str:
+    minutes = (time.monotonic() - started) / 60
+    info = "\n".join(f"| {k} | {v} |" for k, v in machine())
+    text = f"""# Recovery Log benchmark results
+
+Written by `{command}` on {dt.datetime.now():%Y-%m-%d %H:%M} ({mode}; took {minutes:.1f} min).
+Ratios compare medians of {builds.repeats} runs measured in the same run of the script.
+
+{table(rows)}
+
+## Machine
+
+| | |
+|---|---|
+{info}
+| Load average at end | {" / ".join(f"{x:.2f}" for x in os.getloadavg())} |
+
+## Details
+
+{details(builds, workspace, store)}
+"""
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+# --- profiling --------------------------------------------------------------------------------
+
+
+def profile(name: str, size: int | None, workspace: Workspace, top: int) -> None:
+    """Where the time goes, for a target that is not met: phase timers, then cProfile."""
+    if name in ("build", "serve", "memory", "blog"):
+        size = size or 1000
+        kinds = ("log", "plain") if name != "serve" else ("log",)
+        for kind in kinds:
+            project = workspace.project(kind, size)
+            script = HERE / "profile_build.py"
+            mode = {"serve": "serve", "memory": "memory"}.get(name, "build")
+            say(f"[profile] {mode} of the {kind} site, N = {size:,}")
+            subprocess.run(
+                [PYTHON, str(script), str(project / "mkdocs.yml"), mode, str(top)],
+                cwd=project,
+                check=True,
+                env=ENV,
+            )
+    elif name == "check":
+        size = size or 10_000
+        project = workspace.project("log", size)
+        say(f"[profile] recovery-log check, N = {size:,}")
+        subprocess.run(
+            [
+                PYTHON,
+                str(HERE / "profile_build.py"),
+                str(project / "mkdocs.yml"),
+                "check",
+                str(top),
+            ],
+            cwd=project,
+            check=True,
+            env=ENV,
+        )
+    elif name == "insights":
+        size = size or 10_000
+        say(f"[profile] render_site and the reports, N = {size:,}")
+        subprocess.run(
+            [PYTHON, str(HERE / "profile_build.py"), str(size), "insights", str(top)],
+            check=True,
+            env=ENV,
+        )
+    else:
+        raise SystemExit(f"nothing to profile for {name!r}")
+
+
+# --- main -------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes: a few minutes")
+    parser.add_argument(
+        "--only", default="", help=f"comma-separated benchmarks, of: {', '.join(NAMES)}"
+    )
+    parser.add_argument("--repeats", type=int, default=None, help="runs per build (default 3)")
+    parser.add_argument(
+        "--budget", type=float, default=None, help="seconds per build series (default 480)"
+    )
+    parser.add_argument("--workdir", type=Path, default=None, help="where to generate projects")
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    parser.add_argument("--output", type=Path, default=None, help="the results file to write")
+    parser.add_argument(
+        "--profile",
+        default="",
+        help="profile instead of measuring: build, serve, memory, check, insights",
+    )
+    parser.add_argument("--size", type=int, default=None, help="N for --profile")
+    parser.add_argument("--top", type=int, default=25, help="rows of cProfile output")
+    parser.add_argument("--worker-insights", nargs=3, type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.worker_insights:
+        size, repeats, render_repeats = args.worker_insights
+        print(json.dumps(insight_worker(size, repeats, render_repeats)))
+        return 0
+
+    plan = QUICK if args.quick else FULL
+    if args.repeats:
+        plan = Plan(**{**plan.__dict__, "repeats": args.repeats})
+    if args.budget:
+        plan = Plan(**{**plan.__dict__, "budget": args.budget})
+    chosen = [n.strip() for n in args.only.split(",") if n.strip()] or list(NAMES)
+    unknown = [n for n in chosen if n not in NAMES]
+    if unknown:
+        parser.error(f"unknown benchmark(s) {unknown}; choose from {', '.join(NAMES)}")
+
+    root = args.workdir or Path(tempfile.mkdtemp(prefix="recovery-log-bench-"))
+    root.mkdir(parents=True, exist_ok=True)
+    workspace = Workspace(root)
+    started = time.monotonic()
+    try:
+        if args.profile:
+            warm_imports()
+            profile(args.profile, args.size, workspace, args.top)
+            return 0
+        say(f"Recovery Log benchmarks ({'quick' if args.quick else 'full'}) in {root}")
+        warm_imports()
+        builds = Builds(workspace, plan.repeats, plan.budget)
+        store: dict[str, Any] = {}
+        rows: list[Row] = []
+        steps: dict[str, Callable[[], list[Row]]] = {
+            "build": lambda: bench_build(builds, plan),
+            "blog": lambda: bench_blog(builds, plan),
+            "memory": lambda: bench_memory(builds, plan),
+            "check": lambda: bench_check(workspace, plan, store),
+            "serve": lambda: bench_serve(workspace, plan, store),
+            "insights": lambda: bench_insights(plan, store),
+        }
+        order = ("build", "blog", "memory", "check", "serve", "insights")
+        for name in order:
+            if name in chosen:
+                rows += steps[name]()
+        rows.sort(key=lambda r: r.number)
+        mode = "quick" if args.quick else ("partial: " + ", ".join(chosen) if args.only else "full")
+        default = (
+            "results-quick.md"
+            if args.quick
+            else ("results-partial.md" if args.only else "results.md")
+        )
+        output = args.output or HERE / default
+        command = "python benchmarks/run.py" + "".join(
+            f" {a}" for a in (argv if argv is not None else sys.argv[1:])
+        )
+        write_report(output, rows, builds, workspace, store, command, started, mode)
+        say("")
+        say(table(rows))
+        say("")
+        judged = [r for r in rows if r.passed is not None]
+        passed = sum(1 for r in judged if r.passed)
+        say(f"{passed} of {len(judged)} pass. Written to {output}")
+        return 0
+    finally:
+        if not args.keep and args.workdir is None:
+            shutil.rmtree(root, ignore_errors=True)
+        elif args.keep:
+            say(f"projects kept in {root}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
