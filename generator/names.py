@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 
 def fold(name: str) -> str:
@@ -35,9 +35,6 @@ class Names:
         self._spellings.setdefault(key, Counter())[spelling] += 1
         self._order.setdefault(key, {}).setdefault(spelling, len(self._order[key]))
         return key
-
-    def add_all(self, names: Iterable[str]) -> list[str]:
-        return [self.add(name) for name in names]
 
     def shown(self, key: str) -> str:
         for target in self.aliases.values():

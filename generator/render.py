@@ -21,7 +21,7 @@ from . import charts, insights
 from .errors import Problem
 from .feedback import email_for, feedback_report
 from .lessons import lessons_report
-from .markdown import Md, escape, finalize, front_matter, link, link_target, meta_text
+from .markdown import Md, escape, finalize, front_matter, link, meta_text
 from .mentor import DEFAULT_WINDOW_DAYS, digest
 from .model import AnyEntry, Rejection
 from .names import fold
@@ -137,9 +137,6 @@ class Links:
     def anchor(self, anchor: str, text: object) -> Md:
         """A link to a heading on this page, whose id the template set with `{ #id }`."""
         return Md(f"[{escape(text)}](#{anchor})")
-
-    def url(self, uri: str) -> Md:
-        return Md(link_target(uri, self.here))
 
 
 def environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.Environment:

@@ -537,3 +537,16 @@ def test_one_broken_file_never_hides_the_others(entries):
         "entries/twin.md",
     ]
     assert all(p.line >= 1 and p.message for p in log.problems)
+
+
+def test_a_caller_that_wants_an_exception_gets_every_problem_in_one(entries):
+    from generator.errors import EntryError
+
+    entries.entry("a.yml", "date: 2026-11-03\ncompany: A\n")
+    entries.entry("b.yml", "date: 2026-11-03\nrole: B\n")
+
+    with pytest.raises(EntryError) as raised:
+        entries.load().raise_for_problems()
+
+    assert [p.path for p in raised.value.problems] == ["entries/a.yml", "entries/b.yml"]
+    assert "entries/a.yml:1:1: role: required field is missing" in str(raised.value)
