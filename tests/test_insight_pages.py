@@ -476,8 +476,9 @@ def test_feedback_page_drafts_a_follow_up_for_each_request_to_chase(article):
 
 def test_feedback_page_drafts_are_copyable_code_blocks(article):
     for draft in list(overdue_section(article).values()) + list(chase_section(article).values()):
-        assert draft[1].tag == "pre"
-        assert draft[1].find("code")
+        assert draft[1].tag == "div"
+        assert "rl-email" in draft[1].classes
+        assert draft[1].find("pre").find("code")
 
 
 def test_feedback_page_states_the_overdue_threshold_as_more_than_due_days(article):
