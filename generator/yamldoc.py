@@ -193,11 +193,35 @@ def _line_at(text: str, mark: yaml.Mark | None) -> str:
     return lines[mark.line] if 0 <= mark.line < len(lines) else ""
 
 
+_ADVICE: tuple[tuple[str, str], ...] = (
+    (
+        "while scanning a quoted scalar",
+        "a quote opened here is never closed: add the closing quote",
+    ),
+    (
+        "mapping values are not allowed",
+        "a colon followed by a space inside a value: put the whole value in quotes, "
+        "or check this line's indentation",
+    ),
+    ("found undefined alias", "a value starting with '*' must be put in quotes"),
+    ("but found another document", "a second '---' starts another document: an entry has one"),
+    ("did not find expected '-' indicator", "list items must line up: check the '-' lines"),
+    ("could not find expected ':'", "a key needs a colon and a space after it (key: value)"),
+    ("expected ',' or ']'", "a '[' opened here is never closed, or a comma is missing"),
+    ("expected ',' or '}'", "a '{' opened here is never closed, or a comma is missing"),
+)
+"""PyYAML's words for common slips, and what to do about each, in plain words."""
+
+
 def _describe(exc: yaml.MarkedYAMLError, line: str) -> str:
     parts = [p for p in (exc.context, exc.problem) if p]
     text = "; ".join(parts) or "the structure is broken"
     if "\t" in line[: len(line) - len(line.lstrip())]:
         text += " (this line is indented with a tab: YAML needs spaces)"
+    else:
+        advice = next((tip for words, tip in _ADVICE if words in text), None)
+        if advice:
+            text += f" ({advice})"
     return f"not valid YAML: {text}"
 
 
