@@ -1053,3 +1053,68 @@ def test_serve_lists_a_broken_entry_and_recovers(tmp_path: Path) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+
+
+@pytest.mark.skipif(_free_loopback_port() is None, reason="no loopback networking here")
+def test_serve_follows_deleted_added_and_moved_entries(tmp_path: Path) -> None:
+    moved = "old/2025-10-01-initech-analyst.yml"
+    root = write_site(
+        tmp_path / "served",
+        {
+            GLOBEX: GLOBEX_TEXT,
+            moved: GLOBEX_TEXT.replace("Globex", "Initech").replace("2025-11-02", "2025-10-01"),
+        },
+    )
+    entries = root / "entries"
+    port = _free_loopback_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            env=mkdocs_env(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+
+    def timeline() -> str:
+        return Page.parse("entries/", _get(base + "entries/")[1]).text
+
+    def page(name: str) -> tuple[int, str]:
+        status, html = _get(base + entry_url(entry_id(name)))
+        return status, Page.parse("x/", html).text if status == 200 else ""
+
+    try:
+        _wait_for("the first build", lambda: page(moved)[0] == 200, process, log)
+        assert "Globex" in timeline()
+
+        (entries / GLOBEX).unlink()
+        _wait_for("the deleted entry to go", lambda: page(GLOBEX)[0] == 404, process, log)
+        assert "Globex" not in timeline()
+        assert _get(base)[0] == 200
+
+        added = "2025-11-10-hooli-analyst.yml"
+        (entries / added).write_text(
+            textwrap.dedent(GLOBEX_TEXT.replace("Globex", "Hooli").replace("11-02", "11-10")),
+            encoding="utf-8",
+        )
+        _wait_for("the new entry's page", lambda: page(added)[0] == 200, process, log)
+        assert "Hooli" in timeline()
+
+        (entries / "old").rename(entries / "new")
+        _wait_for(
+            "the moved entry's page to name its new folder",
+            lambda: "entries/new/2025-10-01-initech-analyst.yml" in page(moved)[1],
+            process,
+            log,
+        )
+        assert "Initech" in timeline()
+        assert _get(base)[0] == 200
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
