@@ -50,12 +50,51 @@ class _Loaded:
     about_pos: list[Pos]
 
 
+class ParseCache:
+    """Files already read, so a rebuild reads again only what changed since the last one.
+
+    A file is known by its path, its time stamp and size, and the settings its checks depend
+    on; anything else is read afresh. Cross-file checks (ids, `about`) always run again.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[str, tuple[tuple[object, ...], _Loaded | None, list[Problem]]] = {}
+
+    def load(
+        self, path: Path, root: Path, settings: Settings, problems: list[Problem]
+    ) -> _Loaded | None:
+        try:
+            info = path.stat()
+        except OSError:
+            return _load_guarded(path, root, settings, problems)
+        key = (info.st_mtime_ns, info.st_size, str(root), settings.stages, settings.today)
+        known = self._files.get(str(path))
+        if known is not None and known[0] == key:
+            problems.extend(known[2])
+            return known[1]
+        found: list[Problem] = []
+        item = _load_guarded(path, root, settings, found)
+        self._files[str(path)] = (key, item, found)
+        problems.extend(found)
+        return item
+
+    def keep_only(self, paths: list[Path]) -> None:
+        """Forget files that are gone."""
+        wanted = {str(path) for path in paths}
+        for name in [name for name in self._files if name not in wanted]:
+            del self._files[name]
+
+
 def load_log(
-    entries_dir: str | os.PathLike[str], settings: Settings, display_as: str | None = None
+    entries_dir: str | os.PathLike[str],
+    settings: Settings,
+    display_as: str | None = None,
+    cache: ParseCache | None = None,
 ) -> Log:
     """Load and validate every entry under `entries_dir`, newest first.
 
     Problems name files as `display_as/<path inside the folder>` (default: `entries_dir`).
+    With a `cache`, files unchanged since the last call are not read again.
     """
     root = Path(entries_dir)
     problems: list[Problem] = []
@@ -67,9 +106,14 @@ def load_log(
     loaded: list[_Loaded] = []
     paths = discover(root, problems)
     for path in paths:
-        item = _load_guarded(path, root, settings, problems)
+        if cache is None:
+            item = _load_guarded(path, root, settings, problems)
+        else:
+            item = cache.load(path, root, settings, problems)
         if item is not None:
             loaded.append(item)
+    if cache is not None:
+        cache.keep_only(paths)
     shown_root = root if display_as is None else Path(display_as)
     loaded = _check_unique_ids(loaded, paths, root, shown_root, problems)
     loaded = _check_about(loaded, {_entry_id(p) for p in paths}, root, problems)

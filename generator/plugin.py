@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .feed import FEED_PATH, atom_feed
-from .loader import load_log
+from .loader import ParseCache, load_log
 from .model import AnyEntry
 from .privacy import anonymize_companies, publishable
 from .render import PRIVATE_BANNER, SiteOptions, entry_uri, render_site
@@ -121,6 +121,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.settings = Settings()
         self.entries: tuple[AnyEntry, ...] = ()
         self.stable_dir: Path | None = None
+        self.parse_cache = ParseCache()
+        """Kept across `mkdocs serve` rebuilds (MkDocs keeps plugins that have on_startup)."""
         self.entry_urls: dict[str, str] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -156,7 +158,12 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        loaded = load_log(self.entries_path, self.settings, display_as=self.config.entries_dir)
+        loaded = load_log(
+            self.entries_path,
+            self.settings,
+            display_as=self.config.entries_dir,
+            cache=self.parse_cache,
+        )
         for problem in loaded.problems:
             log.warning("entry problem: %s", problem)
         user_home = files.get_file_from_path("index.md") is not None

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Problem
-from generator.loader import Log, load_log
+from generator.loader import Log, ParseCache, load_log
 from generator.model import AnyEntry
 from generator.settings import Settings
 
@@ -41,8 +41,10 @@ class Entries:
         lines = (self.root / name).read_bytes().decode("utf-8", "replace").splitlines()
         return next(number for number, line in enumerate(lines, 1) if text in line)
 
-    def load(self, **settings: object) -> Log:
-        return load_log(self.root, Settings(today=TODAY, **settings), display_as="entries")
+    def load(self, cache: ParseCache | None = None, **settings: object) -> Log:
+        return load_log(
+            self.root, Settings(today=TODAY, **settings), display_as="entries", cache=cache
+        )
 
     def only_problem(self, **settings: object) -> Problem:
         problems = self.load(**settings).problems
