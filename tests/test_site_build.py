@@ -7,6 +7,7 @@ only read, so each behaviour is one short test.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import re
@@ -18,7 +19,7 @@ import textwrap
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -1006,14 +1007,10 @@ def _wait_for(
     pytest.fail(f"timed out waiting for {what}:\n" + log.read_text(errors="replace"))
 
 
-@pytest.mark.skipif(_free_loopback_port() is None, reason="no loopback networking here")
-def test_serve_lists_a_broken_entry_and_recovers(tmp_path: Path) -> None:
-    root = write_site(tmp_path / "served", {GLOBEX: GLOBEX_TEXT})
-    entry_file = root / "entries" / GLOBEX
-    good = entry_file.read_text(encoding="utf-8")
+@contextlib.contextmanager
+def _serving(root: Path, log: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """`mkdocs serve` on a free loopback port, its output in `log`; stopped on the way out."""
     port = _free_loopback_port()
-    base = f"http://127.0.0.1:{port}/"
-    log = tmp_path / "serve.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
@@ -1023,6 +1020,23 @@ def test_serve_lists_a_broken_entry_and_recovers(tmp_path: Path) -> None:
             stderr=subprocess.STDOUT,
         )
     try:
+        yield process, f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.mark.skipif(_free_loopback_port() is None, reason="no loopback networking here")
+def test_serve_lists_a_broken_entry_and_recovers(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "served", {GLOBEX: GLOBEX_TEXT})
+    entry_file = root / "entries" / GLOBEX
+    good = entry_file.read_text(encoding="utf-8")
+    log = tmp_path / "serve.log"
+    with _serving(root, log) as (process, base):
         entry_page = base + entry_url(entry_id(GLOBEX))
 
         def problems() -> Page:
@@ -1046,13 +1060,6 @@ def test_serve_lists_a_broken_entry_and_recovers(tmp_path: Path) -> None:
         _wait_for("the fixed entry's page", lambda: _get(entry_page)[0] == 200, process, log)
         assert "Every entry reads cleanly" in problems().text
         assert "Platform Engineer at Globex" in Page.parse("x/", _get(entry_page)[1]).text
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 @pytest.mark.skipif(_free_loopback_port() is None, reason="no loopback networking here")
@@ -1066,26 +1073,16 @@ def test_serve_follows_deleted_added_and_moved_entries(tmp_path: Path) -> None:
         },
     )
     entries = root / "entries"
-    port = _free_loopback_port()
-    base = f"http://127.0.0.1:{port}/"
     log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=root,
-            env=mkdocs_env(),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
+    with _serving(root, log) as (process, base):
 
-    def timeline() -> str:
-        return Page.parse("entries/", _get(base + "entries/")[1]).text
+        def timeline() -> str:
+            return Page.parse("entries/", _get(base + "entries/")[1]).text
 
-    def page(name: str) -> tuple[int, str]:
-        status, html = _get(base + entry_url(entry_id(name)))
-        return status, Page.parse("x/", html).text if status == 200 else ""
+        def page(name: str) -> tuple[int, str]:
+            status, html = _get(base + entry_url(entry_id(name)))
+            return status, Page.parse("x/", html).text if status == 200 else ""
 
-    try:
         _wait_for("the first build", lambda: page(moved)[0] == 200, process, log)
         assert "Globex" in timeline()
 
@@ -1111,10 +1108,3 @@ def test_serve_follows_deleted_added_and_moved_entries(tmp_path: Path) -> None:
         )
         assert "Initech" in timeline()
         assert _get(base)[0] == 200
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
