@@ -20,6 +20,7 @@ from .loader import Log, load_log
 from .model import Rejection
 from .privacy import publishable
 from .project import ProjectError, ProjectOptions, read_project
+from .render import plural
 from .scaffold import (
     NewEntry,
     ScaffoldError,
@@ -205,11 +206,11 @@ def _show_text(log: Log) -> None:
     entries = len(log.entries)
     if log.problems:
         click.echo(
-            f"{_count(len(log.problems), 'problem')} in {_count(files, 'file')}; "
-            f"{_count(entries, 'entry', 'entries')} fine."
+            f"{plural(len(log.problems), 'problem')} in {plural(files, 'file')}; "
+            f"{plural(entries, 'entry', 'entries')} fine."
         )
     else:
-        click.echo(f"All {_count(entries, 'entry', 'entries')} fine.")
+        click.echo(f"All {plural(entries, 'entry', 'entries')} fine.")
 
 
 def _problem_json(problem: Problem) -> dict[str, Any]:
@@ -408,7 +409,7 @@ def stats(
     log, settings, _ = _load(entries_dir, config_file, today)
     click.echo(stats_text(publishable(log.entries, private), settings), nl=False)
     if log.problems:
-        click.echo(f"\n{_count(len(log.problems), 'problem')} left out: run recovery-log check.")
+        click.echo(f"\n{plural(len(log.problems), 'problem')} left out: run recovery-log check.")
 
 
 def _shown(path: Path) -> Path:
@@ -416,7 +417,3 @@ def _shown(path: Path) -> Path:
         return path.relative_to(Path.cwd())
     except ValueError:
         return path
-
-
-def _count(number: int, word: str, many: str | None = None) -> str:
-    return f"{number} {word if number == 1 else (many or word + 's')}"

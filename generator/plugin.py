@@ -228,11 +228,12 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         return html
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
-        if not self._feed_url(config):
+        feed_url = self._feed_url(config)
+        if not feed_url:
             return output
         link = (
             '<link rel="alternate" type="application/atom+xml" '
-            f'title="{escape(config.site_name)}" href="{escape(self._feed_url(config))}">'
+            f'title="{escape(config.site_name)}" href="{escape(feed_url)}">'
         )
         return output.replace("</head>", link + "</head>", 1)
 
