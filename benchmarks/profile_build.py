@@ -99,7 +99,8 @@ def install_build_timers() -> None:
     except ImportError:
         pass
     try:
-        from generator import plugin, render
+        from generator import mkdocs_plugin as plugin
+        from generator.site import render
 
         plugin.load_log = timed("  of which: load_log (read + validate entries)", plugin.load_log)
         plugin.render_site = timed("  of which: render_site (pages' Markdown)", plugin.render_site)
@@ -262,8 +263,8 @@ def profile_check(config_file: str, top: int) -> None:
     """`recovery-log check` in this process: phases, then cProfile."""
     import yaml
 
-    from generator import loader, yamldoc
-    from generator.project import read_project
+    from generator.cli.project import read_project
+    from generator.entries import loader, yamldoc
 
     project = read_project(config_file)
     settings = project.settings()
@@ -329,8 +330,8 @@ def profile_insights(size: int, top: int) -> None:
     import synth
 
     from generator.privacy import publishable
-    from generator.render import SiteOptions, render_site
     from generator.settings import Settings
+    from generator.site.render import SiteOptions, render_site
 
     entries = publishable(tuple(synth.to_model(synth.synthesize(size))), False)
     settings = Settings(today=synth.TODAY, skill_aliases=synth.SKILL_ALIASES)

@@ -166,8 +166,8 @@ def warm_imports() -> None:
             PYTHON,
             "-c",
             "import mkdocs.__main__, mkdocs.commands.build, material, markdown, pymdownx, yaml, "
-            "material.plugins.search.plugin, material.plugins.blog.plugin, generator.plugin, "
-            "generator.cli",
+            "material.plugins.search.plugin, material.plugins.blog.plugin, "
+            "generator.mkdocs_plugin, generator.cli",
         ],
         check=True,
         env=ENV,
@@ -584,17 +584,17 @@ def insight_worker(size: int, repeats: int, render_repeats: int) -> dict[str, li
     """In a fresh process: time each pure function on `size` model entries."""
     import gc
 
-    from generator import insights
-    from generator.feedback import feedback_report
-    from generator.lessons import lessons_report
-    from generator.mentor import digest
+    from generator.insights import analysis as insights
+    from generator.insights.feedback import feedback_report
+    from generator.insights.interviews import practice_report
+    from generator.insights.lessons import lessons_report
+    from generator.insights.mentor import digest
+    from generator.insights.skills import skills_report
+    from generator.insights.tracks import tracks_report
     from generator.model import Rejection
-    from generator.practice import practice_report
     from generator.privacy import publishable
-    from generator.render import SiteOptions, render_site
     from generator.settings import Settings
-    from generator.skills import skills_report
-    from generator.tracks import tracks_report
+    from generator.site.render import SiteOptions, render_site
 
     entries = publishable(tuple(synth.to_model(synth.synthesize(size))), False)
     settings = Settings(today=synth.TODAY, skill_aliases=synth.SKILL_ALIASES)
@@ -725,7 +725,7 @@ def machine() -> list[tuple[str, str]]:
     except OSError:
         pass
     try:
-        from generator import yamldoc
+        from generator.entries import yamldoc
 
         used = yamldoc._BaseLoader.__name__
     except Exception:  # pragma: no cover

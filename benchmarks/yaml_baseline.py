@@ -1,8 +1,8 @@
 """The baseline of the `check` benchmark: bare `yaml.load(..., Loader=yaml.CSafeLoader)`.
 
-It reads the files the way `generator.loader` does (walk the folder in sorted order, skip names
-starting with `_` or `.`, read bytes, decode UTF-8, normalise line ends, split the front matter
-of Markdown files) and parses each one with PyYAML's C loader: no positions, no validation, no
+It reads the files the way `generator.entries.loader` does (walk the folder in sorted order, skip
+names starting with `_` or `.`, read bytes, decode UTF-8, normalise line ends, split the front
+matter of Markdown files) and parses each one with PyYAML's C loader: no positions, no validation, no
 model. Run as its own process, like `recovery-log check`:
 
     python benchmarks/yaml_baseline.py ENTRIES_DIR

@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .insights.names import fold
 from .model import AnyEntry, Reflection, Rejection
-from .names import fold
 
 _SECTION = re.compile(
     r"<!--\s*private\s*-->.*?(?:<!--\s*/\s*private\s*-->|\Z)", re.IGNORECASE | re.DOTALL

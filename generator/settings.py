@@ -5,7 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .schema import DEFAULT_STAGES
+DEFAULT_STAGES: tuple[str, ...] = (
+    "applied",
+    "screen",
+    "phone",
+    "technical",
+    "take-home",
+    "onsite",
+    "final",
+    "offer",
+)
+"""The stages of a hiring process when a site configures none, in order."""
 
 
 @dataclass(frozen=True)

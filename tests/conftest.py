@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.entries.loader import Log, ParseCache, load_log
 from generator.errors import Problem
-from generator.loader import Log, ParseCache, load_log
 from generator.model import AnyEntry
 from generator.settings import Settings
 

@@ -28,7 +28,7 @@ import datetime as dt
 import textwrap
 from pathlib import Path
 
-from generator.loader import load_log
+from generator.entries.loader import load_log
 from generator.model import AnyEntry
 from generator.settings import Settings
 

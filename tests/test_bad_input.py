@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.entries.loader import MAX_FILE_BYTES, Log, load_log
 from generator.errors import Problem
-from generator.loader import MAX_FILE_BYTES, Log, load_log
 from generator.settings import Settings
 
 CATALOGUE = Path(__file__).parent / "bad_input"

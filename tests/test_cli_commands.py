@@ -15,8 +15,8 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.loader import load_log
-from generator.scaffold import schema_text
+from generator.cli.scaffold import schema_text
+from generator.entries.loader import load_log
 from generator.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -312,7 +312,7 @@ def test_check_watch_checks_again_after_a_change(
     def break_an_entry(seconds: float) -> None:
         write(broken, "date: 2026-11-01\ncompany: A\n")
 
-    monkeypatch.setattr("generator.cli.time.sleep", break_an_entry)
+    monkeypatch.setattr("generator.cli.commands.time.sleep", break_an_entry)
     result = runner.invoke(main, ["check", "--watch", "--max-checks", "2", "--today", TODAY])
     assert result.exit_code == 0, result.output
     first, second = result.output.split("---")[1:]
@@ -357,7 +357,7 @@ def test_feedback_email_refuses_a_reflection(log_dir: Path, runner: CliRunner) -
 def test_feedback_email_is_the_same_text_as_the_feedback_page(
     log_dir: Path, runner: CliRunner
 ) -> None:
-    from generator.feedback import email_for
+    from generator.insights.feedback import email_for
 
     log = load_log(log_dir / "entries", Settings(today=dt.date(2026, 11, 26)))
     rejection = next(e for e in log.entries if e.kind == "rejection")
@@ -412,7 +412,7 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("generator.cli.load_log", explode)
+    monkeypatch.setattr("generator.cli.commands.load_log", explode)
     monkeypatch.delenv("RECOVERY_LOG_DEBUG", raising=False)
     result = runner.invoke(main, ["stats"])
     assert result.exit_code == 1

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.loader import load_log
+from generator.entries.loader import load_log
 from generator.model import Reflection, Rejection
 from generator.settings import Settings
 

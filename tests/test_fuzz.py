@@ -21,8 +21,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import schema
-from generator.loader import Log, load_log
+from generator.entries import schema
+from generator.entries.loader import Log, load_log
 from generator.model import (
     Feedback,
     Gap,

@@ -34,17 +34,17 @@ from insight_log import (
     write_entries,
 )
 
-from generator import insights
-from generator.feedback import (
+from generator.insights import analysis as insights
+from generator.insights.feedback import (
     email_for,
     feedback_report,
     follow_up_email,
     request_email,
 )
-from generator.lessons import lessons_report
-from generator.practice import practice_report
-from generator.skills import skills_report
-from generator.tracks import tracks_report
+from generator.insights.interviews import practice_report
+from generator.insights.lessons import lessons_report
+from generator.insights.skills import skills_report
+from generator.insights.tracks import tracks_report
 
 
 def ids(entries) -> list[str]:

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-import generator.loader as loader
-from generator.loader import ParseCache
+import generator.entries.loader as loader
+from generator.entries.loader import ParseCache
 
 ACME = "date: 2026-11-03\ncompany: Acme\nrole: Analyst\n"
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from generator.markdown import escape, link_target, meta_text
-from generator.render import date_range
+from generator.site.markdown import escape, link_target, meta_text
+from generator.site.render import date_range
 
 NBSP = "\N{NO-BREAK SPACE}"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import MAX_FILE_BYTES
+from generator.entries.loader import MAX_FILE_BYTES
 
 ACME = "date: 2026-11-03\ncompany: Acme Analytics\nrole: Data Analyst\n"
 
@@ -317,7 +317,7 @@ def test_merge_keys_are_refused(entries):
 # the suite or eating the machine's memory.
 LOAD_IN_A_CHILD = """
 import datetime, json, sys
-from generator.loader import load_log
+from generator.entries.loader import load_log
 from generator.settings import Settings
 log = load_log(sys.argv[1], Settings(today=datetime.date(2026, 11, 26)), display_as="entries")
 found = {"entries": [e.id for e in log.entries], "problems": [str(p) for p in log.problems]}

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import load_log
+from generator.entries.loader import load_log
 from generator.settings import Settings
 
 SUITE = json.loads(

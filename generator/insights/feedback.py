@@ -6,9 +6,9 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .insights import days_since, feedback_status, is_overdue, is_to_chase, rejections
-from .model import AnyEntry, FeedbackStatus, Rejection
-from .settings import Settings
+from ..model import AnyEntry, FeedbackStatus, Rejection
+from ..settings import Settings
+from .analysis import days_since, feedback_status, is_overdue, is_to_chase, rejections
 
 STATUSES: tuple[FeedbackStatus, ...] = (
     "not requested",

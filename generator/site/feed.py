@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from xml.etree import ElementTree as ET
 
-from .insights import feedback_status, stage_reached
-from .model import AnyEntry, Rejection
+from ..insights.analysis import feedback_status, stage_reached
+from ..model import AnyEntry, Rejection
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"

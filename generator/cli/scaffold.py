@@ -14,7 +14,8 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from .schema import DEFAULT_STAGES, entry_json_schema
+from ..entries.schema import entry_json_schema
+from ..settings import DEFAULT_STAGES
 
 SCHEMA_FILE = "schema/entry.schema.json"
 
@@ -37,7 +38,7 @@ def yaml_scalar(value: object) -> str:
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("generator", "scaffold"),
+        loader=jinja2.PackageLoader("generator.cli", "scaffold_templates"),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -117,8 +118,8 @@ def init_project(root: Path, site_name: str, today: dt.date) -> list[Path]:
         "docs/tags.md": env.get_template("tags.md.j2").render(),
         ".gitignore": env.get_template("gitignore.j2").render(),
         "requirements.txt": env.get_template("requirements.txt.j2").render(),
-        ".github/workflows/pages.yml": resources.files("generator")
-        .joinpath("scaffold", "pages.yml")
+        ".github/workflows/pages.yml": resources.files("generator.cli")
+        .joinpath("scaffold_templates", "pages.yml")
         .read_text(encoding="utf-8"),
         SCHEMA_FILE: schema_text(),
     }

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .insights import stage_index, stage_reached
-from .model import AnyEntry, Reflection, Rejection
+from ..model import AnyEntry, Reflection, Rejection
+from .analysis import stage_index, stage_reached
 from .names import Names
 
 INSIGHT_MIN_REJECTIONS = 3

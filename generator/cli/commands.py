@@ -13,14 +13,16 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .errors import Problem
-from .feedback import email_for
-from .loader import Log, load_log
-from .model import Rejection
-from .privacy import publishable
+from .. import __version__
+from ..entries.loader import Log, load_log
+from ..entries.schema import did_you_mean
+from ..errors import Problem
+from ..insights.feedback import email_for
+from ..model import Rejection
+from ..privacy import publishable
+from ..settings import Settings
+from ..site.render import plural
 from .project import ProjectError, ProjectOptions, read_project
-from .render import plural
 from .scaffold import (
     NewEntry,
     ScaffoldError,
@@ -30,9 +32,7 @@ from .scaffold import (
     write_new,
 )
 from .scaffold import schema_text as make_schema_text
-from .schema import did_you_mean
-from .settings import Settings
-from .terminal import stats_text
+from .stats import stats_text
 
 DEBUG_VARIABLE = "RECOVERY_LOG_DEBUG"
 

@@ -17,18 +17,19 @@ from typing import Any
 
 import jinja2
 
-from . import charts, insights
-from .errors import Problem
-from .feedback import email_for, feedback_report
-from .lessons import lessons_report
+from ..errors import Problem
+from ..insights import analysis as insights
+from ..insights.feedback import email_for, feedback_report
+from ..insights.interviews import practice_report
+from ..insights.lessons import lessons_report
+from ..insights.mentor import DEFAULT_WINDOW_DAYS, digest
+from ..insights.names import fold
+from ..insights.skills import skills_report
+from ..insights.tracks import tracks_report
+from ..model import AnyEntry, Rejection
+from ..settings import Settings
+from . import charts
 from .markdown import Md, escape, finalize, front_matter, link, meta_text
-from .mentor import DEFAULT_WINDOW_DAYS, digest
-from .model import AnyEntry, Rejection
-from .names import fold
-from .practice import practice_report
-from .settings import Settings
-from .skills import skills_report
-from .tracks import tracks_report
 
 TIMELINE = "entries.md"
 TRACKS = "tracks.md"
@@ -143,7 +144,7 @@ def environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.E
     loaders: list[jinja2.BaseLoader] = []
     if templates_dir:
         loaders.append(jinja2.FileSystemLoader(os.fspath(templates_dir)))
-    loaders.append(jinja2.PackageLoader("generator", "templates"))
+    loaders.append(jinja2.PackageLoader("generator.site", "templates"))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,

@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .insights import interviews_attended, rejections, stage_index, stage_reached
-from .model import AnyEntry, Rejection
+from ..model import AnyEntry, Rejection
+from .analysis import interviews_attended, rejections, stage_index, stage_reached
 
 
 @dataclass(frozen=True)

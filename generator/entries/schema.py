@@ -11,23 +11,12 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import Problem
+from ..errors import Problem
+from ..settings import DEFAULT_STAGES
 from .yamldoc import Mapping, Pos, Sequence
 
 INVALID: Any = object()
 """Returned by a spec when the value was wrong and a problem has been reported."""
-
-DEFAULT_STAGES: tuple[str, ...] = (
-    "applied",
-    "screen",
-    "phone",
-    "technical",
-    "take-home",
-    "onsite",
-    "final",
-    "offer",
-)
-
 
 @dataclass
 class Context:

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import AnyEntry, FeedbackStatus, Reflection, Rejection
-from .settings import Settings
+from ..model import AnyEntry, FeedbackStatus, Reflection, Rejection
+from ..settings import Settings
 
 
 def rejections(entries: Iterable[AnyEntry]) -> list[Rejection]:

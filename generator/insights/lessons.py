@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import AnyEntry
+from ..model import AnyEntry
 from .names import Names
 
 

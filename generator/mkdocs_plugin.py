@@ -23,13 +23,12 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .feed import FEED_PATH, atom_feed
-from .loader import ParseCache, load_log
+from .entries.loader import ParseCache, load_log
 from .model import AnyEntry
 from .privacy import anonymize_companies, publishable
-from .render import PRIVATE_BANNER, SiteOptions, entry_uri, render_site
-from .schema import DEFAULT_STAGES
-from .settings import Settings
+from .settings import DEFAULT_STAGES, Settings
+from .site.feed import FEED_PATH, atom_feed
+from .site.render import PRIVATE_BANNER, SiteOptions, entry_uri, render_site
 
 log = get_plugin_logger(__name__)
 
@@ -192,7 +191,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             if (file := files.get_file_from_path(entry_uri(entry))) is not None
         }
         if files.get_file_from_path(STYLESHEET) is None:
-            css = resources.files("generator").joinpath("assets", "recovery-log.css").read_bytes()
+            assets = resources.files("generator.site").joinpath("assets")
+            css = assets.joinpath("recovery-log.css").read_bytes()
             files.append(File.generated(config, STYLESHEET, content=css))
         return files
 

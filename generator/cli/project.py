@@ -15,8 +15,7 @@ from typing import Any
 
 import yaml
 
-from .schema import DEFAULT_STAGES
-from .settings import Settings
+from ..settings import DEFAULT_STAGES, Settings
 
 PLUGIN_NAME = "recovery-log"
 

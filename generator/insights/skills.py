@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .model import AnyEntry, Gap, Progress, Reflection, Rejection
+from ..model import AnyEntry, Gap, Progress, Reflection, Rejection
 from .names import Names
 
 SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .feedback import feedback_report
-from .model import AnyEntry
-from .settings import Settings
-from .skills import skills_report
-from .tracks import tracks_report
+from ..insights.feedback import feedback_report
+from ..insights.skills import skills_report
+from ..insights.tracks import tracks_report
+from ..model import AnyEntry
+from ..settings import Settings
 
 
 def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:

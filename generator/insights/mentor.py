@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .insights import reflections, rejections
-from .model import AnyEntry, MentorQuestion, Reflection, Rejection
+from ..model import AnyEntry, MentorQuestion, Reflection, Rejection
+from .analysis import reflections, rejections
 from .skills import SkillGap, SkillsReport
 
 DEFAULT_WINDOW_DAYS = 30

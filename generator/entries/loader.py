@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import schema
-from .errors import EntryError, Problem
-from .model import (
+from ..errors import EntryError, Problem
+from ..model import (
     AnyEntry,
     Feedback,
     Gap,
@@ -21,7 +20,8 @@ from .model import (
     Reflection,
     Rejection,
 )
-from .settings import Settings
+from ..settings import Settings
+from . import schema
 from .yamldoc import Mapping, Pos, YamlProblem, parse
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")

@@ -1,0 +1,1 @@
+"""Pages from the reports: Jinja2 templates, Markdown helpers, charts, the feed, the stylesheet."""
