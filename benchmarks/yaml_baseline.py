@@ -2,8 +2,8 @@
 
 It reads the files the way `generator.entries.loader` does (walk the folder in sorted order, skip
 names starting with `_` or `.`, read bytes, decode UTF-8, normalise line ends, split the front
-matter of Markdown files) and parses each one with PyYAML's C loader: no positions, no validation, no
-model. Run as its own process, like `recovery-log check`:
+matter of Markdown files) and parses each one with PyYAML's C loader: no positions, no validation,
+no model. Run as its own process, like `recovery-log check`:
 
     python benchmarks/yaml_baseline.py ENTRIES_DIR
 """
