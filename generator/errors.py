@@ -1,8 +1,12 @@
-"""The one error type the core raises, and the problem records it carries."""
+"""The project's errors (one base, so callers catch one thing) and the problem records."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+class RecoveryLogError(Exception):
+    """The base of every error Recovery Log raises on purpose; its message is for the user."""
 
 
 @dataclass(frozen=True, order=True)
@@ -23,7 +27,7 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
-class EntryError(Exception):
+class EntryError(RecoveryLogError):
     """Raised for anything wrong with the entries: carries every problem found, never just one."""
 
     def __init__(self, problems: list[Problem] | tuple[Problem, ...]) -> None:

@@ -6,7 +6,6 @@ This is the only module that imports MkDocs; everything it does is hand data to 
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import tempfile
@@ -25,88 +24,50 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .entries.loader import ParseCache, load_log
 from .model import AnyEntry
+from .options import BY_NAME, OptionError, checked_values, read_options
 from .privacy import anonymize_companies, publishable
-from .settings import DEFAULT_STAGES, Settings
 from .site.feed import FEED_PATH, atom_feed
 from .site.render import PRIVATE_BANNER, SiteOptions, entry_uri, render_site
 
 log = get_plugin_logger(__name__)
 
 STYLESHEET = "assets/recovery-log.css"
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"", "0", "false", "no", "off"}
 
 
-class _Flag(c.BaseConfigOption[bool]):
-    """A yes/no option that also takes the text of an environment variable (`!ENV`)."""
+class _Declared(c.BaseConfigOption[Any]):
+    """An option of `generator.options.OPTIONS`, checked by its declaration's own check."""
 
-    def __init__(self, default: bool = False) -> None:
+    def __init__(self, name: str) -> None:
         super().__init__()
-        self.default = default
+        self.option = BY_NAME[name]
+        self.default = self.option.default
+        self.config_dir: Path | None = None
 
-    def run_validation(self, value: object) -> bool:
-        if value is None:  # `!ENV VAR` with VAR set to an empty string
-            return False
-        if isinstance(value, bool):
-            return value
-        text = str(value).strip().lower()
-        if text in _TRUE:
-            return True
-        if text in _FALSE:
-            return False
-        raise c.ValidationError(f"expected true or false (or 1/0), found {value!r}")
+    def pre_validation(self, config: base.Config, key_name: str) -> None:
+        path = config.config_file_path
+        self.config_dir = Path(path).resolve().parent if path else None
 
-
-class _Day(c.BaseConfigOption[dt.date | None]):
-    """A date as YYYY-MM-DD, or nothing for "the day of the build"."""
-
-    def run_validation(self, value: object) -> dt.date | None:
-        if value is None or value == "":
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
+    def run_validation(self, value: object) -> Any:
         try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise c.ValidationError(f"expected a date as YYYY-MM-DD, found {value!r}") from None
-
-
-class _Days(c.Type[int]):
-    def __init__(self, default: int) -> None:
-        super().__init__(int, default=default)
-
-    def run_validation(self, value: object) -> int:
-        number = super().run_validation(value)
-        if isinstance(number, bool) or number < 0:
-            raise c.ValidationError(f"expected a number of days (0 or more), found {value!r}")
-        return number
+            return self.option.check(value, self.config_dir)
+        except OptionError as exc:
+            raise c.ValidationError(str(exc)) from None
 
 
 class RecoveryLogConfig(base.Config):
-    entries_dir = c.Type(str, default="entries")
-    """The folder of entry files, relative to `mkdocs.yml`."""
-    stages = c.ListOfItems(c.Type(str), default=list(DEFAULT_STAGES))
-    """The stages of a hiring process, in order, earliest first."""
-    feedback_due_days = _Days(7)
-    """Days after a rejection before an unrequested feedback is listed as worth asking for."""
-    follow_up_days = _Days(10)
-    """Days a feedback request may stay unanswered before a polite follow-up is suggested."""
-    today = _Day()
-    """Pin "today" (YYYY-MM-DD) for reproducible builds; default: the day of the build."""
-    skill_aliases = c.DictOfItems(c.Type(str), default={})
-    """Synonyms merged into one skill name, e.g. `{postgres: SQL}`."""
-    show_private = _Flag(default=False)
-    """Show private entries and sections: for a local preview only, never for publishing."""
-    templates_dir = c.Optional(c.Dir(exists=True))
-    """A folder of your own page templates, searched before the built-in ones."""
-    anonymize_companies = _Flag(default=False)
-    """Replace every company name with "Company A", "Company B"... everywhere, URLs included."""
-    mentor_since = _Day()
-    """The first day the mentor digest covers; default: the last 30 days."""
-    feed = _Flag(default=True)
-    """Write an Atom feed of entries to `feed.xml` (needs `site_url`)."""
+    """The plugin's options: names, defaults, docs and checks come from `OPTIONS`."""
+
+    entries_dir = _Declared("entries_dir")
+    stages = _Declared("stages")
+    feedback_due_days = _Declared("feedback_due_days")
+    follow_up_days = _Declared("follow_up_days")
+    today = _Declared("today")
+    skill_aliases = _Declared("skill_aliases")
+    show_private = _Declared("show_private")
+    templates_dir = _Declared("templates_dir")
+    anonymize_companies = _Declared("anonymize_companies")
+    mentor_since = _Declared("mentor_since")
+    feed = _Declared("feed")
 
 
 class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
@@ -117,7 +78,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
     def __init__(self) -> None:
         self.command: str = "build"
         self.entries_path = Path("entries")
-        self.settings = Settings()
+        self.options = read_options({})
+        self.settings = self.options.settings()
         self.entries: tuple[AnyEntry, ...] = ()
         self.stable_dir: Path | None = None
         self.parse_cache = ParseCache()
@@ -131,17 +93,9 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_dir = Path(config.config_file_path or ".").resolve().parent
-        self.entries_path = config_dir / self.config.entries_dir
-        self.settings = Settings(
-            stages=tuple(self.config.stages),
-            today=self.config.today or dt.date.today(),
-            feedback_due_days=self.config.feedback_due_days,
-            follow_up_days=self.config.follow_up_days,
-            skill_aliases=dict(self.config.skill_aliases),
-            show_private=self.config.show_private,
-        )
-        if not self.settings.stages:
-            raise PluginError("recovery-log: 'stages' needs at least one stage")
+        self.options = checked_values(self.config)
+        self.entries_path = config_dir / self.options.entries_dir
+        self.settings = self.options.settings()
         if self.command == "gh-deploy" and self.settings.show_private:
             raise PluginError(
                 "recovery-log: refusing to deploy a private preview. show_private is on (is "

@@ -312,7 +312,7 @@ def test_check_watch_checks_again_after_a_change(
     def break_an_entry(seconds: float) -> None:
         write(broken, "date: 2026-11-01\ncompany: A\n")
 
-    monkeypatch.setattr("generator.cli.commands.time.sleep", break_an_entry)
+    monkeypatch.setattr("generator.cli.check.time.sleep", break_an_entry)
     result = runner.invoke(main, ["check", "--watch", "--max-checks", "2", "--today", TODAY])
     assert result.exit_code == 0, result.output
     first, second = result.output.split("---")[1:]
@@ -412,7 +412,7 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("generator.cli.commands.load_log", explode)
+    monkeypatch.setattr("generator.cli.app.load_log", explode)
     monkeypatch.delenv("RECOVERY_LOG_DEBUG", raising=False)
     result = runner.invoke(main, ["stats"])
     assert result.exit_code == 1

@@ -15,7 +15,9 @@ from typing import Any
 
 import yaml
 
-from ..settings import DEFAULT_STAGES, Settings
+from ..errors import RecoveryLogError
+from ..options import OptionError, Options, read_options
+from ..settings import Settings
 
 PLUGIN_NAME = "recovery-log"
 
@@ -46,33 +48,41 @@ _ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("", _ignore)
 
 
+class ProjectError(RecoveryLogError):
+    """The configuration file cannot be read, or sets an option wrongly; the message says which."""
+
+
 @dataclass(frozen=True)
 class ProjectOptions:
-    """The recovery-log plugin's options as a project sets them."""
+    """The recovery-log plugin's options as a project sets them, checked as the plugin does."""
 
     root: Path
-    options: dict[str, Any] = field(default_factory=dict)
+    """The folder of `mkdocs.yml`: relative paths start here."""
+    options: Options = field(default_factory=lambda: read_options({}))
 
     @property
     def entries_dir(self) -> Path:
-        return self.root / str(self.options.get("entries_dir", "entries"))
+        return self.root / self.options.entries_dir
+
+    @property
+    def templates_dir(self) -> Path | None:
+        return Path(self.options.templates_dir) if self.options.templates_dir else None
+
+    @property
+    def anonymize_companies(self) -> bool:
+        return self.options.anonymize_companies
+
+    @property
+    def mentor_since(self) -> dt.date | None:
+        return self.options.mentor_since
+
+    @property
+    def feed(self) -> bool:
+        return self.options.feed
 
     def settings(self, today: dt.date | None = None) -> Settings:
-        pinned = self.options.get("today")
-        if today is None and pinned:
-            today = pinned if isinstance(pinned, dt.date) else dt.date.fromisoformat(str(pinned))
-        return Settings(
-            stages=tuple(self.options.get("stages") or DEFAULT_STAGES),
-            today=today or dt.date.today(),
-            feedback_due_days=int(self.options.get("feedback_due_days", 7)),
-            follow_up_days=int(self.options.get("follow_up_days", 10)),
-            skill_aliases=dict(self.options.get("skill_aliases") or {}),
-            show_private=str(self.options.get("show_private", "")).lower() in {"1", "true", "yes"},
-        )
-
-
-class ProjectError(Exception):
-    """The configuration file cannot be read; the message says which and why."""
+        """The core's settings; `today` (e.g. `--today`) wins over the pinned `today:`."""
+        return self.options.settings(today)
 
 
 def read_project(
@@ -103,5 +113,19 @@ def read_project(
         plugins = [{name: options} for name, options in plugins.items()]
     for item in plugins or []:
         if isinstance(item, dict) and PLUGIN_NAME in item:
-            return ProjectOptions(root, dict(item[PLUGIN_NAME] or {}))
+            return ProjectOptions(root, _checked(path, root, item[PLUGIN_NAME]))
     return ProjectOptions(root)
+
+
+def _checked(path: Path, root: Path, written: object) -> Options:
+    """The plugin's options, with the plugin's own checks: a wrong value names the option."""
+    if written is None:
+        written = {}
+    if not isinstance(written, dict):
+        raise ProjectError(
+            f"{path}: the {PLUGIN_NAME} plugin's options should be name: value pairs"
+        )
+    try:
+        return read_options(written, root)
+    except OptionError as exc:
+        raise ProjectError(f"{path}: {PLUGIN_NAME} {exc}") from None

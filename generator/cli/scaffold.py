@@ -15,12 +15,13 @@ import jinja2
 import yaml
 
 from ..entries.schema import entry_json_schema
+from ..errors import RecoveryLogError
 from ..settings import DEFAULT_STAGES
 
 SCHEMA_FILE = "schema/entry.schema.json"
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(RecoveryLogError):
     """Something the user asked for cannot be written; the message says why, in one line."""
 
 

@@ -1,14 +1,21 @@
-"""The insights as plain text for a terminal: a quick look without building the site."""
+"""`recovery-log stats`: the insights as plain text, a quick look without building the site."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
+
+import click
 
 from ..insights.feedback import feedback_report
 from ..insights.skills import skills_report
 from ..insights.tracks import tracks_report
 from ..model import AnyEntry
+from ..privacy import publishable
 from ..settings import Settings
+from ..site.render import plural
+from .app import config_option, load, today_option
 
 
 def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
@@ -60,3 +67,25 @@ def stats_text(entries: Sequence[AnyEntry], settings: Settings, top: int = 10) -
     ]
     lines += _table(track_rows) if tracks else ["  none yet"]
     return "\n".join(lines) + "\n"
+
+
+@click.command()
+@click.argument("entries_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@config_option
+@today_option
+@click.option(
+    "--private/--no-private", default=False, help="Include private entries (default: no)."
+)
+def stats(
+    entries_dir: Path | None, config_file: Path, today: dt.date | None, private: bool
+) -> None:
+    """Skills gap, feedback and tracks in the terminal: a quick look without building.
+
+    \b
+    Example:
+      recovery-log stats
+    """
+    log, settings, _ = load(entries_dir, config_file, today)
+    click.echo(stats_text(publishable(log.entries, private), settings), nl=False)
+    if log.problems:
+        click.echo(f"\n{plural(len(log.problems), 'problem')} left out: run recovery-log check.")

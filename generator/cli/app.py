@@ -1,0 +1,114 @@
+"""The `recovery-log` group and what its commands share: options, reading the project, errors.
+
+Each command lives in a module named for it and is registered in `generator/cli/__init__.py`
+with `main.add_command(...)`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .. import __version__
+from ..entries.loader import Log, load_log
+from ..errors import RecoveryLogError
+from ..settings import Settings
+from .project import ProjectOptions, read_project
+
+DEBUG_VARIABLE = "RECOVERY_LOG_DEBUG"
+DEFAULT_CONFIG = Path("mkdocs.yml")
+
+
+class _Group(click.Group):
+    """Every failure is one clear line, never a traceback (set RECOVERY_LOG_DEBUG=1 to see it)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except RecoveryLogError as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            raise click.exceptions.Exit(130) from None
+        except Exception as exc:
+            if os.environ.get(DEBUG_VARIABLE):
+                raise
+            raise click.ClickException(
+                f"{exc} ({type(exc).__name__}; set {DEBUG_VARIABLE}=1 for details)"
+            ) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="recovery-log")
+def main() -> None:
+    """Recovery Log: your notes about job rejections, turned into a calm site.
+
+    Write one file per rejection or reflection in entries/, then preview with `mkdocs serve`.
+
+    \b
+    Start here:
+      recovery-log init my-log        # a new log, ready for `mkdocs serve`
+      recovery-log new rejection --company Acme --role "Data Analyst"
+      recovery-log check              # is every entry fine?
+    """
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """A click callback: YYYY-MM-DD, or nothing."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected a date as YYYY-MM-DD, found {value!r}") from None
+
+
+config_option = click.option(
+    "-f",
+    "--config-file",
+    default=str(DEFAULT_CONFIG),
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The site's configuration, for its stages, `today`, aliases and entries folder.",
+)
+today_option = click.option(
+    "--today", callback=parse_date, help="Act as if today were this date (YYYY-MM-DD)."
+)
+
+
+def project_for(config_file: Path) -> ProjectOptions:
+    """The site's options; a file the user named must exist."""
+    return read_project(config_file, required=config_file != DEFAULT_CONFIG)
+
+
+def entries_folder(entries_dir: Path | None, project: ProjectOptions) -> Path:
+    """The folder the user named, else the project's; it must exist."""
+    folder = entries_dir if entries_dir is not None else shown(project.entries_dir)
+    if not folder.is_dir():
+        raise click.ClickException(
+            f"no entries folder at {folder}: pass the folder, or run this next to mkdocs.yml"
+        )
+    return folder
+
+
+def load(
+    entries_dir: Path | None, config_file: Path, today: dt.date | None
+) -> tuple[Log, Settings, Path]:
+    """The log, the settings it was read with, and the folder it came from."""
+    project = project_for(config_file)
+    settings = project.settings(today)
+    folder = entries_folder(entries_dir, project)
+    return load_log(folder, settings), settings, folder
+
+
+def shown(path: Path) -> Path:
+    """`path` as the user would type it: relative to the working folder when inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path

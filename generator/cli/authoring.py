@@ -1,0 +1,143 @@
+"""`recovery-log init`, `new` and `schema`: the files a log starts from, written for you."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import click
+
+from ..entries.schema import did_you_mean
+from .app import config_option, parse_date, project_for, shown, today_option
+from .scaffold import (
+    NewEntry,
+    entry_text,
+    init_project,
+    schema_reference,
+    write_new,
+)
+from .scaffold import schema_text as make_schema_text
+
+
+@click.command()
+@click.argument("directory", required=False, default=".", type=click.Path(path_type=Path))
+@click.option("--name", "site_name", default="My recovery log", show_default=True)
+@today_option
+def init(directory: Path, site_name: str, today: dt.date | None) -> None:
+    """Start a new log in DIRECTORY (default: here), ready for `mkdocs serve`.
+
+    Writes mkdocs.yml, entries/ with one example of each kind, docs/index.md, the JSON
+    schema for editors, a GitHub Pages workflow and .gitignore. Refuses a folder that already
+    has a mkdocs.yml, and never overwrites a file.
+
+    \b
+    Example:
+      recovery-log init my-log && cd my-log && mkdocs serve
+    """
+    written = init_project(directory, site_name, today or dt.date.today())
+    for path in written:
+        click.echo(f"created {path}")
+    click.echo(f"Next: cd {directory} && mkdocs serve")
+
+
+@click.command()
+@click.argument("kind", type=click.Choice(["rejection", "reflection"]))
+@click.option("--company", default="", help="The company (rejection).")
+@click.option("--role", default="", help="The role (rejection).")
+@click.option("--track", default="", help="The role family, e.g. 'data analysis'.")
+@click.option("--stage", default="", help="The furthest stage reached (rejection).")
+@click.option("--title", default="", help="A title (reflection).")
+@click.option("--about", multiple=True, help="An entry id it reflects on (repeatable).")
+@click.option("--date", "day", callback=parse_date, help="The entry's date; default today.")
+@click.option("--edit", is_flag=True, help="Open it in $VISUAL or $EDITOR.")
+@click.option(
+    "--entries-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write it; default: the entries folder of mkdocs.yml.",
+)
+@config_option
+def new(
+    kind: str,
+    company: str,
+    role: str,
+    track: str,
+    stage: str,
+    title: str,
+    about: tuple[str, ...],
+    day: dt.date | None,
+    edit: bool,
+    entries_dir: Path | None,
+    config_file: Path,
+) -> None:
+    """Write a new, commented entry file, valid as written, ready to fill in.
+
+    The file is entries/<date>-<slug>.md; an existing file is never overwritten.
+
+    \b
+    Examples:
+      recovery-log new rejection --company Acme --role "Data Analyst" --stage final
+      recovery-log new reflection --title "Two weeks on" --about 2026-11-03-acme-analyst
+    """
+    project = project_for(config_file)
+    settings = project.settings()
+    day = day or settings.today
+    if day > settings.today:
+        raise click.BadParameter(f"{day} is after today ({settings.today})", param_hint="--date")
+    if kind == "rejection":
+        missing = [name for name, value in (("--company", company), ("--role", role)) if not value]
+        if missing:
+            raise click.UsageError(f"a rejection needs {' and '.join(missing)}")
+    stage = stage.strip().lower()
+    if stage and stage not in settings.stages:
+        raise click.BadParameter(
+            f"expected one of {', '.join(settings.stages)}, found {stage!r}"
+            + did_you_mean(stage, settings.stages),
+            param_hint="--stage",
+        )
+    entry = NewEntry(
+        kind, day, company.strip(), role.strip(), track.strip(), stage, title.strip(), about
+    )
+    folder = entries_dir if entries_dir is not None else shown(project.entries_dir)
+    path = folder / entry.file_name()
+    content = entry_text(entry, schema_reference(path, project.root), settings.stages)
+    write_new(path, content)
+    click.echo(str(path))
+    if edit:
+        _open_in_editor(path)
+
+
+def _open_in_editor(path: Path) -> None:
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        raise click.ClickException("--edit needs $VISUAL or $EDITOR to name your editor")
+    click.edit(filename=str(path), editor=editor)
+
+
+@click.command()
+@config_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write it to this file instead of printing it.",
+)
+def schema(config_file: Path, output: Path | None) -> None:
+    """Print the JSON Schema of an entry, for editors (YAML language server).
+
+    Uses the stages of mkdocs.yml when it names some.
+
+    \b
+    Examples:
+      recovery-log schema > schema/entry.schema.json
+      recovery-log schema -o schema/entry.schema.json
+    """
+    text = make_schema_text(project_for(config_file).settings().stages)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")

@@ -1,0 +1,131 @@
+"""`recovery-log check`: every entry checked without building the site, once or on every change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..entries.loader import Log, load_log
+from ..errors import Problem
+from ..settings import Settings
+from ..site.render import plural
+from .app import config_option, entries_folder, project_for, today_option
+
+
+@click.command()
+@click.argument("entries_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
+@config_option
+@today_option
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: path:line:col: message lines; json: one document, for editors and scripts.",
+)
+@click.option("--watch", is_flag=True, help="Check again whenever an entry changes (Ctrl-C stops).")
+@click.option(
+    "--interval", default=1.0, show_default=True, help="Seconds between looks, with --watch."
+)
+@click.option("--max-checks", type=int, default=None, hidden=True)
+def check(
+    entries_dir: Path | None,
+    config_file: Path,
+    today: dt.date | None,
+    output: str,
+    watch: bool,
+    interval: float,
+    max_checks: int | None,
+) -> None:
+    """Check every entry without building the site.
+
+    Prints one line per problem as path:line:col: message, then a summary. Exits 1 when
+    anything needs fixing, 0 when every entry is fine.
+
+    \b
+    Examples:
+      recovery-log check
+      recovery-log check my-log/entries
+      recovery-log check --format json
+      recovery-log check --watch
+    """
+    project = project_for(config_file)
+    folder = entries_folder(entries_dir, project)
+    settings = project.settings(today)
+    show = _show_json if output == "json" else _show_text
+    if not watch:
+        log = load_log(folder, settings)
+        show(log)
+        sys.exit(1 if log.problems else 0)
+    for log in _watch(folder, settings, interval, max_checks):
+        if output == "text":
+            click.echo(f"--- {dt.datetime.now():%H:%M:%S}")
+        show(log)
+
+
+def _watch(
+    folder: Path, settings: Settings, interval: float, max_checks: int | None
+) -> Iterator[Log]:
+    """A fresh check each time any file under `folder` is added, removed or changed."""
+    last: object = None
+    checks = 0
+    while max_checks is None or checks < max_checks:
+        stamp = _stamp(folder)
+        if stamp != last:
+            last = stamp
+            checks += 1
+            yield load_log(folder, settings)
+        else:
+            time.sleep(interval)
+
+
+def _stamp(folder: Path) -> frozenset[tuple[str, int, int]]:
+    found = set()
+    for path in folder.rglob("*"):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        found.add((str(path), info.st_mtime_ns, info.st_size))
+    return frozenset(found)
+
+
+def _show_text(log: Log) -> None:
+    for problem in log.problems:
+        click.echo(str(problem))
+    files = len({problem.path for problem in log.problems})
+    entries = len(log.entries)
+    if log.problems:
+        click.echo(
+            f"{plural(len(log.problems), 'problem')} in {plural(files, 'file')}; "
+            f"{plural(entries, 'entry', 'entries')} fine."
+        )
+    else:
+        click.echo(f"All {plural(entries, 'entry', 'entries')} fine.")
+
+
+def _problem_json(problem: Problem) -> dict[str, Any]:
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "column": problem.column,
+        "field": problem.field,
+        "message": problem.message,
+    }
+
+
+def _show_json(log: Log) -> None:
+    document = {
+        "ok": not log.problems,
+        "entries": len(log.entries),
+        "problems": [_problem_json(p) for p in log.problems],
+    }
+    click.echo(json.dumps(document, ensure_ascii=False))

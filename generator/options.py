@@ -1,0 +1,232 @@
+"""The site's options, each declared once: its name, what it does, its default and its check.
+
+A project sets them under the `recovery-log` plugin in `mkdocs.yml`. Every reader goes through
+this declaration: the MkDocs plugin builds its configuration class from `OPTIONS`, and the
+command line (`cli/project.py`) validates `mkdocs.yml` with the same checks, so both accept and
+reject the same values with the same words. No MkDocs import here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import RecoveryLogError
+from .settings import DEFAULT_FEEDBACK_DUE_DAYS, DEFAULT_FOLLOW_UP_DAYS, DEFAULT_STAGES, Settings
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"", "0", "false", "no", "off"}
+
+
+class OptionError(RecoveryLogError):
+    """One option has a value it cannot take; the message says what was expected."""
+
+
+Check = Callable[[object, Path | None], Any]
+"""Turns a value as written in `mkdocs.yml` into the option's value, or raises `OptionError`.
+
+The second argument is the folder of `mkdocs.yml` (None when unknown), for relative paths.
+"""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option of the plugin."""
+
+    name: str
+    default: Any
+    """The value when `mkdocs.yml` does not set it (it passes `check` too)."""
+    check: Check
+    doc: str
+
+
+def _text(value: object, root: Path | None) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise OptionError(f"expected a folder name, found {value!r}")
+    return value
+
+
+def _stages(value: object, root: Path | None) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or not all(isinstance(s, str) for s in value):
+        raise OptionError(f"expected a list of stage names, found {value!r}")
+    stages = tuple(s.strip().lower() for s in value)
+    if not stages:
+        raise OptionError("needs at least one stage")
+    if not all(stages):
+        raise OptionError("a stage name cannot be empty")
+    return stages
+
+
+def _days(value: object, root: Path | None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise OptionError(f"expected a number of days (0 or more), found {value!r}")
+    return value
+
+
+def _day(value: object, root: Path | None) -> dt.date | None:
+    """A date as YYYY-MM-DD, or nothing."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise OptionError(f"expected a date as YYYY-MM-DD, found {value!r}") from None
+
+
+def _flag(value: object, root: Path | None) -> bool:
+    """Yes or no; also the text of an environment variable (`!ENV`), where "" means no."""
+    if value is None:  # `!ENV VAR` with VAR unset, or set to an empty string
+        return False
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise OptionError(f"expected true or false (or 1/0), found {value!r}")
+
+
+def _aliases(value: object, root: Path | None) -> dict[str, str]:
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise OptionError(f"expected pairs of names (synonym: skill), found {value!r}")
+    return dict(value)
+
+
+def _folder(value: object, root: Path | None) -> str | None:
+    """An existing folder, relative to `mkdocs.yml`; returned as an absolute path."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise OptionError(f"expected a folder, found {value!r}")
+    path = Path(value) if root is None else root / value
+    if not path.is_dir():
+        raise OptionError(f"expected an existing folder, found {value!r} (no folder {path})")
+    return os.path.abspath(path)
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("entries_dir", "entries", _text, "The folder of entry files, relative to `mkdocs.yml`."),
+    Option(
+        "stages",
+        DEFAULT_STAGES,
+        _stages,
+        "The stages of a hiring process, in order, earliest first.",
+    ),
+    Option(
+        "feedback_due_days",
+        DEFAULT_FEEDBACK_DUE_DAYS,
+        _days,
+        "Days after a rejection before an unrequested feedback is listed as worth asking for.",
+    ),
+    Option(
+        "follow_up_days",
+        DEFAULT_FOLLOW_UP_DAYS,
+        _days,
+        "Days a feedback request may stay unanswered before a polite follow-up is suggested.",
+    ),
+    Option(
+        "today",
+        None,
+        _day,
+        'Pin "today" (YYYY-MM-DD) for reproducible builds; default: the day of the build.',
+    ),
+    Option(
+        "skill_aliases", {}, _aliases, "Synonyms merged into one skill, e.g. `{postgres: SQL}`."
+    ),
+    Option(
+        "show_private",
+        False,
+        _flag,
+        "Show private entries and sections: for a local preview only, never for publishing.",
+    ),
+    Option(
+        "templates_dir",
+        None,
+        _folder,
+        "A folder of your own page templates, searched before the built-in ones.",
+    ),
+    Option(
+        "anonymize_companies",
+        False,
+        _flag,
+        'Replace every company name with "Company A", "Company B"... everywhere, URLs included.',
+    ),
+    Option(
+        "mentor_since",
+        None,
+        _day,
+        "The first day the mentor digest covers; default: the last 30 days.",
+    ),
+    Option("feed", True, _flag, "Write an Atom feed of entries to `feed.xml` (needs `site_url`)."),
+)
+"""Every option, in the order the README's table lists them."""
+
+BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}
+
+
+@dataclass(frozen=True)
+class Options:
+    """The options once checked: typed access for the plugin, the CLI and `generate`.
+
+    Build it with `read_options()`, which fills each field from its declaration in `OPTIONS`.
+    """
+
+    entries_dir: str
+    stages: tuple[str, ...]
+    feedback_due_days: int
+    follow_up_days: int
+    today: dt.date | None
+    skill_aliases: dict[str, str]
+    show_private: bool
+    templates_dir: str | None
+    anonymize_companies: bool
+    mentor_since: dt.date | None
+    feed: bool
+
+    def settings(self, today: dt.date | None = None) -> Settings:
+        """The core's settings; `today` wins over the pinned `today:` option."""
+        return Settings(
+            stages=self.stages,
+            today=today or self.today or dt.date.today(),
+            feedback_due_days=self.feedback_due_days,
+            follow_up_days=self.follow_up_days,
+            skill_aliases=dict(self.skill_aliases),
+            show_private=self.show_private,
+        )
+
+
+def check_option(name: str, value: object, root: Path | None = None) -> Any:
+    """The value of option `name` as written, checked; raises `OptionError` naming the option."""
+    option = BY_NAME[name]
+    try:
+        return option.check(value, root)
+    except OptionError as exc:
+        raise OptionError(f"option '{name}': {exc}") from None
+
+
+def read_options(written: Mapping[str, Any], root: Path | None = None) -> Options:
+    """Every option: as `written` (checked) or its default.
+
+    Names it does not know are left alone, as MkDocs does (it only warns about them).
+    """
+    values = {
+        option.name: check_option(option.name, written.get(option.name, option.default), root)
+        for option in OPTIONS
+    }
+    return Options(**values)
+
+
+def checked_values(values: Mapping[str, Any]) -> Options:
+    """`Options` from values that already passed their checks (MkDocs validated them)."""
+    return Options(**{field.name: values[field.name] for field in fields(Options)})
