@@ -37,7 +37,7 @@ def publishable(entries: tuple[AnyEntry, ...], show_private: bool) -> tuple[AnyE
 
 
 def _redact(entry: AnyEntry, public_ids: set[str]) -> AnyEntry:
-    changes: dict[str, object] = {"body": strip_private_sections(entry.body)}
+    changes: dict[str, Any] = {"body": strip_private_sections(entry.body)}
     if isinstance(entry, Reflection):
         changes["about"] = tuple(target for target in entry.about if target in public_ids)
     return dataclasses.replace(entry, **changes)
@@ -91,8 +91,8 @@ def anonymize_companies(entries: tuple[AnyEntry, ...]) -> tuple[AnyEntry, ...]:
     result = []
     for entry in entries:
         changed = _map_text(entry, replace)
-        changes: dict[str, object] = {"id": new_ids[entry.id], "source": ""}
-        if isinstance(changed, Reflection):
+        changes: dict[str, Any] = {"id": new_ids[entry.id], "source": ""}
+        if isinstance(entry, Reflection):
             changes["about"] = tuple(new_ids.get(t, t) for t in entry.about)
         result.append(dataclasses.replace(changed, **changes))
     return tuple(result)

@@ -27,8 +27,11 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """`!ENV NAME` or `!ENV [NAME, OTHER, default]`, as MkDocs reads it."""
     if isinstance(node, yaml.ScalarNode):
         names, default = [loader.construct_scalar(node)], None
+    elif not isinstance(node, yaml.SequenceNode):
+        return None
     else:
         values = loader.construct_sequence(node)
         names, default = values[:-1], values[-1] if len(values) > 1 else None

@@ -61,7 +61,7 @@ def stats_text(entries: Sequence[AnyEntry], settings: Settings, top: int = 10) -
             t.name,
             str(len(t.rejections)),
             t.furthest or "-",
-            t.latest_decision.decision if t.latest_decision else "-",
+            (t.latest_decision.decision or "-") if t.latest_decision else "-",
         )
         for t in tracks
     ]

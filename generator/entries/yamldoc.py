@@ -258,6 +258,7 @@ class _Builder:
         try:
             if isinstance(node, yaml.MappingNode):
                 return self.mapping(node)
+            assert isinstance(node, yaml.SequenceNode)
             return self.sequence(node)
         finally:
             self.depth -= 1

@@ -96,7 +96,9 @@ class SkillGap:
             detail = c.gap.evidence or ""
             events.append((c.rejection.date, 0, "cited", c.rejection, detail))
         for s in self.steps:
-            events.append((s.reflection.date, 1, s.progress.status, s.reflection, s.progress.note))
+            events.append(
+                (s.reflection.date, 1, s.progress.status, s.reflection, s.progress.note or "")
+            )
         events.sort(key=lambda e: (e[0], e[1], e[3].id))
         return [(day, what, entry, detail or "") for day, _, what, entry, detail in events]
 
@@ -144,8 +146,8 @@ def skills_report(
                 gaps.setdefault(key, SkillGap(key)).steps.append(Step(entry, progress))
         for name in dict.fromkeys(strength_names.add(s) for s in entry.strengths):
             strengths.setdefault(name, []).append(entry)
-    for gap in gaps.values():
-        gap.name = skills.shown(gap.key)
+    for skill_gap in gaps.values():
+        skill_gap.name = skills.shown(skill_gap.key)
     ordered = sorted(gaps.values(), key=_pressing)
     strength_list = sorted(
         (Strength(strength_names.shown(k), tuple(v)) for k, v in strengths.items()),

@@ -297,7 +297,7 @@ def _shared_context(
             for r, stage in practice.progression
         ],
         "mood_entries": mood_entries,
-        "mood_points": [charts.Point(e.date, e.mood - 1, e.title) for _, e in mood_entries],
+        "mood_points": [charts.Point(e.date, mood - 1, e.title) for mood, e in mood_entries],
         "mood_levels": [f"{level} {MOODS[level]}" for level in sorted(MOODS)],
         "email_for": email_for,
         "charts": charts,
