@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .entries.loader import ParseCache, load_log
+from .insights.analysis import analyse
 from .model import AnyEntry
 from .options import BY_NAME, OptionError, checked_values, read_options
 from .privacy import anonymize_companies, publishable
@@ -202,7 +203,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             title=config.site_name,
             site_url=config.site_url,
             url_for=lambda entry: self.entry_urls.get(entry.id, ""),
-            stages=self.settings.stages,
+            analysis=analyse(self.entries, self.settings),
             author=config.site_author,
         )
         Path(config.site_dir, FEED_PATH).write_bytes(document)

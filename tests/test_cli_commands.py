@@ -334,6 +334,29 @@ def test_feedback_email_for_a_rejection_names_role_and_company(
     assert "Thank you" in result.output
 
 
+def test_feedback_email_uses_the_wording_of_your_templates_dir(
+    log_dir: Path, runner: CliRunner
+) -> None:
+    write(
+        log_dir / "my-templates" / "feedback_request.txt.j2",
+        "A question about {{ role }}\n\n"
+        "Hi {{ contact or 'there' }}, any feedback on {{ company }}?\n",
+    )
+    config = log_dir / "mkdocs.yml"
+    text = config.read_text()
+    config.write_text(
+        text.replace(
+            "      entries_dir: entries\n",
+            "      entries_dir: entries\n      templates_dir: my-templates\n",
+        )
+    )
+    entry = next(p for p in (log_dir / "entries").iterdir() if "example" in p.name)
+    result = runner.invoke(main, ["feedback-email", entry.stem, "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Subject: A question about Data Analyst\n\nHi ")
+    assert "any feedback on Example Company?" in result.output
+
+
 def test_feedback_email_takes_a_path_too(log_dir: Path, runner: CliRunner) -> None:
     entry = next(p for p in (log_dir / "entries").iterdir() if "example" in p.name)
     result = runner.invoke(main, ["feedback-email", str(entry), "--today", TODAY])
@@ -357,7 +380,7 @@ def test_feedback_email_refuses_a_reflection(log_dir: Path, runner: CliRunner) -
 def test_feedback_email_is_the_same_text_as_the_feedback_page(
     log_dir: Path, runner: CliRunner
 ) -> None:
-    from generator.insights.feedback import email_for
+    from generator.site.emails import email_for
 
     log = load_log(log_dir / "entries", Settings(today=dt.date(2026, 11, 26)))
     rejection = next(e for e in log.entries if e.kind == "rejection")

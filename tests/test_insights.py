@@ -35,16 +35,13 @@ from insight_log import (
 )
 
 from generator.insights import analysis as insights
-from generator.insights.feedback import (
-    email_for,
-    feedback_report,
-    follow_up_email,
-    request_email,
-)
+from generator.insights.feedback import feedback_report
 from generator.insights.interviews import practice_report
 from generator.insights.lessons import lessons_report
+from generator.insights.reports import reports
 from generator.insights.skills import skills_report
 from generator.insights.tracks import tracks_report
+from generator.site.emails import email_for, follow_up_email, request_email
 
 
 def ids(entries) -> list[str]:
@@ -62,6 +59,11 @@ def entry(log):
 
 
 @pytest.fixture(scope="module")
+def analysis(log):
+    return insights.analyse(log, SETTINGS)
+
+
+@pytest.fixture(scope="module")
 def skills(log):
     return skills_report(log, ALIASES)
 
@@ -72,18 +74,18 @@ def gap(skills):
 
 
 @pytest.fixture(scope="module")
-def feedback(log):
-    return feedback_report(log, SETTINGS)
+def feedback(analysis):
+    return feedback_report(analysis)
 
 
 @pytest.fixture(scope="module")
-def practice(log):
-    return practice_report(log, STAGES)
+def practice(analysis):
+    return practice_report(analysis)
 
 
 @pytest.fixture(scope="module")
-def track(log):
-    return {t.name: t for t in tracks_report(log, STAGES, ALIASES)}
+def track(analysis):
+    return {t.name: t for t in tracks_report(analysis, ALIASES)}
 
 
 @pytest.fixture(scope="module")
@@ -522,7 +524,7 @@ def test_stage_guides_hold_the_lessons_of_processes_that_ended_there(practice):
 
 def test_progress_trend_compares_earlier_and_later_halves(practice):
     # Stage numbers (1-based), oldest first: 3 4 6 5 7 | 2 4 1 2 3.
-    assert practice.trend(STAGES) == (5.0, 2.4)
+    assert practice.trend() == (5.0, 2.4)
 
 
 # --------------------------------------------------------------------------------------------
@@ -531,7 +533,7 @@ def test_progress_trend_compares_earlier_and_later_halves(practice):
 
 
 def test_tracks_fold_names_and_come_most_rejections_first(log):
-    tracks = tracks_report(log, STAGES, ALIASES)
+    tracks = tracks_report(insights.analyse(log, SETTINGS), ALIASES)
     assert [(t.name, ids(t.rejections)) for t in tracks] == [
         ("data analysis", [R1, R3, R5, R7, R10]),  # "Data  Analysis" in R3
         ("analytics engineering", [R2, R6, R8]),  # "Analytics Engineering" in R8
@@ -613,7 +615,7 @@ def test_a_lesson_written_again_in_other_case_or_spacing_is_grouped_with_a_count
 
 
 def test_headline_figures(log):
-    head = insights.headline(log, SETTINGS)
+    head = reports(log, SETTINGS).headline
     assert len(head.rejections) == 10
     assert len(head.reflections) == 4
     assert head.interviews == 15
@@ -622,6 +624,78 @@ def test_headline_figures(log):
     assert sorted(ids(head.feedback_received)) == sorted([R1, R4, R5])
     assert sorted(ids(head.overdue)) == sorted([R8, R10])
     assert ids(head.to_chase) == [R6]
+
+
+def test_the_headline_reads_the_feedback_and_interview_reports_instead_of_recounting(log):
+    found = reports(log, SETTINGS)
+    head = found.headline
+    assert head.interviewed is found.practice.interviewed
+    assert head.feedback_requested is found.feedback.requested
+    assert head.overdue == tuple(w.rejection for w in found.feedback.overdue)
+    assert head.finals is found.practice.finals
+
+
+# --------------------------------------------------------------------------------------------
+# One analysis: each rejection's facts, computed once
+# --------------------------------------------------------------------------------------------
+
+
+def test_each_rejections_facts_are_computed_once_in_date_order(analysis, log):
+    assert [f.rejection.id for f in analysis.in_order()] == [
+        R1,
+        R2,
+        R3,
+        R4,
+        R5,
+        R6,
+        R7,
+        R8,
+        R10,
+        R9,
+    ]
+    assert analysis.of(by_id(log)[R5]) is analysis.facts[R5]
+
+
+def test_a_rejections_stage_number_is_its_position_among_the_stages(analysis, entry):
+    assert [analysis.of(entry[r]).stage_number for r in (R5, R8)] == [
+        STAGES.index("final") + 1,
+        STAGES.index(insights.stage_reached(entry[R8], STAGES)) + 1,
+    ]
+
+
+def test_the_facts_say_how_long_a_rejection_has_waited_for_what(analysis):
+    assert (analysis.facts[R8].overdue, analysis.facts[R8].days_waiting) == (True, 21)
+    assert (analysis.facts[R6].to_chase, analysis.facts[R6].days_waiting) == (True, 51)
+    assert analysis.facts[R6].asked_after == 1
+    assert analysis.facts[R8].asked_after is None
+
+
+def test_the_facts_agree_with_the_one_entry_functions(analysis, entry):
+    for rejection_id in REJECTIONS:
+        facts, rejection = analysis.facts[rejection_id], entry[rejection_id]
+        assert facts.feedback == insights.feedback_status(rejection)
+        assert facts.stage_reached == insights.stage_reached(rejection, STAGES)
+        assert facts.overdue == insights.is_overdue(rejection, SETTINGS)
+        assert facts.to_chase == insights.is_to_chase(rejection, SETTINGS)
+
+
+def test_finals_reached_is_the_funnel_step_of_the_final_stage(practice):
+    assert practice.finals is not None
+    assert practice.finals.stage == "final"
+    assert ids(practice.finals.reached) == [R5]
+
+
+def test_without_a_final_stage_no_finals_are_counted(entry):
+    settings = dataclasses.replace(SETTINGS, stages=("applied", "screen", "offer"))
+    screened = dataclasses.replace(entry[R9], stage="screen", process=())
+    assert practice_report(insights.analyse([screened], settings)).finals is None
+
+
+def test_the_gaps_to_work_on_are_cited_and_not_closed(skills):
+    assert skills.open_gaps
+    assert all(g.status != "closed" and g.citations for g in skills.open_gaps)
+    left_out = [g for g in skills.gaps if g not in skills.open_gaps]
+    assert all(g.status == "closed" or not g.citations for g in left_out)
 
 
 def test_reflections_link_back_from_the_entries_they_are_about(log):

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from ..entries.schema import did_you_mean
-from ..insights.feedback import email_for
 from ..model import Rejection
-from .app import config_option, load, today_option
+from ..site.emails import email_for, text_environment
+from .app import config_option, load, project_for, today_option
 
 
 @click.command("feedback-email")
@@ -24,7 +24,8 @@ def feedback_email(
     """Print a courteous feedback request (or follow-up) for one rejection.
 
     ENTRY is the entry's id (its file name without extension) or its path. The text is the
-    same as on the site's feedback page.
+    same as on the site's feedback page (and reworded by your `templates_dir`, if it has
+    feedback_request.txt.j2 or feedback_follow_up.txt.j2).
 
     \b
     Example:
@@ -44,5 +45,5 @@ def feedback_email(
         raise click.ClickException(
             f"'{wanted}' is a reflection; feedback emails are for rejections"
         )
-    mail = email_for(found)
+    mail = email_for(found, text_environment(project_for(config_file).templates_dir))
     click.echo(f"Subject: {mail.subject}\n\n{mail.body}")

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..insights.feedback import feedback_report
-from ..insights.skills import skills_report
-from ..insights.tracks import tracks_report
+from ..insights.reports import reports
 from ..model import AnyEntry
 from ..privacy import publishable
 from ..settings import Settings
@@ -31,9 +29,8 @@ def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
 
 def stats_text(entries: Sequence[AnyEntry], settings: Settings, top: int = 10) -> str:
     """Skills gap, feedback status and tracks, as aligned plain text."""
-    skills = skills_report(entries, settings.skill_aliases)
-    feedback = feedback_report(entries, settings)
-    tracks = tracks_report(entries, settings.stages, settings.skill_aliases)
+    found = reports(entries, settings)
+    skills, feedback, tracks = found.skills, found.feedback, found.tracks
     lines = ["Skills gap (most pressing first)"]
     gap_rows = [("skill", "status", "severity", "rejections")] + [
         (g.name, g.status, g.severity or "-", str(len(g.rejections))) for g in skills.gaps[:top]

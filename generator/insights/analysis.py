@@ -1,4 +1,9 @@
-"""Derived facts, as pure functions over the model (see "Derived facts" in the entry format)."""
+"""Derived facts (see "Derived facts" in the entry format): one analysis of the log.
+
+`analyse` computes each rejection's facts once (stage reached, feedback status, promptness,
+overdue, to chase); every report and page reads them from the `Analysis` instead of deriving
+them again. The per-entry functions stay importable for callers that look at one entry.
+"""
 
 from __future__ import annotations
 
@@ -37,21 +42,12 @@ def days_since(day: dt.date, today: dt.date) -> int:
 
 def is_overdue(rejection: Rejection, settings: Settings) -> bool:
     """Not requested, and more than `feedback_due_days` since the "no"."""
-    return (
-        feedback_status(rejection) == "not requested"
-        and days_since(rejection.date, settings.today) > settings.feedback_due_days
-    )
+    return rejection_facts(rejection, settings).overdue
 
 
 def is_to_chase(rejection: Rejection, settings: Settings) -> bool:
     """Requested, still pending after more than `follow_up_days`."""
-    feedback = rejection.feedback
-    return (
-        feedback_status(rejection) == "pending"
-        and feedback is not None
-        and isinstance(feedback.requested, dt.date)
-        and days_since(feedback.requested, settings.today) > settings.follow_up_days
-    )
+    return rejection_facts(rejection, settings).to_chase
 
 
 def stage_index(stage: str, stages: tuple[str, ...]) -> int:
@@ -73,56 +69,84 @@ def interviews_attended(rejection: Rejection, stages: tuple[str, ...]) -> int:
 
 
 @dataclass(frozen=True)
-class Headline:
-    """The dashboard's numbers, each with the entries it counts."""
+class RejectionFacts:
+    """What one rejection shows, derived once: every report and page reads these."""
 
-    rejections: tuple[Rejection, ...]
-    reflections: tuple[Reflection, ...]
-    interviewed: tuple[Rejection, ...]
+    rejection: Rejection
+    stage_reached: str
+    """The furthest of `stage` and every process step."""
+    stage_number: int
+    """The 1-based position of `stage_reached` among the configured stages."""
+    feedback: FeedbackStatus
     interviews: int
-    feedback_requested: tuple[Rejection, ...]
-    feedback_received: tuple[Rejection, ...]
-    overdue: tuple[Rejection, ...]
-    to_chase: tuple[Rejection, ...]
+    """Interviews attended in this process (see `interviews_attended`)."""
+    asked_after: int | None
+    """Days from the "no" to the feedback request (promptness); None when not asked."""
+    days_waiting: int
+    """Days since the "no" when feedback is not requested; since the request when pending."""
+    overdue: bool
+    """Not requested, more than `feedback_due_days` after the "no": worth asking for."""
+    to_chase: bool
+    """Requested, pending for more than `follow_up_days`: worth a polite follow-up."""
 
 
-def headline(entries: Iterable[AnyEntry], settings: Settings) -> Headline:
-    """The dashboard's numbers, in one pass over the entries."""
-    rejected: list[Rejection] = []
-    reflected: list[Reflection] = []
-    interviewed: list[Rejection] = []
-    requested: list[Rejection] = []
-    received: list[Rejection] = []
-    overdue: list[Rejection] = []
-    to_chase: list[Rejection] = []
-    interviews = 0
-    for entry in entries:
-        if isinstance(entry, Reflection):
-            reflected.append(entry)
-            continue
-        rejected.append(entry)
-        count = interviews_attended(entry, settings.stages)
-        interviews += count
-        if count:
-            interviewed.append(entry)
-        status = feedback_status(entry)
-        if status in ("pending", "received", "declined"):
-            requested.append(entry)
-        if status == "received":
-            received.append(entry)
-        elif status == "not requested" and is_overdue(entry, settings):
-            overdue.append(entry)
-        elif status == "pending" and is_to_chase(entry, settings):
-            to_chase.append(entry)
-    return Headline(
-        rejections=tuple(rejected),
-        reflections=tuple(reflected),
-        interviewed=tuple(interviewed),
-        interviews=interviews,
-        feedback_requested=tuple(requested),
-        feedback_received=tuple(received),
-        overdue=tuple(overdue),
-        to_chase=tuple(to_chase),
+def rejection_facts(rejection: Rejection, settings: Settings) -> RejectionFacts:
+    """The facts of one rejection, each computed once."""
+    status = feedback_status(rejection)
+    requested = rejection.feedback.requested if rejection.feedback else None
+    asked = requested if isinstance(requested, dt.date) else None
+    reached = stage_reached(rejection, settings.stages)
+    waiting = days_since(asked if status == "pending" and asked else rejection.date, settings.today)
+    return RejectionFacts(
+        rejection=rejection,
+        stage_reached=reached,
+        stage_number=stage_index(reached, settings.stages) + 1,
+        feedback=status,
+        interviews=interviews_attended(rejection, settings.stages),
+        asked_after=(asked - rejection.date).days if asked else None,
+        days_waiting=waiting,
+        overdue=status == "not requested" and waiting > settings.feedback_due_days,
+        to_chase=status == "pending" and asked is not None and waiting > settings.follow_up_days,
+    )
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One analysis of the log: the entries in date order and each rejection's facts."""
+
+    settings: Settings
+    entries: tuple[AnyEntry, ...]
+    """Every entry, oldest first (then by id)."""
+    rejections: tuple[Rejection, ...]
+    """Oldest first (then by id)."""
+    reflections: tuple[Reflection, ...]
+    """Oldest first (then by id)."""
+    facts: dict[str, RejectionFacts]
+    """By entry id."""
+
+    def of(self, rejection: Rejection) -> RejectionFacts:
+        """The facts of `rejection` (one of the log's; any other is computed on the spot)."""
+        return self.facts.get(rejection.id) or rejection_facts(rejection, self.settings)
+
+    @property
+    def stages(self) -> tuple[str, ...]:
+        return self.settings.stages
+
+    def in_order(self) -> list[RejectionFacts]:
+        """Every rejection's facts, oldest first."""
+        return [self.facts[r.id] for r in self.rejections]
+
+
+def analyse(entries: Iterable[AnyEntry], settings: Settings) -> Analysis:
+    """The log's analysis: each rejection's facts, computed once for every report."""
+    ordered = tuple(sorted(entries, key=lambda e: (e.date, e.id)))
+    rejected = tuple(rejections(ordered))
+    return Analysis(
+        settings=settings,
+        entries=ordered,
+        rejections=rejected,
+        reflections=tuple(reflections(ordered)),
+        facts={r.id: rejection_facts(r, settings) for r in rejected},
     )
 
 

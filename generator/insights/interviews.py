@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import AnyEntry, Rejection
-from .analysis import interviews_attended, rejections, stage_index, stage_reached
+from ..model import Rejection
+from .analysis import Analysis, RejectionFacts
+
+FINAL_STAGE = "final"
+"""The stage the dashboard counts as "finals reached", when the configured stages have it."""
 
 
 @dataclass(frozen=True)
@@ -39,52 +41,67 @@ class PracticeReport:
     """Each rejection, oldest first, with its stage reached."""
     guides: tuple[StageGuide, ...]
     """Stages after the first (`applied` is no interview) that came up, in order."""
+    stage_numbers: tuple[int, ...] = ()
+    """The 1-based position of each `progression` item's stage among the configured stages."""
 
-    def trend(self, stages: tuple[str, ...]) -> tuple[float, float] | None:
-        """The average stage (1-based) reached by the earlier and the later half of rejections."""
-        if len(self.progression) < 4:
+    @property
+    def finals(self) -> FunnelStep | None:
+        """The funnel step of the `final` stage, when the configured stages have one."""
+        return next((step for step in self.funnel if step.stage == FINAL_STAGE), None)
+
+    def trend(self, stages: tuple[str, ...] = ()) -> tuple[float, float] | None:
+        """The average stage (1-based) reached by the earlier and the later half of rejections.
+
+        `stages` is not needed any more (each position was computed once); kept for callers.
+        """
+        if len(self.stage_numbers) < 4:
             return None
-        half = len(self.progression) // 2
-        indices = [stage_index(stage, stages) + 1 for _, stage in self.progression]
-        earlier, later = indices[:half], indices[-half:]
+        half = len(self.stage_numbers) // 2
+        earlier, later = self.stage_numbers[:half], self.stage_numbers[-half:]
         return sum(earlier) / len(earlier), sum(later) / len(later)
 
 
-def practice_report(entries: Sequence[AnyEntry], stages: tuple[str, ...]) -> PracticeReport:
-    rejected = sorted(rejections(entries), key=lambda r: (r.date, r.id))
-    reached = {r.id: stage_reached(r, stages) for r in rejected}
-    counts = {r.id: interviews_attended(r, stages) for r in rejected}
+def practice_report(analysis: Analysis) -> PracticeReport:
+    """Interviews attended, the funnel, the progression over time and a guide per stage."""
+    stages = analysis.stages
+    in_order = analysis.in_order()
     guides = {stage: StageGuide(stage) for stage in stages}
-    first = stages[0]
-    for rejection in rejected:
-        if rejection.process:
-            for step in rejection.process:
-                if step.stage == first:
-                    continue
-                guide = guides[step.stage]
-                guide.times += 1
-                if not guide.entries or guide.entries[-1] is not rejection:
-                    guide.entries.append(rejection)
-                if step.format:
-                    guide.formats[" ".join(step.format.split())] += 1
-        elif stage_index(rejection.stage, stages) > 0:
-            guides[rejection.stage].times += 1
-            guides[rejection.stage].entries.append(rejection)
-        ended = guides[reached[rejection.id]]
-        for lesson in rejection.lessons:
-            ended.lessons.append((lesson, rejection))
+    for facts in in_order:
+        _add_to_guides(guides, facts, stages[0])
     funnel = tuple(
         FunnelStep(
             stage,
-            tuple(r for r in rejected if stage_index(reached[r.id], stages) >= index),
-            tuple(r for r in rejected if reached[r.id] == stage),
+            tuple(f.rejection for f in in_order if f.stage_number > index),
+            tuple(f.rejection for f in in_order if f.stage_reached == stage),
         )
         for index, stage in enumerate(stages)
     )
     return PracticeReport(
-        interviews=sum(counts.values()),
-        interviewed=tuple(r for r in rejected if counts[r.id]),
+        interviews=sum(f.interviews for f in in_order),
+        interviewed=tuple(f.rejection for f in in_order if f.interviews),
         funnel=funnel,
-        progression=tuple((r, reached[r.id]) for r in rejected),
+        progression=tuple((f.rejection, f.stage_reached) for f in in_order),
         guides=tuple(g for g in guides.values() if g.times or g.lessons),
+        stage_numbers=tuple(f.stage_number for f in in_order),
     )
+
+
+def _add_to_guides(guides: dict[str, StageGuide], facts: RejectionFacts, first: str) -> None:
+    """Count the stages one process went through, and file its lessons where it ended."""
+    rejection = facts.rejection
+    if rejection.process:
+        for step in rejection.process:
+            if step.stage == first:
+                continue
+            guide = guides[step.stage]
+            guide.times += 1
+            if not guide.entries or guide.entries[-1] is not rejection:
+                guide.entries.append(rejection)
+            if step.format:
+                guide.formats[" ".join(step.format.split())] += 1
+    elif facts.interviews:
+        guides[rejection.stage].times += 1
+        guides[rejection.stage].entries.append(rejection)
+    ended = guides[facts.stage_reached]
+    for lesson in rejection.lessons:
+        ended.lessons.append((lesson, rejection))

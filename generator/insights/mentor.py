@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import AnyEntry, MentorQuestion, Reflection, Rejection
-from .analysis import reflections, rejections
+from .analysis import Analysis, reflections, rejections
 from .skills import SkillGap, SkillsReport
 
 DEFAULT_WINDOW_DAYS = 30
+"""The digest covers this many days before today unless `mentor_since` says otherwise."""
 
 
 @dataclass(frozen=True)
@@ -36,15 +36,13 @@ class Digest:
     """Every open question for the mentor, newest first, however old."""
 
 
-def digest(
-    entries: Sequence[AnyEntry], skills: SkillsReport, since: dt.date, until: dt.date
-) -> Digest:
+def digest(analysis: Analysis, skills: SkillsReport, since: dt.date, until: dt.date) -> Digest:
     """The digest for `since` to `until`, both included; entries newest first."""
 
     def within(day: dt.date | None) -> bool:
         return day is not None and since <= day <= until
 
-    newest = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)
+    newest = analysis.entries[::-1]
     recent = [e for e in newest if within(e.date)]
     closed = []
     for gap in skills.gaps:

@@ -15,6 +15,8 @@ from .names import Names
 SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2}
 STATUS_RANK = {"recurring": 0, "open": 1, "learning": 1, "closed": 2}
 """Recurring gaps first and closed ones last; open and learning ones are equally pressing."""
+OPEN_STATUSES = ("recurring", "open", "learning")
+"""A gap with one of these statuses still needs work."""
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,11 @@ class SkillsReport:
     strengths: tuple[Strength, ...]
     """Most often cited first."""
     tracks: Names
+
+    @property
+    def open_gaps(self) -> list[SkillGap]:
+        """The gaps to work on: cited by a rejection and not closed, most pressing first."""
+        return [gap for gap in self.gaps if gap.status in OPEN_STATUSES and gap.citations]
 
 
 def skills_report(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import AnyEntry, Reflection, Rejection
-from .analysis import stage_index, stage_reached
+from .analysis import Analysis
 from .names import Names
 
 INSIGHT_MIN_REJECTIONS = 3
@@ -44,11 +43,7 @@ class Track:
         return [g for g in self.recurring_gaps if len(g.entries) >= INSIGHT_MIN_REJECTIONS]
 
 
-def tracks_report(
-    entries: Sequence[AnyEntry],
-    stages: tuple[str, ...],
-    aliases: dict[str, str] | None = None,
-) -> list[Track]:
+def tracks_report(analysis: Analysis, aliases: dict[str, str] | None = None) -> list[Track]:
     """Every track, the one with most rejections first."""
     names = Names()
     skills = Names(aliases)
@@ -56,23 +51,24 @@ def tracks_report(
     tracks: dict[str, Track] = {}
     gaps: dict[str, dict[str, list[AnyEntry]]] = {}
     praised: dict[str, dict[str, list[AnyEntry]]] = {}
-    for entry in sorted(entries, key=lambda e: (e.date, e.id)):
-        if isinstance(entry, Rejection):
-            key = names.add(entry.track)
-            track = tracks.setdefault(key, Track(key))
-            track.rejections.append(entry)
-            reached = stage_reached(entry, stages)
-            if track.furthest_entry is None or stage_index(reached, stages) >= stage_index(
-                track.furthest, stages
-            ):
-                track.furthest, track.furthest_entry = reached, entry
-            for skill in dict.fromkeys(skills.add(g.skill) for g in entry.gaps):
-                gaps.setdefault(key, {}).setdefault(skill, []).append(entry)
-            for name in dict.fromkeys(strengths.add(s) for s in entry.strengths):
-                praised.setdefault(key, {}).setdefault(name, []).append(entry)
-        elif isinstance(entry, Reflection) and entry.track and entry.decision:
-            key = names.add(entry.track)
-            tracks.setdefault(key, Track(key)).decisions.append(entry)
+    furthest: dict[str, int] = {}
+    for entry in analysis.entries:
+        if isinstance(entry, Reflection):
+            if entry.track and entry.decision:
+                key = names.add(entry.track)
+                tracks.setdefault(key, Track(key)).decisions.append(entry)
+            continue
+        facts = analysis.of(entry)
+        key = names.add(entry.track)
+        track = tracks.setdefault(key, Track(key))
+        track.rejections.append(entry)
+        if facts.stage_number >= furthest.get(key, 0):
+            furthest[key] = facts.stage_number
+            track.furthest, track.furthest_entry = facts.stage_reached, entry
+        for skill in dict.fromkeys(skills.add(g.skill) for g in entry.gaps):
+            gaps.setdefault(key, {}).setdefault(skill, []).append(entry)
+        for name in dict.fromkeys(strengths.add(s) for s in entry.strengths):
+            praised.setdefault(key, {}).setdefault(name, []).append(entry)
     for key, track in tracks.items():
         track.name = names.shown(key)
         track.recurring_gaps = _most_cited(gaps.get(key, {}), skills, minimum=2)

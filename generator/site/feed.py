@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from xml.etree import ElementTree as ET
 
-from ..insights.analysis import feedback_status, stage_reached
+from ..insights.analysis import Analysis
 from ..model import AnyEntry, Rejection
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -18,12 +18,13 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def summary(entry: AnyEntry, stages: tuple[str, ...]) -> str:
+def summary(entry: AnyEntry, analysis: Analysis) -> str:
     """A short plain-text summary: the facts, not the diary."""
     if isinstance(entry, Rejection):
+        facts = analysis.of(entry)
         parts = [
-            f"{entry.role} at {entry.company}: reached {stage_reached(entry, stages)}; "
-            f"feedback {feedback_status(entry)}."
+            f"{entry.role} at {entry.company}: reached {facts.stage_reached}; "
+            f"feedback {facts.feedback}."
         ]
     else:
         parts = [entry.title + "."]
@@ -42,10 +43,13 @@ def atom_feed(
     title: str,
     site_url: str,
     url_for: Callable[[AnyEntry], str],
-    stages: tuple[str, ...],
+    analysis: Analysis,
     author: str | None = None,
 ) -> bytes:
-    """The feed document; `url_for` gives each entry's page path relative to `site_url`."""
+    """The feed document; `url_for` gives each entry's page path relative to `site_url`.
+
+    `analysis` is the log's analysis (`insights.analysis.analyse`): summaries read its facts.
+    """
     base = site_url if site_url.endswith("/") else site_url + "/"
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
@@ -65,7 +69,7 @@ def atom_feed(
         _text(item, "id", url)
         _text(item, "updated", _stamp(entry.date))
         ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=url)
-        _text(item, "summary", summary(entry, stages))
+        _text(item, "summary", summary(entry, analysis))
         for tag in entry.tags:
             ET.SubElement(item, f"{{{ATOM}}}category", term=tag)
     ET.indent(feed)

@@ -13,28 +13,32 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Any
+from types import ModuleType
+from typing import Any, TypedDict
 
 import jinja2
 
 from ..errors import Problem
 from ..insights import analysis as insights
-from ..insights.feedback import email_for, feedback_report
-from ..insights.interviews import practice_report
-from ..insights.lessons import lessons_report
-from ..insights.mentor import DEFAULT_WINDOW_DAYS, digest
-from ..insights.names import fold
-from ..insights.skills import skills_report
-from ..insights.tracks import tracks_report
+from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
 from ..settings import Settings
 from . import charts
-from .markdown import Md, escape, finalize, front_matter, link, meta_text
+from .context import (
+    DashboardContext,
+    EntryContext,
+    PageAddresses,
+    PageContext,
+    SiteContext,
+    TimelineContext,
+)
+from .emails import email_for, text_environment
+from .links import ENTRIES_FOLDER, TRACKS, Links, entry_uri
+from .markdown import Md, escape, finalize, front_matter, meta_text
 
-TIMELINE = "entries.md"
-TRACKS = "tracks.md"
-PROBLEMS = "problems.md"
-ENTRIES_FOLDER = "entries"
+TIMELINE = PageAddresses.timeline
+PROBLEMS = PageAddresses.problems
+__all__ = ["ENTRIES_FOLDER", "TRACKS", "Links", "Page", "SiteOptions", "entry_uri", "render_site"]
 
 INSIGHT_PAGES: tuple[tuple[str, str, str], ...] = (
     ("skills.md", "skills.md.j2", "Skills gap"),
@@ -80,11 +84,6 @@ class SiteOptions:
     """Start of the mentor digest; default: `DEFAULT_WINDOW_DAYS` before today."""
 
 
-def entry_uri(entry: AnyEntry | str) -> str:
-    entry_id = entry if isinstance(entry, str) else entry.id
-    return f"{ENTRIES_FOLDER}/{entry_id}.md"
-
-
 def human_date(day: dt.date | None) -> str:
     if day is None:
         return ""
@@ -105,39 +104,6 @@ def date_range(first: dt.date | None, last: dt.date | None) -> str:
     if first.year == last.year:
         return f"{short_date(first)} \u2013 {short_date(last)}\u00a0{last.year}"
     return f"{short_date(first)}\u00a0{first.year} \u2013 {short_date(last)}\u00a0{last.year}"
-
-
-class Links:
-    """Link helpers for one page: every link is relative to that page's source."""
-
-    def __init__(
-        self, here: str, known: set[str], tracks: dict[str, tuple[str, str]] | None = None
-    ) -> None:
-        self.here = here
-        self.known = known
-        self.tracks = tracks or {}
-
-    def entry(self, entry: AnyEntry | str, text: object = None) -> Md:
-        entry_id = entry if isinstance(entry, str) else entry.id
-        label = text if text is not None else (entry if isinstance(entry, str) else entry.title)
-        if entry_id not in self.known:
-            return escape(label)
-        return link(label, entry_uri(entry_id), self.here)
-
-    def page(self, uri: str, text: object) -> Md:
-        return link(text, uri, self.here)
-
-    def track(self, name: str) -> Md:
-        """A track's name as the tracks page shows it, linked to its section there."""
-        found = self.tracks.get(fold(name))
-        if found is None:
-            return escape(name)
-        shown, anchor = found
-        return link(shown, f"{TRACKS}#{anchor}", self.here)
-
-    def anchor(self, anchor: str, text: object) -> Md:
-        """A link to a heading on this page, whose id the template set with `{ #id }`."""
-        return Md(f"[{escape(text)}](#{anchor})")
 
 
 def environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.Environment:
@@ -200,136 +166,157 @@ def render_site(
     """Every generated page, for entries that are already fit to publish, newest first."""
     options = options or SiteOptions()
     env = environment(options.templates_dir)
-    known = {entry.id for entry in entries}
-    back_links = insights.referenced_by(entries)
-    base = _shared_context(entries, problems, settings, options)
-    track_anchors = {t.key: (t.name, f"track-{n}") for n, t in enumerate(base["tracks"], 1)}
-
-    def render(template: str, uri: str, meta: dict[str, Any], **context: Any) -> str:
-        links = Links(uri, known, track_anchors)
-        values = {**base, **context, "to": links, "meta": front_matter(meta)}
-        return env.get_template(template).render(values)
-
-    pages = [
-        Page(
-            options.dashboard_uri,
-            render(
-                "dashboard.md.j2",
-                options.dashboard_uri,
-                {"title": "Dashboard"},
-                head=insights.headline(entries, settings),
-                recent=list(entries[:5]),
-            ),
-        ),
-        Page(
-            TIMELINE,
-            render(
-                "timeline.md.j2",
-                TIMELINE,
-                {"title": "Timeline"},
-                entries=list(entries),
-                years=_by_month(entries),
-            ),
-        ),
+    found = reports(entries, settings, options.mentor_since)
+    base = site_context(entries, problems, found, options)
+    renderer = _Renderer(env, base, {entry.id for entry in entries})
+    pages = base["pages"]
+    rejected = sum(isinstance(entry, Rejection) for entry in entries)
+    timeline: TimelineContext = {
+        **renderer.page_context(pages.timeline, {"title": "Timeline"}),
+        "entries": list(entries),
+        "years": _by_month(entries),
+        "rejection_count": rejected,
+        "reflection_count": len(entries) - rejected,
+    }
+    dashboard: DashboardContext = {
+        **renderer.page_context(pages.dashboard, {"title": "Dashboard"}),
+        "recent": list(entries[:5]),
+    }
+    result = [
+        Page(pages.dashboard, renderer.render("dashboard.md.j2", dashboard)),
+        Page(pages.timeline, renderer.render("timeline.md.j2", timeline)),
         *(
-            Page(uri, render(template, uri, {"title": title}))
+            Page(uri, renderer.render(template, renderer.page_context(uri, {"title": title})))
             for uri, template, title in INSIGHT_PAGES
         ),
         Page(
-            PROBLEMS,
-            render("problems.md.j2", PROBLEMS, {"title": "Entry problems"}),
+            pages.problems,
+            renderer.render(
+                "problems.md.j2", renderer.page_context(pages.problems, {"title": "Entry problems"})
+            ),
             in_nav=False,
         ),
     ]
+    back_links = insights.referenced_by(entries)
     for entry in entries:
         uri = entry_uri(entry)
-        meta: dict[str, Any] = {"title": meta_text(entry.title)}
-        if entry.tags:
-            meta["tags"] = [meta_text(tag) for tag in entry.tags]
+        context: EntryContext = {
+            **renderer.page_context(uri, _entry_meta(entry)),
+            "entry": entry,
+            "body": Md(entry.body.strip()),
+            "back_links": back_links.get(entry.id, []),
+            "entry_facts": found.analysis.of(entry) if isinstance(entry, Rejection) else None,
+        }
         template = "rejection.md.j2" if isinstance(entry, Rejection) else "reflection.md.j2"
-        pages.append(
-            Page(
-                uri,
-                render(
-                    template,
-                    uri,
-                    meta,
-                    entry=entry,
-                    body=Md(entry.body.strip()),
-                    back_links=back_links.get(entry.id, []),
-                ),
-                in_nav=False,
-            )
-        )
-    return pages
+        result.append(Page(uri, renderer.render(template, context), in_nav=False))
+    return result
 
 
-def _shared_context(
+class _Renderer:
+    """Renders the pages of one build: the shared context, plus each page's links and meta."""
+
+    def __init__(self, env: jinja2.Environment, base: SiteContext, known: set[str]) -> None:
+        self.env = env
+        self.base = base
+        self.known = known
+        self.track_anchors = {
+            t.key: (t.name, f"track-{n}") for n, t in enumerate(base["tracks"], 1)
+        }
+
+    def page_context(self, uri: str, meta: dict[str, Any]) -> PageContext:
+        return {
+            **self.base,
+            "to": Links(uri, self.known, self.track_anchors),
+            "meta": front_matter(meta),
+        }
+
+    def render(self, template: str, context: PageContext) -> str:
+        return self.env.get_template(template).render(context)
+
+
+def _entry_meta(entry: AnyEntry) -> dict[str, Any]:
+    meta: dict[str, Any] = {"title": meta_text(entry.title)}
+    if entry.tags:
+        meta["tags"] = [meta_text(tag) for tag in entry.tags]
+    return meta
+
+
+def site_context(
     entries: Sequence[AnyEntry],
     problems: Sequence[Problem],
-    settings: Settings,
+    found: Reports,
     options: SiteOptions,
-) -> dict[str, Any]:
-    """What every template may use: the insight reports, computed once for all pages."""
-    practice = practice_report(entries, settings.stages)
-    tracks = tracks_report(entries, settings.stages, settings.skill_aliases)
-    mood_entries = [
-        (e.mood, e) for e in sorted(entries, key=lambda e: (e.date, e.id)) if e.mood is not None
-    ]
-    skills = skills_report(entries, settings.skill_aliases)
+) -> SiteContext:
+    """What every template may use: the reports, computed once for all pages."""
+    analysis, settings = found.analysis, found.analysis.settings
+    pages = PageAddresses(dashboard=options.dashboard_uri)
+    newest_reflections = list(reversed(analysis.reflections))
+    mail_env = text_environment(options.templates_dir)
     return {
-        "skills": skills,
+        "settings": settings,
+        "stages": settings.stages,
+        "analysis": analysis,
+        "facts": analysis.of,
+        "skills": found.skills,
+        "open_gaps": found.skills.open_gaps,
+        "feedback": found.feedback,
+        "practice": found.practice,
+        "tracks": found.tracks,
+        "lessons": found.lessons,
+        "reflections": newest_reflections,
+        "latest_decision": next((r for r in newest_reflections if r.decision), None),
+        "finals": found.practice.finals,
+        "digest": found.digest,
+        "head": found.headline,
+        "known_titles": {entry.id: entry.title for entry in entries},
+        "email_for": lambda rejection: email_for(rejection, mail_env),
+        **_chart_context(found),
+        "pages": pages,
+        "problems": list(problems),
+        "problem_details": options.problem_details,
+        "show_sources": options.show_sources,
+        "entries_label": options.entries_label,
+        "dashboard_uri": pages.dashboard,
+        "timeline_uri": pages.timeline,
+        "problems_uri": pages.problems,
+        "feedback_status": lambda r: analysis.of(r).feedback,
+        "stage_reached": lambda r: analysis.of(r).stage_reached,
+        "is_overdue": lambda r: analysis.of(r).overdue,
+        "is_to_chase": lambda r: analysis.of(r).to_chase,
+    }
+
+
+class _ChartContext(TypedDict):
+    charts: ModuleType
+    gap_bars: list[charts.Bar]
+    stage_bars: list[charts.Bar]
+    stage_points: list[charts.Point]
+    mood_entries: list[tuple[int, AnyEntry]]
+    mood_points: list[charts.Point]
+    mood_levels: list[str]
+
+
+def _chart_context(found: Reports) -> _ChartContext:
+    """The data each chart draws."""
+    mood_entries = [(e.mood, e) for e in found.analysis.entries if e.mood is not None]
+    return {
+        "charts": charts,
         "gap_bars": [
             charts.Bar(gap.name, len(gap.rejections))
-            for gap in sorted(skills.gaps, key=lambda g: -len(g.rejections))[:10]
+            for gap in sorted(found.skills.gaps, key=lambda g: -len(g.rejections))[:10]
             if gap.rejections
         ],
-        "feedback": feedback_report(entries, settings),
-        "practice": practice,
-        "tracks": tracks,
-        "lessons": lessons_report(entries),
-        "reflections": insights.reflections(entries),
-        "latest_decision": next((r for r in insights.reflections(entries) if r.decision), None),
-        "finals": _finals(practice, settings.stages),
-        "stage_bars": [charts.Bar(step.stage, len(step.reached)) for step in practice.funnel],
+        "stage_bars": [charts.Bar(step.stage, len(step.reached)) for step in found.practice.funnel],
         "stage_points": [
-            charts.Point(r.date, insights.stage_index(stage, settings.stages), r.company)
-            for r, stage in practice.progression
+            charts.Point(r.date, number - 1, r.company)
+            for (r, _), number in zip(
+                found.practice.progression, found.practice.stage_numbers, strict=True
+            )
         ],
         "mood_entries": mood_entries,
         "mood_points": [charts.Point(e.date, mood - 1, e.title) for mood, e in mood_entries],
         "mood_levels": [f"{level} {MOODS[level]}" for level in sorted(MOODS)],
-        "email_for": email_for,
-        "charts": charts,
-        "settings": settings,
-        "stages": settings.stages,
-        "problems": list(problems),
-        "problem_details": options.problem_details,
-        "show_sources": options.show_sources,
-        "digest": digest(
-            entries,
-            skills,
-            options.mentor_since or settings.today - dt.timedelta(days=DEFAULT_WINDOW_DAYS),
-            settings.today,
-        ),
-        "known_titles": {entry.id: entry.title for entry in entries},
-        "dashboard_uri": options.dashboard_uri,
-        "entries_label": options.entries_label,
-        "timeline_uri": TIMELINE,
-        "problems_uri": PROBLEMS,
-        "feedback_status": insights.feedback_status,
-        "stage_reached": lambda r: insights.stage_reached(r, settings.stages),
-        "is_overdue": lambda r: insights.is_overdue(r, settings),
-        "is_to_chase": lambda r: insights.is_to_chase(r, settings),
     }
-
-
-def _finals(practice: Any, stages: tuple[str, ...]) -> Any:
-    """The funnel step of the `final` stage, when the configured stages have one."""
-    for step in practice.funnel:
-        if step.stage == "final":
-            return step
-    return None
 
 
 def _by_month(

@@ -1,0 +1,130 @@
+"""What each page template receives: the template context, declared and typed.
+
+`templates_dir` lets users override any template, so these names are a public API: they are
+documented in docs/templates.md, and a test checks that page and declaration agree. Every
+business rule (what counts as overdue, a stage's position, which gaps are open, where a page
+lives) is decided in Python before a template sees it; templates only lay it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+from typing import TypedDict
+
+from ..errors import Problem
+from ..insights.analysis import Analysis, RejectionFacts
+from ..insights.feedback import Email, FeedbackReport
+from ..insights.interviews import FunnelStep, PracticeReport
+from ..insights.lessons import LessonsReport
+from ..insights.mentor import Digest
+from ..insights.reports import Headline
+from ..insights.skills import SkillGap, SkillsReport
+from ..insights.tracks import Track
+from ..model import AnyEntry, Reflection, Rejection
+from ..settings import Settings
+from .charts import Bar, Point
+from .links import Links
+from .markdown import Md
+
+
+@dataclass(frozen=True)
+class PageAddresses:
+    """Where each generated page lives in the docs tree; pass one to `to.page(...)`."""
+
+    dashboard: str
+    """`index.md`, or `dashboard.md` when the site has a home page of its own."""
+    timeline: str = "entries.md"
+    skills: str = "skills.md"
+    feedback: str = "feedback.md"
+    interviews: str = "interviews.md"
+    tracks: str = "tracks.md"
+    lessons: str = "lessons.md"
+    reflections: str = "reflections.md"
+    mentor: str = "mentor.md"
+    problems: str = "problems.md"
+
+
+class SiteContext(TypedDict):
+    """What every template receives, computed once per build."""
+
+    # The log and its reports
+    settings: Settings
+    stages: tuple[str, ...]
+    analysis: Analysis
+    facts: Callable[[Rejection], RejectionFacts]
+    skills: SkillsReport
+    open_gaps: list[SkillGap]
+    feedback: FeedbackReport
+    practice: PracticeReport
+    tracks: list[Track]
+    lessons: LessonsReport
+    reflections: list[Reflection]
+    latest_decision: Reflection | None
+    finals: FunnelStep | None
+    digest: Digest
+    head: Headline
+    known_titles: dict[str, str]
+    email_for: Callable[[Rejection], Email]
+    # Charts
+    charts: ModuleType
+    gap_bars: list[Bar]
+    stage_bars: list[Bar]
+    stage_points: list[Point]
+    mood_entries: list[tuple[int, AnyEntry]]
+    mood_points: list[Point]
+    mood_levels: list[str]
+    # The build
+    pages: PageAddresses
+    problems: list[Problem]
+    problem_details: bool
+    show_sources: bool
+    entries_label: str
+    # Kept for templates written before `facts` and `pages`: the same values, read from them.
+    dashboard_uri: str
+    timeline_uri: str
+    problems_uri: str
+    feedback_status: Callable[[Rejection], str]
+    stage_reached: Callable[[Rejection], str]
+    is_overdue: Callable[[Rejection], bool]
+    is_to_chase: Callable[[Rejection], bool]
+
+
+class PageContext(SiteContext):
+    """What every page adds: its links and its front matter."""
+
+    to: Links
+    """The page's link helpers: every link relative to the page."""
+    meta: Md
+    """The page's front matter (title, tags), to print first."""
+
+
+class DashboardContext(PageContext):
+    """`dashboard.md.j2`."""
+
+    recent: list[AnyEntry]
+    """The five most recent entries, newest first."""
+
+
+class TimelineContext(PageContext):
+    """`timeline.md.j2`."""
+
+    entries: list[AnyEntry]
+    """Every entry, newest first."""
+    years: list[tuple[int, list[tuple[str, list[AnyEntry]]]]]
+    """Newest first: (year, [(month name, entries newest first), ...])."""
+    rejection_count: int
+    reflection_count: int
+
+
+class EntryContext(PageContext):
+    """`rejection.md.j2` and `reflection.md.j2` (and `_entry_footer.md.j2`)."""
+
+    entry: AnyEntry
+    body: Md
+    """The entry's own words (Markdown), private sections already removed when publishing."""
+    back_links: list[Reflection]
+    """Reflections that are `about` this entry."""
+    entry_facts: RejectionFacts | None
+    """For a rejection: its facts (stage reached and position, feedback status...); else None."""

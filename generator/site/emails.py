@@ -1,0 +1,82 @@
+"""The feedback e-mail drafts, worded by templates so `templates_dir` can reword them too.
+
+Which draft a rejection gets (a request, or a follow-up when a request is pending) is decided
+in `insights.feedback.email_kind`; the wording is `feedback_request.txt.j2` and
+`feedback_follow_up.txt.j2`. The site's feedback page and `recovery-log feedback-email` both
+use these functions, so they always show the same text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+
+import jinja2
+
+from ..insights.feedback import Email, EmailKind, email_kind
+from ..model import Rejection
+
+TEMPLATES: dict[EmailKind, str] = {
+    "request": "feedback_request.txt.j2",
+    "follow_up": "feedback_follow_up.txt.j2",
+}
+
+
+def _day_month(day: dt.date) -> str:
+    """ "6 October"."""
+    return f"{day.day} {calendar.month_name[day.month]}"
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def text_environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.Environment:
+    """Plain-text templates: the user's folder first, then the built-in ones; no escaping."""
+    loaders: list[jinja2.BaseLoader] = []
+    if templates_dir:
+        loaders.append(jinja2.FileSystemLoader(os.fspath(templates_dir)))
+    loaders.append(jinja2.PackageLoader("generator.site", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+    )
+    env.filters["day_month"] = _day_month
+    return env
+
+
+def draft(rejection: Rejection, kind: EmailKind, env: jinja2.Environment | None = None) -> Email:
+    """The `kind` e-mail for `rejection`: the template's first line is the subject."""
+    feedback = rejection.feedback
+    requested = feedback.requested if feedback else None
+    text = (
+        (env or text_environment())
+        .get_template(TEMPLATES[kind])
+        .render(
+            rejection=rejection,
+            role=_one_line(rejection.role),
+            company=_one_line(rejection.company),
+            contact=_one_line(feedback.source if feedback else None),
+            asked=requested if isinstance(requested, dt.date) else None,
+        )
+    )
+    subject, _, body = text.strip().partition("\n")
+    return Email(subject=subject.strip(), body=body.strip())
+
+
+def request_email(rejection: Rejection, env: jinja2.Environment | None = None) -> Email:
+    """A short, courteous request for feedback: thanks, one question, no pressure."""
+    return draft(rejection, "request", env)
+
+
+def follow_up_email(rejection: Rejection, env: jinja2.Environment | None = None) -> Email:
+    """A gentle follow-up on a request that has had no answer."""
+    return draft(rejection, "follow_up", env)
+
+
+def email_for(rejection: Rejection, env: jinja2.Environment | None = None) -> Email:
+    """The follow-up when a request is pending, else the request."""
+    return draft(rejection, email_kind(rejection), env)

@@ -1,0 +1,52 @@
+"""Page addresses and links: every link a page shows is relative to that page's source."""
+
+from __future__ import annotations
+
+from ..insights.names import fold
+from ..model import AnyEntry
+from .markdown import Md, escape, link
+
+ENTRIES_FOLDER = "entries"
+TRACKS = "tracks.md"
+
+
+def entry_uri(entry: AnyEntry | str) -> str:
+    """The page of an entry (or of an entry id), in the docs tree."""
+    entry_id = entry if isinstance(entry, str) else entry.id
+    return f"{ENTRIES_FOLDER}/{entry_id}.md"
+
+
+class Links:
+    """Link helpers for one page: every link is relative to that page's source."""
+
+    def __init__(
+        self, here: str, known: set[str], tracks: dict[str, tuple[str, str]] | None = None
+    ) -> None:
+        self.here = here
+        self.known = known
+        self.tracks = tracks or {}
+
+    def entry(self, entry: AnyEntry | str, text: object = None) -> Md:
+        """A link to an entry's page, titled by `text` or the entry's title; text only when
+        the entry is not on the site (private, or broken)."""
+        entry_id = entry if isinstance(entry, str) else entry.id
+        label = text if text is not None else (entry if isinstance(entry, str) else entry.title)
+        if entry_id not in self.known:
+            return escape(label)
+        return link(label, entry_uri(entry_id), self.here)
+
+    def page(self, uri: str, text: object) -> Md:
+        """A link to a page of the docs tree (see `pages` for the generated ones)."""
+        return link(text, uri, self.here)
+
+    def track(self, name: str) -> Md:
+        """A track's name as the tracks page shows it, linked to its section there."""
+        found = self.tracks.get(fold(name))
+        if found is None:
+            return escape(name)
+        shown, anchor = found
+        return link(shown, f"{TRACKS}#{anchor}", self.here)
+
+    def anchor(self, anchor: str, text: object) -> Md:
+        """A link to a heading on this page, whose id the template set with `{ #id }`."""
+        return Md(f"[{escape(text)}](#{anchor})")
