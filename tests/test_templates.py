@@ -1,0 +1,95 @@
+"""Templates lay out what they are given: the context is declared, documented and overridable."""
+
+from __future__ import annotations
+
+import re
+import typing
+from pathlib import Path
+
+import pytest
+from conftest import TODAY, Entries
+
+from generator.settings import Settings
+from generator.site import context
+from generator.site.render import SiteOptions, render_site
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "templates.md"
+TEMPLATES = Path(__file__).resolve().parent.parent / "generator" / "site" / "templates"
+
+CONTEXTS = (
+    context.SiteContext,
+    context.PageContext,
+    context.DashboardContext,
+    context.TimelineContext,
+    context.EntryContext,
+)
+
+
+def pages(entries: Entries, templates_dir: Path | None = None) -> dict[str, str]:
+    settings = Settings(today=TODAY)
+    log = entries.load()
+    built = render_site(
+        log.entries, log.problems, settings, SiteOptions(templates_dir=templates_dir)
+    )
+    return {page.uri: page.content for page in built}
+
+
+@pytest.fixture
+def overdue(entries: Entries) -> Entries:
+    entries.entry(
+        "2026-11-02-acme-analyst.md",
+        """
+        date: 2026-11-02
+        company: Acme
+        role: Analyst
+        feedback:
+          from: Sam Reyes
+        """,
+    )
+    return entries
+
+
+@pytest.mark.parametrize("declared", CONTEXTS, ids=lambda c: c.__name__)
+def test_every_name_a_template_receives_is_documented(declared: type) -> None:
+    documented = set(re.findall(r"`(\w+)", DOC.read_text(encoding="utf-8")))
+    missing = [name for name in typing.get_type_hints(declared) if name not in documented]
+    assert not missing, f"docs/templates.md does not mention {missing}"
+
+
+def test_every_built_in_template_is_documented() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    missing = [p.name for p in TEMPLATES.glob("*.j2") if p.name not in text]
+    assert not missing
+
+
+def test_the_feedback_page_drafts_come_from_your_e_mail_template(
+    overdue: Entries, tmp_path: Path
+) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "feedback_request.txt.j2").write_text(
+        "Quick question\n\nHi {{ contact }}, what could I improve for {{ role }}?\n"
+    )
+    feedback = pages(overdue, mine)["feedback.md"]
+    assert "Subject: Quick question" in feedback
+    assert "Hi Sam Reyes, what could I improve for Analyst?" in feedback
+    assert "Subject: Thank you, and a short request" in pages(overdue)["feedback.md"]
+
+
+def test_a_rejection_page_shows_the_position_python_computed(overdue: Entries) -> None:
+    page = pages(overdue)["entries/2026-11-02-acme-analyst.md"]
+    assert "**Stage reached:** applied (1 of 8 stages)" in page
+    assert "**Feedback:** not requested — worth asking for" in page
+
+
+def test_a_template_of_yours_can_read_the_declared_context(
+    overdue: Entries, tmp_path: Path
+) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "dashboard.md.j2").write_text(
+        "{{ meta }}\n# Mine\n\n{% for r in analysis.rejections %}"
+        "{{ r.company }}: {{ facts(r).days_waiting }} days, {{ to.page(pages.feedback, 'ask') }}"
+        "{% endfor %}\n"
+    )
+    assert "Acme: 24 days, [ask](feedback.md)" in pages(overdue, mine)["index.md"]
