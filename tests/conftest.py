@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
 from pathlib import Path
 
 import pytest
+from helpers import TODAY
 
 from generator.entries.loader import Log, ParseCache, load_log
 from generator.errors import Problem
 from generator.model import AnyEntry
 from generator.settings import Settings
-
-TODAY = dt.date(2026, 11, 26)
 
 
 class Entries:

@@ -24,15 +24,15 @@ F4 2026-11-24 (persist, data analysis).
 
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
 from pathlib import Path
+
+from helpers import TODAY
 
 from generator.entries.loader import load_log
 from generator.model import AnyEntry
 from generator.settings import Settings
 
-TODAY = dt.date(2026, 11, 26)
 ALIASES = {"postgres": "SQL", "PostgreSQL": "SQL"}
 SETTINGS = Settings(today=TODAY, skill_aliases=ALIASES)
 STAGES = SETTINGS.stages

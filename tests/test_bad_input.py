@@ -8,7 +8,6 @@ links, control characters) are generated here instead of committed.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import time
@@ -18,6 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import TODAY
 
 from generator.entries.loader import MAX_FILE_BYTES, Log, load_log
 from generator.errors import Problem
@@ -27,7 +27,6 @@ CATALOGUE = Path(__file__).parent / "bad_input"
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load(
     (CATALOGUE / "expected.yml").read_text(encoding="utf-8")
 )
-TODAY = dt.date(2026, 11, 26)
 SECONDS = 2.0
 """Loose time limit for hostile files (the loader needs milliseconds; CI machines are slow)."""
 PEAK_BYTES = 50 * 1024 * 1024

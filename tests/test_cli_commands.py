@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
+from helpers import TODAY, TODAY_TEXT
 
 from generator.cli import main
 from generator.cli.scaffold import schema_text
@@ -20,7 +21,6 @@ from generator.entries.loader import load_log
 from generator.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
-TODAY = "2026-11-26"
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def runner() -> CliRunner:
 @pytest.fixture
 def log_dir(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A log made by `init`, as the current folder."""
-    result = runner.invoke(main, ["init", str(tmp_path / "log"), "--today", TODAY])
+    result = runner.invoke(main, ["init", str(tmp_path / "log"), "--today", TODAY_TEXT])
     assert result.exit_code == 0, result.output
     monkeypatch.chdir(tmp_path / "log")
     return tmp_path / "log"
@@ -60,7 +60,7 @@ def test_init_writes_a_complete_log(log_dir: Path) -> None:
 
 
 def test_init_entries_are_valid_as_written(log_dir: Path) -> None:
-    log = load_log(log_dir / "entries", Settings(today=dt.date(2026, 11, 26)))
+    log = load_log(log_dir / "entries", Settings(today=TODAY))
     assert log.problems == ()
     assert {e.kind for e in log.entries} == {"rejection", "reflection"}
 
@@ -120,7 +120,7 @@ def test_new_rejection_writes_a_valid_file_named_by_date_and_slug(
     assert result.exit_code == 0, result.output
     path = log_dir / "entries" / "2026-11-20-finch-forge-data-analyst.md"
     assert result.output.strip() == str(Path("entries") / path.name)
-    log = load_log(log_dir / "entries", Settings(today=dt.date(2026, 11, 26)))
+    log = load_log(log_dir / "entries", Settings(today=TODAY))
     assert log.problems == ()
     entry = next(e for e in log.entries if e.id == path.stem)
     assert (entry.company, entry.role, entry.stage, entry.track) == (
@@ -132,23 +132,23 @@ def test_new_rejection_writes_a_valid_file_named_by_date_and_slug(
 
 
 def test_new_file_points_editors_at_the_schema(log_dir: Path, runner: CliRunner) -> None:
-    runner.invoke(main, ["new", "reflection", "--title", "Two weeks on", "--date", TODAY])
-    text = (log_dir / "entries" / f"{TODAY}-two-weeks-on.md").read_text()
+    runner.invoke(main, ["new", "reflection", "--title", "Two weeks on", "--date", TODAY_TEXT])
+    text = (log_dir / "entries" / f"{TODAY_TEXT}-two-weeks-on.md").read_text()
     assert "# yaml-language-server: $schema=../schema/entry.schema.json" in text
 
 
 def test_new_reflection_about_an_entry_is_valid(log_dir: Path, runner: CliRunner) -> None:
     about = next(p.stem for p in (log_dir / "entries").iterdir() if "example" in p.name)
-    result = runner.invoke(main, ["new", "reflection", "--about", about, "--date", TODAY])
+    result = runner.invoke(main, ["new", "reflection", "--about", about, "--date", TODAY_TEXT])
     assert result.exit_code == 0, result.output
-    log = load_log(log_dir / "entries", Settings(today=dt.date(2026, 11, 26)))
+    log = load_log(log_dir / "entries", Settings(today=TODAY))
     assert log.problems == ()
 
 
 def test_new_never_overwrites(log_dir: Path, runner: CliRunner) -> None:
-    args = ["new", "rejection", "--company", "Acme", "--role", "Analyst", "--date", TODAY]
+    args = ["new", "rejection", "--company", "Acme", "--role", "Analyst", "--date", TODAY_TEXT]
     assert runner.invoke(main, args).exit_code == 0
-    path = log_dir / "entries" / f"{TODAY}-acme-analyst.md"
+    path = log_dir / "entries" / f"{TODAY_TEXT}-acme-analyst.md"
     path.write_text("my own words")
     result = runner.invoke(main, args)
     assert result.exit_code == 1
@@ -186,10 +186,10 @@ def test_new_with_edit_opens_the_editor(
     monkeypatch.setenv("EDITOR", "my-editor")
     monkeypatch.delenv("VISUAL", raising=False)
     result = runner.invoke(
-        main, ["new", "rejection", "--company", "A", "--role", "B", "--date", TODAY, "--edit"]
+        main, ["new", "rejection", "--company", "A", "--role", "B", "--date", TODAY_TEXT, "--edit"]
     )
     assert result.exit_code == 0, result.output
-    assert opened == [(str(Path("entries") / f"{TODAY}-a-b.md"), "my-editor")]
+    assert opened == [(str(Path("entries") / f"{TODAY_TEXT}-a-b.md"), "my-editor")]
 
 
 # --- schema -------------------------------------------------------------------------------------
@@ -213,7 +213,7 @@ def test_schema_uses_the_sites_stages(runner: CliRunner, tmp_path: Path) -> None
     )
     schema = json.loads(runner.invoke(main, ["schema", "-f", str(config)]).output)
     validator = jsonschema.Draft202012Validator(schema)
-    base = {"date": TODAY, "company": "A", "role": "B"}
+    base = {"date": TODAY_TEXT, "company": "A", "role": "B"}
     assert validator.is_valid({**base, "stage": "Chat"})
     assert not validator.is_valid({**base, "stage": "final"})
 
@@ -247,27 +247,32 @@ def test_schema_accepts_every_sample_entry(path: Path) -> None:
 
 
 INVALID = {
-    "unknown field": {"date": TODAY, "company": "A", "role": "B", "stregths": ["x"]},
-    "missing role": {"date": TODAY, "company": "A"},
-    "unknown stage": {"date": TODAY, "company": "A", "role": "B", "stage": "interview"},
-    "mood out of range": {"date": TODAY, "company": "A", "role": "B", "mood": 9},
+    "unknown field": {"date": TODAY_TEXT, "company": "A", "role": "B", "stregths": ["x"]},
+    "missing role": {"date": TODAY_TEXT, "company": "A"},
+    "unknown stage": {"date": TODAY_TEXT, "company": "A", "role": "B", "stage": "interview"},
+    "mood out of range": {"date": TODAY_TEXT, "company": "A", "role": "B", "mood": 9},
     "severity unknown": {
-        "date": TODAY,
+        "date": TODAY_TEXT,
         "company": "A",
         "role": "B",
         "gaps": [{"skill": "SQL", "severity": "huge"}],
     },
-    "requested true": {"date": TODAY, "company": "A", "role": "B", "feedback": {"requested": True}},
+    "requested true": {
+        "date": TODAY_TEXT,
+        "company": "A",
+        "role": "B",
+        "feedback": {"requested": True},
+    },
     "date not a date": {"date": "yesterday", "company": "A", "role": "B"},
-    "empty company": {"date": TODAY, "company": "  ", "role": "B"},
-    "reflection with company": {"type": "reflection", "date": TODAY, "company": "A"},
+    "empty company": {"date": TODAY_TEXT, "company": "  ", "role": "B"},
+    "reflection with company": {"type": "reflection", "date": TODAY_TEXT, "company": "A"},
     "progress status unknown": {
         "type": "reflection",
-        "date": TODAY,
+        "date": TODAY_TEXT,
         "progress": [{"skill": "SQL", "status": "done"}],
     },
-    "decision unknown": {"type": "reflection", "date": TODAY, "decision": "maybe"},
-    "unknown type": {"type": "note", "date": TODAY, "company": "A", "role": "B", "x": 1},
+    "decision unknown": {"type": "reflection", "date": TODAY_TEXT, "decision": "maybe"},
+    "unknown type": {"type": "note", "date": TODAY_TEXT, "company": "A", "role": "B", "x": 1},
 }
 
 
@@ -282,7 +287,7 @@ def test_schema_rejects_each_invalid_fixture(fields: dict[str, object]) -> None:
 
 def test_check_json_lists_problems_with_their_places(log_dir: Path, runner: CliRunner) -> None:
     write(log_dir / "entries" / "broken.yml", "date: 2026-11-01\ncompany: A\nrole: B\nmood: 9\n")
-    result = runner.invoke(main, ["check", "--format", "json", "--today", TODAY])
+    result = runner.invoke(main, ["check", "--format", "json", "--today", TODAY_TEXT])
     assert result.exit_code == 1
     document = json.loads(result.output)
     assert document["ok"] is False
@@ -299,7 +304,7 @@ def test_check_json_lists_problems_with_their_places(log_dir: Path, runner: CliR
 
 
 def test_check_json_on_good_entries_is_ok(log_dir: Path, runner: CliRunner) -> None:
-    result = runner.invoke(main, ["check", "--format", "json", "--today", TODAY])
+    result = runner.invoke(main, ["check", "--format", "json", "--today", TODAY_TEXT])
     assert result.exit_code == 0
     assert json.loads(result.output) == {"ok": True, "entries": 2, "problems": []}
 
@@ -313,7 +318,7 @@ def test_check_watch_checks_again_after_a_change(
         write(broken, "date: 2026-11-01\ncompany: A\n")
 
     monkeypatch.setattr("generator.cli.check.time.sleep", break_an_entry)
-    result = runner.invoke(main, ["check", "--watch", "--max-checks", "2", "--today", TODAY])
+    result = runner.invoke(main, ["check", "--watch", "--max-checks", "2", "--today", TODAY_TEXT])
     assert result.exit_code == 0, result.output
     first, second = result.output.split("---")[1:]
     assert "All 2 entries fine." in first
@@ -327,7 +332,7 @@ def test_feedback_email_for_a_rejection_names_role_and_company(
     log_dir: Path, runner: CliRunner
 ) -> None:
     entry = next(p for p in (log_dir / "entries").iterdir() if "example" in p.name)
-    result = runner.invoke(main, ["feedback-email", entry.stem, "--today", TODAY])
+    result = runner.invoke(main, ["feedback-email", entry.stem, "--today", TODAY_TEXT])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Subject: ")
     assert "Data Analyst role at Example Company" in result.output
@@ -351,7 +356,7 @@ def test_feedback_email_uses_the_wording_of_your_templates_dir(
         )
     )
     entry = next(p for p in (log_dir / "entries").iterdir() if "example" in p.name)
-    result = runner.invoke(main, ["feedback-email", entry.stem, "--today", TODAY])
+    result = runner.invoke(main, ["feedback-email", entry.stem, "--today", TODAY_TEXT])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Subject: A question about Data Analyst\n\nHi ")
     assert "any feedback on Example Company?" in result.output
@@ -359,20 +364,20 @@ def test_feedback_email_uses_the_wording_of_your_templates_dir(
 
 def test_feedback_email_takes_a_path_too(log_dir: Path, runner: CliRunner) -> None:
     entry = next(p for p in (log_dir / "entries").iterdir() if "example" in p.name)
-    result = runner.invoke(main, ["feedback-email", str(entry), "--today", TODAY])
+    result = runner.invoke(main, ["feedback-email", str(entry), "--today", TODAY_TEXT])
     assert result.exit_code == 0, result.output
 
 
 def test_feedback_email_for_an_unknown_entry_suggests_one(log_dir: Path, runner: CliRunner) -> None:
     entry = next(p for p in (log_dir / "entries").iterdir() if "example" in p.name)
-    result = runner.invoke(main, ["feedback-email", entry.stem[:-2], "--today", TODAY])
+    result = runner.invoke(main, ["feedback-email", entry.stem[:-2], "--today", TODAY_TEXT])
     assert result.exit_code == 1
     assert f"did you mean '{entry.stem}'?" in result.output
 
 
 def test_feedback_email_refuses_a_reflection(log_dir: Path, runner: CliRunner) -> None:
     entry = next(p for p in (log_dir / "entries").iterdir() if "example" not in p.name)
-    result = runner.invoke(main, ["feedback-email", entry.stem, "--today", TODAY])
+    result = runner.invoke(main, ["feedback-email", entry.stem, "--today", TODAY_TEXT])
     assert result.exit_code == 1
     assert "is a reflection" in result.output
 
@@ -382,10 +387,10 @@ def test_feedback_email_is_the_same_text_as_the_feedback_page(
 ) -> None:
     from generator.site.emails import email_for
 
-    log = load_log(log_dir / "entries", Settings(today=dt.date(2026, 11, 26)))
+    log = load_log(log_dir / "entries", Settings(today=TODAY))
     rejection = next(e for e in log.entries if e.kind == "rejection")
     mail = email_for(rejection)
-    result = runner.invoke(main, ["feedback-email", rejection.id, "--today", TODAY])
+    result = runner.invoke(main, ["feedback-email", rejection.id, "--today", TODAY_TEXT])
     assert result.output == f"Subject: {mail.subject}\n\n{mail.body}\n"
 
 
@@ -394,7 +399,7 @@ def test_feedback_email_is_the_same_text_as_the_feedback_page(
 
 def test_stats_shows_gaps_feedback_and_tracks(runner: CliRunner, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(REPO)
-    result = runner.invoke(main, ["stats", "--today", TODAY])
+    result = runner.invoke(main, ["stats", "--today", TODAY_TEXT])
     assert result.exit_code == 0, result.output
     assert "Skills gap" in result.output
     assert "SQL window functions" in result.output
@@ -408,7 +413,7 @@ def test_stats_leaves_private_entries_out_by_default(
     monkeypatch.chdir(REPO)
 
     def data_analysis_rejections(*flags: str) -> list[str]:
-        output = runner.invoke(main, ["stats", "--today", TODAY, *flags]).output
+        output = runner.invoke(main, ["stats", "--today", TODAY_TEXT, *flags]).output
         row = next(line for line in output.splitlines() if "data analysis" in line)
         return row.split()[2:3]
 

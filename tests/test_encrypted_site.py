@@ -20,21 +20,17 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
-import subprocess
-import sys
 import textwrap
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from helpers import UNSEEN, Build, build, fold, parse_html
 
 pytest.importorskip("encryptcontent", reason="needs mkdocs-encryptcontent-plugin")
 
-BUILD_TIMEOUT = 120
 PASSWORD = "Kettle-Lantern-Orchid-Basalt-97!"
 SITE_URL = "https://mentor-test.github.io/recovery-log/"
 
@@ -102,17 +98,6 @@ ENTRIES = {
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass
-class Build:
-    root: Path
-    returncode: int
-    output: str
-
-    @property
-    def site(self) -> Path:
-        return self.root / "site"
-
-
 def write_project(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
@@ -125,20 +110,8 @@ def write_project(root: Path) -> Path:
 
 
 def run_build(root: Path, password: str | None) -> Build:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_LOG_")}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    if password is not None:
-        env["RECOVERY_LOG_PASSWORD"] = password
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT,
-    )
-    return Build(root, done.returncode, done.stdout + done.stderr)
+    """A strict build, with RECOVERY_LOG_PASSWORD set to `password` (unset when None)."""
+    return build(root, env={"RECOVERY_LOG_PASSWORD": password} if password is not None else None)
 
 
 def files_under(folder: Path) -> list[Path]:
@@ -193,46 +166,23 @@ class PageParts:
     """Every URL a tag loads (script src, link href, img src...) or an inline script imports."""
 
 
-class _PartsParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts = PageParts()
-        self._inside: str | None = None
-        self._buffer: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and name in _FETCHING_ATTRS.get(tag, ()):
-                if name == "srcset":  # "a.png 1x, b.png 2x"
-                    urls = [word for item in value.split(",") for word in item.split()[:1]]
-                else:
-                    urls = [value]
-                self.parts.fetches.extend(urls)
-        if tag in ("title", "script", "style"):
-            self._inside, self._buffer = tag, []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag != self._inside:
-            return
-        content = "".join(self._buffer)
-        if tag == "title":
-            self.parts.title = " ".join(content.split())
-        elif tag == "script":
-            self.parts.fetches.extend(_IMPORT.findall(content))
-        self._inside = None
-
-    def handle_data(self, data: str) -> None:
-        if self._inside:
-            self._buffer.append(data)
-        elif data.strip():
-            self.parts.text.append(data)
-
-
 def page_parts(html: str) -> PageParts:
-    parser = _PartsParser()
-    parser.feed(html)
-    parser.close()
-    return parser.parts
+    document = parse_html(html)
+    title = next((t for t in document.find_all("title") if t.inside("svg") is None), None)
+    parts = PageParts(title=fold("".join(title.strings())) if title else "")
+    parts.text = [text for text in document.strings(UNSEEN) if text.strip()]
+    for node in document.iter():
+        for name, value in node.attrs.items():
+            if value and name in _FETCHING_ATTRS.get(node.tag, ()):
+                if name == "srcset":  # "a.png 1x, b.png 2x"
+                    parts.fetches.extend(
+                        item.split()[0] for item in value.split(",") if item.split()
+                    )
+                else:
+                    parts.fetches.append(value)
+        if node.tag == "script":
+            parts.fetches.extend(_IMPORT.findall("".join(node.strings())))
+    return parts
 
 
 def third_party_fetches(html: str, page_url: str) -> list[str]:

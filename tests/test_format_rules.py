@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers import TODAY
 
 from generator.entries.loader import load_log
 from generator.model import Reflection, Rejection
@@ -70,9 +71,9 @@ def test_a_date_not_written_as_yyyy_mm_dd_is_an_error(entries, name, written, fo
 
 @both_shapes
 def test_today_is_not_after_today(entries, name):
-    entries.entry(name, fields("2026-11-26"))
+    entries.entry(name, fields(TODAY.isoformat()))
 
-    assert entries.only_entry().date == dt.date(2026, 11, 26)
+    assert entries.only_entry().date == TODAY
 
 
 @both_shapes
@@ -357,7 +358,7 @@ def test_any_other_file_is_reported_never_silently_skipped(entries, name):
 
 
 def test_a_missing_entries_folder_is_reported(tmp_path):
-    log = load_log(tmp_path / "entries", Settings(today=dt.date(2026, 11, 26)))
+    log = load_log(tmp_path / "entries", Settings(today=TODAY))
 
     assert log.entries == ()
     [problem] = log.problems

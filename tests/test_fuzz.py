@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,7 +35,6 @@ from generator.model import (
 )
 from generator.settings import Settings
 
-TODAY = dt.date(2026, 11, 26)
 SETTINGS = Settings(today=TODAY)
 
 _COMMON = {

@@ -9,18 +9,12 @@ body of an entry is the one place where the user writes Markdown, and it is rend
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import textwrap
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-TODAY = "2026-11-26"
-BUILD_TIMEOUT = 180
+from helpers import TODAY_TEXT, built, fold, parse_html
 
 PAYLOAD = (
     "<img src=x onerror=alert({n})> {{% raw %}} [link](javascript:alert({n})) `code` | pipe | "
@@ -171,21 +165,6 @@ PAGES: dict[str, list[str]] = {
 ENTRY_PAGES = {f"entries/{REJECTION_IDS[0]}/", f"entries/{REFLECTION_ID}/"}
 
 SVG_TAGS = {"svg", "title", "desc", "g", "text", "rect", "line", "polyline", "circle"}
-VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
 
 
 # -- reading a page --------------------------------------------------------------------------
@@ -212,81 +191,27 @@ class Page:
     article_text: str = ""
 
 
-def fold(text: str) -> str:
-    return " ".join(text.split())
-
-
-class _Parser(HTMLParser):
-    """Every element with its attributes and text, as a browser would build them.
-
-    The head's <title> is RCDATA in a browser: a tag written inside it is text, not an element.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = Page()
-        self.open: list[Element] = []
-        self.in_title: Element | None = None
-        self.article: list[str] = []
-
-    def _in(self, tag: str) -> bool:
-        return any(element.tag == tag for element in self.open)
-
-    def _element(self, tag: str, attrs: list[tuple[str, str | None]]) -> Element:
-        figures = [e.attrs.get("id", "") for e in self.open if e.tag == "figure"]
-        return Element(
-            tag,
-            {name: value or "" for name, value in attrs},
-            in_article=self._in("article"),
-            in_svg=self._in("svg") or tag == "svg",
-            figure=figures[-1] if figures else "",
-        )
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.in_title is not None:
-            self.in_title.parts.append(self.get_starttag_text() or "")
-            return
-        element = self._element(tag, attrs)
-        self.page.elements.append(element)
-        if tag == "title" and not element.in_svg:
-            self.in_title = element
-        elif tag not in VOID:
-            self.open.append(element)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.in_title is not None:
-            self.in_title.parts.append(self.get_starttag_text() or "")
-            return
-        self.page.elements.append(self._element(tag, attrs))
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.in_title is not None:
-            if tag == "title":
-                self.in_title = None
-            else:
-                self.in_title.parts.append(f"</{tag}>")
-            return
-        for index in range(len(self.open) - 1, -1, -1):
-            if self.open[index].tag == tag:
-                del self.open[index:]
-                break
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title is not None:
-            self.in_title.parts.append(data)
-            return
-        for element in self.open:
-            element.parts.append(data)
-        if self._in("article"):
-            self.article.append(data)
-
-
 def parse(html: str) -> Page:
-    parser = _Parser()
-    parser.feed(html)
-    parser.close()
-    parser.page.article_text = fold(" ".join(parser.article))
-    return parser.page
+    """Every element with its attributes and text, from the one HTML reader (tests/helpers)."""
+    document = parse_html(html)
+    page = Page()
+    for node in document.iter():
+        if node is document:
+            continue
+        figure = node.inside("figure")
+        page.elements.append(
+            Element(
+                node.tag,
+                node.attrs,
+                in_article=node.inside("article") is not None,
+                in_svg=node.tag == "svg" or node.inside("svg") is not None,
+                figure=figure.attrs.get("id", "") if figure else "",
+                parts=list(node.strings()),
+            )
+        )
+    articles = document.find_all("article")
+    page.article_text = fold(" ".join(articles[0].strings())) if articles else ""
+    return page
 
 
 def injected(page: Page) -> list[str]:
@@ -340,25 +265,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
         "site_name: Injection\n"
         "theme:\n  name: material\n"
         "plugins:\n  - search\n  - recovery-log:\n"
-        f"      today: {TODAY}\n",
+        f"      today: {TODAY_TEXT}\n",
         encoding="utf-8",
     )
     (root / "docs").mkdir()
     for name, text in ENTRIES.items():
         (root / "entries").mkdir(exist_ok=True)
         (root / "entries" / name).write_text(text, encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_LOG_")}
-    env.update(NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return Site(root, done.stdout + done.stderr)
+    done = built(root)
+    return Site(root, done.output)
 
 
 def test_every_hostile_entry_loads_and_the_strict_build_passes(site: Site) -> None:

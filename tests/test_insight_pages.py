@@ -7,16 +7,11 @@ of each page is looked at: the theme's navigation, header and footer are not our
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
+from helpers import Build, Node, built
 from insight_log import (
     ALL_IDS,
     F1,
@@ -36,8 +31,6 @@ from insight_log import (
     write_entries,
 )
 
-BUILD_TIMEOUT = 120
-
 PAGES = {
     "dashboard": "/",
     "skills": "/skills/",
@@ -48,6 +41,8 @@ PAGES = {
     "reflections": "/reflections/",
 }
 """The pages under test, by their address in the built site."""
+EN_DASH = "\N{EN DASH}"
+TIMES = "\N{MULTIPLICATION SIGN}"
 
 CHARTS = [
     ("skills", "rl-top-gaps"),
@@ -59,90 +54,6 @@ CHARTS = [
 # --------------------------------------------------------------------------------------------
 # Reading HTML: a small tree from html.parser
 # --------------------------------------------------------------------------------------------
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
-BLOCK = {
-    *("p", "li", "ul", "ol", "div", "table", "tr", "td", "th", "caption", "pre", "br"),
-    *("h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "svg", "title", "desc", "g"),
-    *("text", "blockquote", "article", "section"),
-}
-EN_DASH = "\N{EN DASH}"
-TIMES = "\N{MULTIPLICATION SIGN}"
-
-
-@dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list[Node | str] = field(default_factory=list)
-
-    @property
-    def classes(self) -> list[str]:
-        return self.attrs.get("class", "").split()
-
-    def text(self) -> str:
-        """The text as a reader sees it: white space folded, blocks apart, inline runs joined."""
-        return " ".join(self._raw().split())
-
-    def _raw(self) -> str:
-        parts = []
-        for child in self.children:
-            if isinstance(child, str):
-                parts.append(child)
-            elif child.tag in BLOCK:
-                parts.append(f" {child._raw()} ")
-            else:
-                parts.append(child._raw())
-        return "".join(parts)
-
-    def iter(self):
-        yield self
-        for child in self.children:
-            if isinstance(child, Node):
-                yield from child.iter()
-
-    def find_all(self, tag: str, cls: str | None = None) -> list[Node]:
-        return [n for n in self.iter() if n.tag == tag and (cls is None or cls in n.classes)]
-
-    def find(self, tag: str, cls: str | None = None) -> Node:
-        found = self.find_all(tag, cls)
-        assert found, f"no <{tag}{' class=' + cls if cls else ''}> found"
-        return found[0]
-
-    def hrefs(self) -> list[str]:
-        return [a.attrs["href"] for a in self.find_all("a") if "href" in a.attrs]
-
-
-class _TreeBuilder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#document")
-        self.stack = [self.root]
-
-    def handle_starttag(self, tag, attrs):
-        node = Node(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in VOID:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag, attrs):
-        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
-
-    def handle_endtag(self, tag):
-        for index in range(len(self.stack) - 1, 0, -1):
-            if self.stack[index].tag == tag:
-                del self.stack[index:]
-                return
-
-    def handle_data(self, data):
-        self.stack[-1].children.append(data)
-
-
-def parse_html(text: str) -> Node:
-    builder = _TreeBuilder()
-    builder.feed(text)
-    builder.close()
-    return builder.root
 
 
 def rows(table: Node) -> list[list[Node]]:
@@ -187,51 +98,13 @@ def text_of(nodes: list[Node]) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass
-class Site:
-    root: Path
-    """The built site folder."""
-    parsed: dict[Path, Node] = field(default_factory=dict)
-
-    def file_for(self, url: str) -> Path:
-        path = unquote(urlsplit(url).path).lstrip("/")
-        if path == "" or path.endswith("/"):
-            path += "index.html"
-        return self.root / path
-
-    def document(self, url: str) -> Node:
-        file = self.file_for(url)
-        if file not in self.parsed:
-            self.parsed[file] = parse_html(file.read_text(encoding="utf-8"))
-        return self.parsed[file]
-
-    def article(self, url: str) -> Node:
-        return self.document(url).find("article")
-
-
-def mkdocs_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_LOG_")}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return env
-
-
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Site:
+def site(tmp_path_factory) -> Build:
     project = tmp_path_factory.mktemp("insight-site")
     (project / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     (project / "docs").mkdir()
     write_entries(project / "entries")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        env=mkdocs_env(),
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT,
-    )
-    assert result.returncode == 0, result.stderr
-    return Site(project / "site")
+    return built(project)
 
 
 @pytest.fixture(scope="module")
@@ -839,7 +712,7 @@ def test_a_chart_carries_a_hidden_table_of_its_numbers(article, page, chart_id):
 
 
 def test_the_hidden_table_is_hidden_by_the_plugins_stylesheet(site):
-    css = (site.root / "assets" / "recovery-log.css").read_text(encoding="utf-8")
+    css = (site.site / "assets" / "recovery-log.css").read_text(encoding="utf-8")
     rule = re.search(r"\.rl-visually-hidden\s*\{([^}]*)\}", css)
     assert rule and "position: absolute" in rule.group(1)
 

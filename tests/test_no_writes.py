@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import mkdocs_env
 
 TIMEOUT = 180
 OLD = 1_577_836_800  # 2020-01-01, so that a rewrite with the same content still shows
@@ -88,12 +89,10 @@ def project(tmp_path: Path) -> Path:
 
 
 def run(project: Path, *command: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_LOG_")}
-    env.update(NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
     return subprocess.run(
         [sys.executable, *command],
         cwd=project,
-        env=env,
+        env=mkdocs_env(),
         capture_output=True,
         text=True,
         timeout=TIMEOUT,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import TODAY
 from mkdocs.config import load_config
 from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import Abort, ConfigurationError
@@ -58,8 +59,8 @@ def test_every_declared_option_is_a_typed_field_and_a_plugin_option() -> None:
 
 
 def test_the_defaults_are_the_core_settings_defaults() -> None:
-    settings = read_options({}).settings(today=dt.date(2026, 11, 26))
-    assert settings == Settings(today=dt.date(2026, 11, 26))
+    settings = read_options({}).settings(today=TODAY)
+    assert settings == Settings(today=TODAY)
 
 
 @pytest.mark.parametrize(("line", "option", "expected"), WRONG_VALUES)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import gzip
-import os
 import subprocess
-import sys
 import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from helpers import built, run_mkdocs
 
 PRIVATE_COMPANY = "Zephyrine Sentinel Holdings"
 PRIVATE_ENTRY_WORD = "PRIVATE-ENTRY-SENTINEL"
@@ -106,24 +105,13 @@ def make_site(root: Path, **options: object) -> Path:
 
 
 def mkdocs(root: Path, *args: str, private: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("RECOVERY_LOG_SHOW_PRIVATE", None)
-    if private:
-        env["RECOVERY_LOG_SHOW_PRIVATE"] = "1"
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    """`mkdocs <args>`, as a published build, or as a private preview when `private`."""
+    return run_mkdocs(root, *args, env={"RECOVERY_LOG_SHOW_PRIVATE": "1"} if private else None)
 
 
 def build(root: Path, private: bool = False) -> Path:
-    result = mkdocs(root, "build", "--strict", private=private)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    """The site folder of a strict build that must succeed."""
+    return built(root, env={"RECOVERY_LOG_SHOW_PRIVATE": "1"} if private else None).site
 
 
 def everything_in(site: Path) -> str:

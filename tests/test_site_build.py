@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import os
 import re
 import shutil
 import socket
@@ -20,15 +19,12 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin
 
 import pytest
+from helpers import Build, Page, build, built, mkdocs_env
 
 REPO = Path(__file__).resolve().parents[1]
-BUILD_TIMEOUT = 120
 SERVE_DEADLINE = 30.0
 
 # --------------------------------------------------------------------------------------------
@@ -73,204 +69,6 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return path
-
-
-def mkdocs_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_LOG_")}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env.update(extra)
-    return env
-
-
-@dataclass
-class Build:
-    root: Path
-    returncode: int
-    output: str
-
-    @property
-    def site(self) -> Path:
-        return self.root / "site"
-
-    def page(self, url: str) -> Page:
-        """The built page at a site-relative URL such as "" or "entries/<id>/"."""
-        return Page.parse(url, (self.site / url / "index.html").read_text(encoding="utf-8"))
-
-    def has_page(self, url: str) -> bool:
-        return (self.site / url / "index.html").is_file()
-
-
-def build(root: Path, *, strict: bool = True, env: dict[str, str] | None = None) -> Build:
-    command = [sys.executable, "-m", "mkdocs", "build"] + (["--strict"] if strict else [])
-    done = subprocess.run(
-        command,
-        cwd=root,
-        env=mkdocs_env(**(env or {})),
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT,
-    )
-    return Build(root, done.returncode, done.stdout + done.stderr)
-
-
-def built(root: Path, *, strict: bool = True, env: dict[str, str] | None = None) -> Build:
-    """A build that must succeed (the fixture fails with MkDocs' output otherwise)."""
-    result = build(root, strict=strict, env=env)
-    assert result.returncode == 0, result.output
-    return result
-
-
-@dataclass
-class Page:
-    """What a reader sees on one page of the built site."""
-
-    url: str
-    title: str = ""
-    text: str = ""
-    """The visible text of the page's main content (Material's <article>), white space folded."""
-    links: list[tuple[str, str]] = field(default_factory=list)
-    """(site-relative URL, link text) of every link in the main content."""
-    nav_links: list[str] = field(default_factory=list)
-    """Site-relative URLs linked from the primary (sidebar) navigation."""
-    headings: list[tuple[str, str]] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
-    """Table rows of the main content, as lists of cell texts."""
-    scripts: list[str] = field(default_factory=list)
-    """The code of every <script> element anywhere in the document."""
-    tags: list[str] = field(default_factory=list)
-    """Material's tag chips at the top of the page."""
-
-    @classmethod
-    def parse(cls, url: str, html: str) -> Page:
-        parser = _PageParser(url)
-        parser.feed(html)
-        parser.close()
-        return parser.page
-
-    def links_to(self, url: str) -> bool:
-        return any(target == url for target, _ in self.links)
-
-    def link_texts(self, url: str) -> list[str]:
-        return [text for target, text in self.links if target == url]
-
-    def figure(self, label: str) -> str:
-        """The dashboard's figure whose label contains `label` (ignoring case)."""
-        found = [row[1] for row in self.rows if len(row) == 2 and label.lower() in row[0].lower()]
-        assert len(found) == 1, f"one figure labelled {label!r} expected, found {self.rows}"
-        return found[0]
-
-
-def resolve(page_url: str, href: str) -> str:
-    """The site-relative URL a link on the page at `page_url` points to (no fragment)."""
-    base = "http://site.invalid/"
-    absolute = urljoin(base + page_url, href).split("#", 1)[0]
-    return absolute.removeprefix(base) if absolute.startswith(base) else absolute
-
-
-def fold(text: str) -> str:
-    return " ".join(text.split())
-
-
-class _PageParser(HTMLParser):
-    def __init__(self, url: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = Page(url)
-        self._title: list[str] | None = None
-        self._in_title = False
-        self._article = 0
-        self._nav = 0
-        self._text: list[str] = []
-        self._link: tuple[str, list[str]] | None = None
-        self._heading: tuple[str, list[str]] | None = None
-        self._cell: list[str] | None = None
-        self._script: list[str] | None = None
-        self._tag_chips = 0
-        self._chip: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._in_title:
-            return  # a browser reads everything up to </title> as text
-        attr = {name: value or "" for name, value in attrs}
-        classes = attr.get("class", "").split()
-        if tag == "title":
-            self._in_title, self._title = True, []
-        elif tag == "script":
-            self._script = [attr.get("src", "")]
-        elif tag == "article":
-            self._article += 1
-        elif tag == "nav":
-            if self._nav:
-                self._nav += 1
-            elif "md-nav--primary" in classes:
-                self._nav = 1
-            if "md-tags" in classes:
-                self._tag_chips = 1
-        elif tag == "a":
-            href = attr.get("href", "")
-            if self._nav and href:
-                self.page.nav_links.append(resolve(self.page.url, href))
-            if self._article and not self._tag_chips:
-                self._link = (resolve(self.page.url, href), [])
-        if self._tag_chips and "md-tag" in classes:
-            self._chip = []
-        if self._article:
-            if re.fullmatch(r"h[1-6]", tag):
-                self._heading = (tag, [])
-            elif tag == "tr":
-                self.page.rows.append([])
-            elif tag in ("td", "th"):
-                self._cell = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._in_title:
-            if tag == "title":
-                self._in_title = False
-                self.page.title = fold("".join(self._title or []))
-            return
-        if tag == "script" and self._script is not None:
-            self.page.scripts.append("".join(self._script))
-            self._script = None
-        elif tag == "article" and self._article:
-            self._article -= 1
-            if not self._article:
-                self.page.text = fold(" ".join(self._text))
-        elif tag == "nav":
-            if self._nav:
-                self._nav -= 1
-            self._tag_chips = 0
-        elif tag == "a" and self._link is not None:
-            self.page.links.append((self._link[0], fold("".join(self._link[1]))))
-            self._link = None
-        elif tag in ("a", "span") and self._chip is not None:
-            self.page.tags.append(fold("".join(self._chip)))
-            self._chip = None
-        elif self._heading is not None and tag == self._heading[0]:
-            self.page.headings.append((tag, fold("".join(self._heading[1]))))
-            self._heading = None
-        elif tag in ("td", "th") and self._cell is not None:
-            if self.page.rows:
-                self.page.rows[-1].append(fold("".join(self._cell)))
-            self._cell = None
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            if self._title is not None:
-                self._title.append(data)
-            return
-        if self._script is not None:
-            self._script.append(data)
-            return
-        if self._chip is not None:
-            self._chip.append(data)
-        if not self._article:
-            return
-        self._text.append(data)
-        for part in (self._link[1] if self._link else None, self._cell):
-            if part is not None:
-                part.append(data)
-        if self._heading is not None:
-            self._heading[1].append(data)
 
 
 def files_mentioning(folder: Path, needle: str) -> list[str]:

@@ -7,7 +7,8 @@ import typing
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, Entries
+from conftest import Entries
+from helpers import TODAY
 
 from generator.settings import Settings
 from generator.site import context

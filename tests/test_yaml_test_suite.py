@@ -8,11 +8,11 @@ tests/tools/convert_yaml_test_suite.py.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
+from helpers import TODAY
 
 from generator.entries.loader import load_log
 from generator.settings import Settings
@@ -21,7 +21,7 @@ SUITE = json.loads(
     (Path(__file__).parent / "fixtures" / "yaml_test_suite.json").read_text(encoding="utf-8")
 )
 CASES = SUITE["cases"]
-SETTINGS = Settings(today=dt.date(2026, 11, 26))
+SETTINGS = Settings(today=TODAY)
 
 
 def case_id(case: dict[str, object]) -> str:
