@@ -525,6 +525,7 @@ def test_stage_guides_hold_the_lessons_of_processes_that_ended_there(practice):
 def test_progress_trend_compares_earlier_and_later_halves(practice):
     # Stage numbers (1-based), oldest first: 3 4 6 5 7 | 2 4 1 2 3.
     assert practice.trend() == (5.0, 2.4)
+    assert practice.trend().direction == "shorter"
 
 
 # --------------------------------------------------------------------------------------------

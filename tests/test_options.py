@@ -134,3 +134,9 @@ def test_show_private_from_the_environment(
 
 def test_every_project_error_is_a_recovery_log_error() -> None:
     assert issubclass(ProjectError, RecoveryLogError)
+
+
+def test_the_readme_documents_every_option() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    missing = [o.name for o in OPTIONS if f"| `{o.name}` |" not in readme]
+    assert not missing, f"README's options table lacks {missing}"

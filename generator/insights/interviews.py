@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
 
 from ..model import Rejection
 from .analysis import Analysis, RejectionFacts
@@ -32,6 +33,20 @@ class StageGuide:
     lessons: list[tuple[str, Rejection]] = field(default_factory=list)
 
 
+class Trend(NamedTuple):
+    """The average stage (1-based) the earlier and the later half of the processes reached."""
+
+    earlier: float
+    later: float
+
+    @property
+    def direction(self) -> Literal["further", "same", "shorter"]:
+        """Whether recent processes went further than the earlier ones."""
+        if self.later > self.earlier:
+            return "further"
+        return "same" if self.later == self.earlier else "shorter"
+
+
 @dataclass(frozen=True)
 class PracticeReport:
     interviews: int
@@ -49,7 +64,7 @@ class PracticeReport:
         """The funnel step of the `final` stage, when the configured stages have one."""
         return next((step for step in self.funnel if step.stage == FINAL_STAGE), None)
 
-    def trend(self, stages: tuple[str, ...] = ()) -> tuple[float, float] | None:
+    def trend(self, stages: tuple[str, ...] = ()) -> Trend | None:
         """The average stage (1-based) reached by the earlier and the later half of rejections.
 
         `stages` is not needed any more (each position was computed once); kept for callers.
@@ -58,7 +73,7 @@ class PracticeReport:
             return None
         half = len(self.stage_numbers) // 2
         earlier, later = self.stage_numbers[:half], self.stage_numbers[-half:]
-        return sum(earlier) / len(earlier), sum(later) / len(later)
+        return Trend(sum(earlier) / len(earlier), sum(later) / len(later))
 
 
 def practice_report(analysis: Analysis) -> PracticeReport:
