@@ -9,7 +9,6 @@ lives) is decided in Python before a template sees it; templates only lay it out
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from types import ModuleType
 from typing import TypedDict
 
@@ -25,25 +24,8 @@ from ..insights.tracks import Track
 from ..model import AnyEntry, Reflection, Rejection
 from ..settings import Settings
 from .charts import Bar, Point
-from .links import Links
+from .links import Links, PageAddresses
 from .markdown import Md
-
-
-@dataclass(frozen=True)
-class PageAddresses:
-    """Where each generated page lives in the docs tree; pass one to `to.page(...)`."""
-
-    dashboard: str
-    """`index.md`, or `dashboard.md` when the site has a home page of its own."""
-    timeline: str = "entries.md"
-    skills: str = "skills.md"
-    feedback: str = "feedback.md"
-    interviews: str = "interviews.md"
-    tracks: str = "tracks.md"
-    lessons: str = "lessons.md"
-    reflections: str = "reflections.md"
-    mentor: str = "mentor.md"
-    problems: str = "problems.md"
 
 
 class SiteContext(TypedDict):

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..insights.names import fold
 from ..model import AnyEntry
 from .markdown import Md, escape, link
 
 ENTRIES_FOLDER = "entries"
-TRACKS = "tracks.md"
+
+
+@dataclass(frozen=True)
+class PageAddresses:
+    """Where each generated page lives in the docs tree; pass one to `to.page(...)`."""
+
+    dashboard: str
+    """`index.md`, or `dashboard.md` when the site has a home page of its own."""
+    timeline: str = "entries.md"
+    skills: str = "skills.md"
+    feedback: str = "feedback.md"
+    interviews: str = "interviews.md"
+    tracks: str = "tracks.md"
+    lessons: str = "lessons.md"
+    reflections: str = "reflections.md"
+    mentor: str = "mentor.md"
+    problems: str = "problems.md"
+
+
+TRACKS = PageAddresses.tracks
 
 
 def entry_uri(entry: AnyEntry | str) -> str:

@@ -24,16 +24,9 @@ from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
 from ..settings import Settings
 from . import charts
-from .context import (
-    DashboardContext,
-    EntryContext,
-    PageAddresses,
-    PageContext,
-    SiteContext,
-    TimelineContext,
-)
+from .context import DashboardContext, EntryContext, PageContext, SiteContext, TimelineContext
 from .emails import email_for, text_environment
-from .links import ENTRIES_FOLDER, TRACKS, Links, entry_uri
+from .links import ENTRIES_FOLDER, TRACKS, Links, PageAddresses, entry_uri
 from .markdown import Md, escape, finalize, front_matter, meta_text
 
 TIMELINE = PageAddresses.timeline
@@ -41,13 +34,13 @@ PROBLEMS = PageAddresses.problems
 __all__ = ["ENTRIES_FOLDER", "TRACKS", "Links", "Page", "SiteOptions", "entry_uri", "render_site"]
 
 INSIGHT_PAGES: tuple[tuple[str, str, str], ...] = (
-    ("skills.md", "skills.md.j2", "Skills gap"),
-    ("feedback.md", "feedback.md.j2", "Feedback"),
-    ("interviews.md", "interviews.md.j2", "Interviews"),
-    ("tracks.md", "tracks.md.j2", "Tracks"),
-    ("lessons.md", "lessons.md.j2", "Lessons"),
-    ("reflections.md", "reflections.md.j2", "Reflections"),
-    ("mentor.md", "mentor.md.j2", "For my mentor"),
+    (PageAddresses.skills, "skills.md.j2", "Skills gap"),
+    (PageAddresses.feedback, "feedback.md.j2", "Feedback"),
+    (PageAddresses.interviews, "interviews.md.j2", "Interviews"),
+    (PageAddresses.tracks, "tracks.md.j2", "Tracks"),
+    (PageAddresses.lessons, "lessons.md.j2", "Lessons"),
+    (PageAddresses.reflections, "reflections.md.j2", "Reflections"),
+    (PageAddresses.mentor, "mentor.md.j2", "For my mentor"),
 )
 """(page, template, title) of each insight page, in the order a navigation would list them."""
 
