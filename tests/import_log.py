@@ -17,11 +17,13 @@ TODAY = dt.date(2026, 11, 26)
 
 
 def cli(*args: str | Path) -> Result:
-    """`recovery-log ARGS` with today pinned, as a user would run it, without a traceback."""
+    """`recovery-log ARGS` with today pinned, run from an empty folder, without a traceback."""
     command = [str(arg) for arg in args]
     if command[0] in ("import", "calendar"):
         command += ["--today", TODAY.isoformat()]
-    result = CliRunner().invoke(main, command)
+    runner = CliRunner()
+    with runner.isolated_filesystem():
+        result = runner.invoke(main, command)
     assert "Traceback" not in result.output, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result

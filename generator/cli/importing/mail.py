@@ -35,7 +35,8 @@ def read_eml(path: Path, options: ImportOptions) -> Iterator[Candidate | Skip]:
 
 
 def read_mbox(path: Path, options: ImportOptions) -> Iterator[Candidate | Skip]:
-    box = mailbox.mbox(path, factory=_parse, create=False)
+    # The factory parses with the modern policy (get_body, decoded headers), not mboxMessage.
+    box = mailbox.mbox(path, factory=_parse, create=False)  # type: ignore[arg-type]
     try:
         for number, message in enumerate(box, 1):
             where = f"{path}: message {number}"
