@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import tempfile
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -21,9 +23,8 @@ def cli(*args: str | Path) -> Result:
     command = [str(arg) for arg in args]
     if command[0] in ("import", "calendar"):
         command += ["--today", TODAY.isoformat()]
-    runner = CliRunner()
-    with runner.isolated_filesystem():
-        result = runner.invoke(main, command)
+    with tempfile.TemporaryDirectory() as empty, contextlib.chdir(empty):
+        result = CliRunner().invoke(main, command)
     assert "Traceback" not in result.output, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result

@@ -25,8 +25,8 @@ _ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})")
 _DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[ -]([a-z]+)\.?,?[ -](\d{4})")
 _MONTH_DAY = re.compile(r"([a-z]+)\.?[ -](\d{1,2})(?:st|nd|rd|th)?,?[ -](\d{4})")
-_TIME = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(z|[ap]m|[+-]\d{2}:?\d{2})?$")
-_WEEKDAY = re.compile(r"^[a-z]{3,9}\.?,?\s+")
+_TIME = re.compile(r"[ t]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(z|[ap]m|[+-]\d{2}:?\d{2})?$")
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+")
 
 
 class DateError(ValueError):
@@ -48,7 +48,7 @@ def parse_day(text: str, date_format: str | None = None) -> dt.date:
     if date_format and "%" in date_format:
         return _with_pattern(text.strip(), date_format)
     value = _TIME.sub("", value)
-    value = _WEEKDAY.sub("", value) if not value[:1].isdigit() and "," in value else value
+    value = _WEEKDAY.sub("", value)
     try:
         if match := _ISO.fullmatch(value):
             year, month, day = (int(part) for part in match.groups())
