@@ -208,3 +208,18 @@ def test_files_it_cannot_read_are_reported_not_raised(tmp_path: Path, folder: Pa
 def test_the_fixture_is_a_real_spreadsheet_export() -> None:
     data = (FIXTURES / "applications.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data and b";" in data
+
+
+def test_a_file_that_is_not_utf8_is_read_and_the_user_told(tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("company;role;rejected\r\nCafé Noir;Analyst;2026-10-20\r\n".encode("cp1252"))
+    result = import_into(folder, path)
+    assert "excel.csv:1: note: not UTF-8: read as Windows-1252" in result.output
+    assert only_rejections(folder)["2026-10-20-cafe-noir-analyst"].company == "Café Noir"
+
+
+def test_the_same_rejection_twice_in_one_file_is_written_once(tmp_path: Path, folder: Path) -> None:
+    text = "company,role,rejected\nAcme,Analyst,2026-10-20\nAcme,Analyst,2026-10-20\n"
+    result = import_into(folder, write_csv(tmp_path, text))
+    assert "tracker.csv:3: not imported: 2026-10-20-acme-analyst.md is taken by" in result.output
+    assert len(only_rejections(folder)) == 1

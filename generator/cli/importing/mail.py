@@ -80,7 +80,7 @@ def read_message(
         company=company,
         role=role,
         body=private_body(sender, subject, day.isoformat(), text),
-        origin=origin,
+        origin=f"{origin}; its text is in a private section, never published",
         key=_key(message, raw_date, sender, subject),
         missing=tuple(name for name, value in (("company", company), ("role", role)) if not value),
         doubt="" if is_rejection_text(f"{subject}\n{text}") else NOT_A_NO,
@@ -106,16 +106,13 @@ def message_text(message: Message) -> str:
 
 
 def private_body(sender: str, subject: str, day: str, text: str) -> str:
-    """The body: a public line, then the e-mail (escaped, quoted) inside a private section.
+    """The body: the e-mail (escaped, quoted) inside a private section, room for your words.
 
     Escaping `<` also means no text in the message can close the private section early.
     """
     quoted = "\n".join(f"> {line}".rstrip() for line in _escape(text).split("\n"))
     return "\n".join(
         [
-            "The answer came by e-mail. Its text is kept below, in a private section: it is",
-            "someone else's words, and it may name people. Write your own thoughts here.",
-            "",
             "<!-- private -->",
             f"E-mail from {_escape(sender)} on {day}: {_escape(subject)}",
             "",

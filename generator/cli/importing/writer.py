@@ -157,7 +157,7 @@ def _plan(
             continue
         if name in taken:
             if not item.is_draft:
-                same = f"same date, company and role as {taken[name]}"
+                same = f"{name} is taken by {taken[name]} (same date, company and role)"
                 report.add(index, "failed", f"{item.where}: not imported: {same}")
                 continue
             name = _free_draft_name(name, taken)
