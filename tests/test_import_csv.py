@@ -223,3 +223,13 @@ def test_the_same_rejection_twice_in_one_file_is_written_once(tmp_path: Path, fo
     result = import_into(folder, write_csv(tmp_path, text))
     assert "tracker.csv:3: not imported: 2026-10-20-acme-analyst.md is taken by" in result.output
     assert len(only_rejections(folder)) == 1
+
+
+def test_without_a_log_here_it_says_where_to_run_it(tmp_path: Path) -> None:
+    from import_log import cli
+
+    result = cli("import", FIXTURES / "applications.csv")
+    assert result.exit_code == 1
+    assert "no entries folder at entries: pass the folder, or run this next to mkdocs.yml" in (
+        result.output
+    )

@@ -146,7 +146,7 @@ def page_urls(items: list[Reminder], site: tuple[str, bool] | None) -> dict[str,
 def calendar_command(
     output: Path | None, entries_dir: Path | None, config_file: Path, today: dt.date | None
 ) -> None:
-    """Reminders for your calendar: feedback to ask for, requests to chase (iCalendar).
+    """Feedback reminders for your calendar app (an iCalendar file).
 
     One all-day event per rejection that needs you, on the day it falls due (today if it is
     already due), linked to its page when mkdocs.yml sets site_url. Import the file into

@@ -127,7 +127,7 @@ def to_json(records: list[dict[str, Value]]) -> str:
 def export_command(
     form: str, output: Path | None, show_private: bool, entries_dir: Path | None, config_file: Path
 ) -> None:
-    """Write every entry as CSV or JSON: a record of your applications, or a backup.
+    """Every entry as CSV or JSON: a list of applications, or a backup.
 
     Columns: id, type, date, company, role, track, applied, stage reached, feedback status,
     gaps, strengths, lessons, tags. Private entries and private sections are left out unless

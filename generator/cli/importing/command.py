@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..command_kit import config_option, project_for, shown, today_option
+from ..command_kit import config_option, entries_folder, project_for, today_option
 from .dates import DateError, check_format
 from .options import ImportOptions
 from .reading import read_file
@@ -30,9 +30,9 @@ def _date_format(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.option(
     "--entries",
     "entries_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
-    help="Where to write; default: the entries folder of mkdocs.yml.",
+    help="Where to write (created if missing); default: the entries folder of mkdocs.yml.",
 )
 @click.option("--company", default="", help="The company: of every e-mail; of empty CSV cells.")
 @click.option("--role", default="", help="The role: of every e-mail; of empty CSV cells.")
@@ -53,7 +53,9 @@ def import_command(
     config_file: Path,
     today: dt.date | None,
 ) -> None:
-    """Bring rejections in from a spreadsheet (.csv, .tsv) or e-mails (.eml, .mbox).
+    """Bring rejections in from a spreadsheet or e-mails.
+
+    FILES are spreadsheets (.csv, .tsv) and e-mails (.eml, .mbox), in any mix.
 
     Writes one entry per rejection, named as `recovery-log new` names them, and never
     overwrites: importing the same file again changes nothing. Prints one line per row or
@@ -71,9 +73,12 @@ def import_command(
     """
     project = project_for(config_file)
     settings = project.settings(today)
-    folder = entries_dir if entries_dir is not None else shown(project.entries_dir)
-    if folder.exists() and not folder.is_dir():
-        raise click.BadParameter(f"{folder} is a file, not a folder", param_hint="--entries")
+    if entries_dir is None:
+        folder = entries_folder(None, project)  # next to mkdocs.yml, it must be there
+    elif entries_dir.exists() and not entries_dir.is_dir():
+        raise click.BadParameter(f"{entries_dir} is a file, not a folder", param_hint="--entries")
+    else:
+        folder = entries_dir  # a folder named on purpose is created when missing
     options = ImportOptions(
         settings.stages, settings.today, date_format, company.strip(), role.strip()
     )
