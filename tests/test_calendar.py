@@ -117,3 +117,10 @@ def test_output_file_holds_a_valid_calendar(log: Entries, tmp_path: Path) -> Non
     assert "wrote" in result.output and "4 reminders" in result.output
     calendar = icalendar.Calendar.from_ical(target.read_bytes())
     assert str(calendar["version"]) == "2.0" and calendar["prodid"]
+
+
+def test_since_leaves_out_older_rejections(log: Entries) -> None:
+    assert sorted(calendar_of(log, "--since", "2026-11-20")) == [
+        "Ask Fresh for feedback: Analyst",
+        "Chase Soon for feedback: Analyst",
+    ]

@@ -171,6 +171,17 @@ def test_an_ambiguous_date_is_reported_not_guessed(tmp_path: Path, folder: Path)
     assert "--date-format" in result.output and not folder.exists()
 
 
+def test_an_ambiguous_date_report_says_how_the_files_other_dates_read(
+    tmp_path: Path, folder: Path
+) -> None:
+    text = "company,role,applied,rejected\nAcme,Analyst,28/09/2026,03/11/2026\n"
+    result = import_into(folder, write_csv(tmp_path, text))
+    assert (
+        "pass --date-format DMY (day first) or MDY (month first); this file's other dates are DMY"
+        in (result.output)
+    )
+
+
 def test_date_format_reads_ambiguous_dates(tmp_path: Path, folder: Path) -> None:
     path = write_csv(tmp_path, "company,role,rejected\nAcme,Analyst,03/11/2026\n")
     import_into(folder, path, options=("--date-format", "DMY"))

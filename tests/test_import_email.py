@@ -137,9 +137,7 @@ def test_the_role_is_read_from_a_plain_sentence_when_the_subject_lacks_it(
     assert set(only_rejections(folder)) == {"2026-11-03-fabrikam-data-analyst"}
 
 
-def test_a_message_without_a_date_is_reported_not_dated_today(
-    tmp_path: Path, folder: Path
-) -> None:
+def test_a_message_without_a_date_is_reported_not_dated_today(tmp_path: Path, folder: Path) -> None:
     path = write_eml(tmp_path, "Your application for Analyst at Fabrikam", "No.", Date="")
     result = import_into(folder, path)
     assert "message.eml: not imported: Date header" in result.output

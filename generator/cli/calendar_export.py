@@ -25,6 +25,7 @@ from ..privacy import publishable
 from ..settings import Settings
 from ..site.render import ENTRIES_FOLDER, human_date, plural
 from .command_kit import config_option, deliver, entries_folder, output_option, project_for
+from .command_kit import parse_day_option as _day
 from .command_kit import today_option as _today_option
 
 
@@ -71,10 +72,13 @@ def _reminder_for(rejection: Rejection, settings: Settings) -> Reminder | None:
     )
 
 
-def reminders(entries: Iterable[AnyEntry], settings: Settings) -> list[Reminder]:
-    """Every reminder for the public rejections, soonest first."""
+def reminders(
+    entries: Iterable[AnyEntry], settings: Settings, since: dt.date | None = None
+) -> list[Reminder]:
+    """Every reminder for the public rejections (dated `since` or later), soonest first."""
     public = publishable(tuple(entries), show_private=False)
-    found = (_reminder_for(r, settings) for r in rejections(public))
+    recent = (r for r in rejections(public) if since is None or r.date >= since)
+    found = (_reminder_for(r, settings) for r in recent)
     return sorted((r for r in found if r), key=lambda r: (r.day, r.uid))
 
 
@@ -141,10 +145,19 @@ def page_urls(items: list[Reminder], site: tuple[str, bool] | None) -> dict[str,
     default=None,
     help="The entries folder; default: the one of mkdocs.yml.",
 )
+@click.option(
+    "--since",
+    callback=_day,
+    help="Only rejections from this day on (YYYY-MM-DD), e.g. after importing a long history.",
+)
 @config_option
 @_today_option
 def calendar_command(
-    output: Path | None, entries_dir: Path | None, config_file: Path, today: dt.date | None
+    output: Path | None,
+    entries_dir: Path | None,
+    since: dt.date | None,
+    config_file: Path,
+    today: dt.date | None,
 ) -> None:
     """Feedback reminders for your calendar app (an iCalendar file).
 
@@ -156,11 +169,12 @@ def calendar_command(
     \b
     Examples:
       recovery-log calendar -o reminders.ics
+      recovery-log calendar --since 2026-11-01 -o reminders.ics
     """
     project = project_for(config_file)
     settings = project.settings(today)
     log = load_log(entries_folder(entries_dir, project), settings)
-    items = reminders(log.entries, settings)
+    items = reminders(log.entries, settings, since)
     anonymized = str(project.options.get("anonymize_companies", "")).lower() in {"1", "true"}
     urls = page_urls(items, site_pages(config_file, anonymized))
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)

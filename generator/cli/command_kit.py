@@ -16,7 +16,10 @@ from .project import ProjectOptions, read_project
 DEFAULT_CONFIG = Path("mkdocs.yml")
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+def parse_day_option(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> dt.date | None:
+    """A click callback: YYYY-MM-DD as a date, or a usage error saying what was expected."""
     if value is None:
         return None
     try:
@@ -34,7 +37,7 @@ config_option = click.option(
     help="The site's configuration, for its stages, `today` and entries folder.",
 )
 today_option = click.option(
-    "--today", callback=_date, help="Act as if today were this date (YYYY-MM-DD)."
+    "--today", callback=parse_day_option, help="Act as if today were this date (YYYY-MM-DD)."
 )
 output_option = click.option(
     "-o",

@@ -33,6 +33,23 @@ class DateError(ValueError):
     """A value that is not a date, or one that could be read two ways."""
 
 
+class AmbiguousDate(DateError):
+    """A date such as 03/11/2026: day and month could be either way round."""
+
+
+def day_order(text: str) -> str | None:
+    """DMY or MDY when `text` is a numeric date that can only be read that way, else None."""
+    match = _NUMERIC.fullmatch(" ".join(text.split()))
+    if not match:
+        return None
+    first, second = int(match[1]), int(match[3])
+    if first > 12 >= second:
+        return "DMY"
+    if second > 12 >= first:
+        return "MDY"
+    return None
+
+
 def check_format(date_format: str) -> str:
     """`date_format` as given, or a DateError saying what is accepted."""
     if date_format.upper() in ORDERS:
@@ -94,7 +111,7 @@ def _numeric(text: str, match: re.Match[str], date_format: str | None) -> dt.dat
     if a == b:
         return dt.date(year, a, a)
     one, other = dt.date(year, b, a), dt.date(year, a, b)
-    raise DateError(
+    raise AmbiguousDate(
         f"{text!r} could be {one.day} {one:%B} or {other.day} {other:%B}: "
         "pass --date-format DMY (day first) or MDY (month first)"
     )

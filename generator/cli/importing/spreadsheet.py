@@ -6,11 +6,12 @@ import csv
 import io
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .candidate import Candidate, Notice, Skip
 from .columns import EITHER, MULTI, SYNONYMS, fold, is_rejection, map_headers, map_stage
-from .dates import DateError, parse_day
+from .dates import AmbiguousDate, DateError, day_order, parse_day
 from .options import ImportOptions
 
 _QUOTED = re.compile(r'"[^"]*"')
@@ -41,37 +42,54 @@ def sniff_delimiter(text: str, suffix: str) -> str:
         return ","
 
 
+@dataclass(frozen=True)
+class Table:
+    """What every row of one file shares: where it is, its columns, how its dates are written."""
+
+    path: Path
+    headers: list[str]
+    mapping: dict[int, str]
+    order: str | None
+    """DMY or MDY when the file's unambiguous dates all agree: a hint for ambiguous ones."""
+
+
 def read_table(path: Path, options: ImportOptions) -> Iterator[Candidate | Skip | Notice]:
     """One Candidate or Skip per non-empty row, in file order."""
     text, note = decode(path.read_bytes())
     if note:
         yield Notice(f"{path}:1", note + "; check the accents")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text, path.suffix))
-    headers: list[str] | None = None
+    rows = _rows(text, sniff_delimiter(text, path.suffix))
+    if not rows:
+        yield Skip(f"{path}:1", "empty: expected a header row, then one row per application", True)
+        return
+    (header_line, headers), body = rows[0], rows[1:]
+    mapping = map_headers(headers)
+    problem = _missing_columns(mapping, options)
+    if problem:
+        yield Skip(f"{path}:{header_line}", problem, failed=True)
+        return
+    table = Table(path, headers, mapping, _order_of(body, mapping))
+    for line, row in body:
+        yield _row(row, table, line, options)
+
+
+def _rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """The non-empty rows with the line each starts on (a quoted cell may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
     line = 1
     for row in reader:
         start, line = line, reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue
-        if headers is None:
-            headers = row
-            mapping = map_headers(headers)
-            problem = _missing_columns(mapping, options)
-            if problem:
-                yield Skip(f"{path}:{start}", problem, failed=True)
-                return
-            continue
-        yield _row(row, headers, mapping, Where(path, start), options)
-    if headers is None:
-        yield Skip(f"{path}:1", "empty: expected a header row, then one row per application", True)
+        if any(cell.strip() for cell in row):
+            rows.append((start, row))
+    return rows
 
 
-class Where:
-    def __init__(self, path: Path, line: int) -> None:
-        self.path, self.line = path, line
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}"
+def _order_of(body: list[tuple[int, list[str]]], mapping: dict[int, str]) -> str | None:
+    columns = [index for index, name in mapping.items() if name in ("rejected", "applied")]
+    orders = {day_order(row[i]) for _, row in body for i in columns if i < len(row)}
+    orders.discard(None)
+    return orders.pop() if len(orders) == 1 else None
 
 
 def _missing_columns(mapping: dict[int, str], options: ImportOptions) -> str:
@@ -110,44 +128,42 @@ def _cells(
     return values, extra, header_of
 
 
-def _row(
-    row: list[str],
-    headers: list[str],
-    mapping: dict[int, str],
-    where: Where,
-    options: ImportOptions,
-) -> Candidate | Skip:
-    values, extra, header_of = _cells(row, headers, mapping)
+def _row(row: list[str], table: Table, line: int, options: ImportOptions) -> Candidate | Skip:
+    where = f"{table.path}:{line}"
+    values, extra, header_of = _cells(row, table.headers, table.mapping)
     if EITHER in values:
         either = values.pop(EITHER)
         name = "status" if is_rejection(either) else "stage"
         values[name], header_of[name] = either, header_of[EITHER]
     not_rejection = _not_a_rejection(values)
     if not_rejection:
-        return Skip(str(where), not_rejection, failed=False)
+        return Skip(where, not_rejection, failed=False)
     column = header_of.get("rejected")
     if "rejected" not in values:
         hint = f"the {column!r} column" if column else "a 'Rejected' column"
-        return Skip(str(where), f"rejected, but no rejection date: add the day in {hint}", True)
+        return Skip(where, f"rejected, but no rejection date: add the day in {hint}", True)
     try:
         day = parse_day(values["rejected"], options.date_format)
     except DateError as exc:
-        return Skip(str(where), f"{column}: {exc}", failed=True)
+        hint = ""
+        if isinstance(exc, AmbiguousDate) and table.order:
+            hint = f"; this file's other dates are {table.order}"
+        return Skip(where, f"{column}: {exc}{hint}", failed=True)
     if day > options.today:
-        return Skip(str(where), f"{column}: {day} is after today ({options.today})", True)
+        return Skip(where, f"{column}: {day} is after today ({options.today})", True)
     company = values.get("company") or options.company
     role = values.get("role") or options.role
     for name, value in (("company", company), ("role", role)):
         if not value:
-            return Skip(str(where), f"no {name}: the {header_of[name]!r} cell is empty", True)
+            return Skip(where, f"no {name}: the {header_of[name]!r} cell is empty", True)
     candidate = Candidate(
-        where=str(where),
+        where=where,
         date=day,
         company=company,
         role=role,
         track=values.get("track", ""),
         extra=extra,
-        origin=f"imported from {where.path.name}, line {where.line}",
+        origin=f"imported from {table.path.name}, line {line}",
     )
     _add_details(candidate, values, header_of, options)
     return candidate
