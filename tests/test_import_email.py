@@ -164,3 +164,9 @@ def test_a_built_site_publishes_none_of_the_emails_text(tmp_path: Path) -> None:
 def test_fixtures_are_what_the_tests_say() -> None:
     assert "text/html" in (FIXTURES / "contoso.eml").read_text()
     assert (FIXTURES / "rejections.mbox").read_text().count("\nFrom ") == 1
+
+
+def test_encoded_subjects_and_accents_are_read(tmp_path: Path, folder: Path) -> None:
+    subject = "=?utf-8?q?Your_application_for_Analyst_at_Caf=C3=A9_Noir?="
+    import_into(folder, write_eml(tmp_path, subject, "Unfortunately, no."))
+    assert only_rejections(folder)["2026-11-03-cafe-noir-analyst"].company == "Café Noir"
