@@ -125,7 +125,7 @@ def test_round_trip_keeps_gaps_strengths_lessons_and_tags(log: Entries, tmp_path
     exported = tmp_path / "applications.csv"
     cli("export", "--entries", log.root, "--output", exported)
     import_into(tmp_path / "again", exported)
-    entry = only_rejections(tmp_path / "again")["2026-10-02-fabrikam-product-analyst"]
+    entry = only_rejections(tmp_path / "again")["2026-10-02-fabrikam-analyst"]
     assert [gap.skill for gap in entry.gaps] == ["SQL window functions", "Tableau"]
     assert (entry.strengths, entry.lessons) == (("stakeholder communication",), ("Ask earlier",))
     assert entry.tags == ("remote", "fintech")
@@ -135,3 +135,14 @@ def test_entries_with_problems_are_reported_on_stderr(log: Entries) -> None:
     log.entry("2026-11-20-broken.md", "date: 2026-11-20\ncompany: X\n")
     result = cli("export", "--entries", log.root)
     assert "1 problem left entries out: run recovery-log check." in result.output
+
+
+def test_importing_an_export_into_its_own_log_changes_nothing(log: Entries, tmp_path: Path) -> None:
+    from import_log import snapshot
+
+    exported = tmp_path / "applications.csv"
+    cli("export", "--entries", log.root, "--output", exported)
+    before = snapshot(log.root)
+    result = import_into(log.root, exported)
+    assert snapshot(log.root) == before
+    assert "0 entries written; 2 already there" in result.output

@@ -34,6 +34,8 @@ class Candidate:
     """A mark that identifies the source across renames (an e-mail's Message-ID)."""
     missing: tuple[str, ...] = ()
     """What could not be read with confidence: the entry is written as a draft to finish."""
+    entry_id: str = ""
+    """The id to keep (an export's `id` column), instead of one made from date, company, role."""
     doubt: str = ""
     """Why it may not be a rejection at all: the entry is written as a draft to check."""
     notes: list[str] = field(default_factory=list)
@@ -46,6 +48,8 @@ class Candidate:
     def file_name(self) -> str:
         """As `recovery-log new` names it; drafts get a leading `_` so builds ignore them."""
         name = NewEntry("rejection", self.date, self.company, self.role).file_name()
+        if self.entry_id:
+            name = f"{self.entry_id}.md"
         return f"_{name}" if self.is_draft else name
 
 

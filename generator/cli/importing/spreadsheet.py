@@ -15,6 +15,8 @@ from .dates import AmbiguousDate, DateError, day_order, parse_day
 from .options import ImportOptions
 
 _QUOTED = re.compile(r'"[^"]*"')
+_SAFE_ID = re.compile(r"[^\W_][\w.-]{0,150}")
+"""An id that is a plain file name: no folder, not hidden, not a draft."""
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -162,6 +164,7 @@ def _row(row: list[str], table: Table, line: int, options: ImportOptions) -> Can
         company=company,
         role=role,
         track=values.get("track", ""),
+        entry_id=values["id"] if _SAFE_ID.fullmatch(values.get("id", "")) else "",
         extra=extra,
         origin=f"imported from {table.path.name}, line {line}",
     )
