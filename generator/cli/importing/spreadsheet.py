@@ -70,6 +70,8 @@ def read_table(path: Path, options: ImportOptions) -> Iterator[Candidate | Skip 
     if problem:
         yield Skip(f"{path}:{header_line}", problem, failed=True)
         return
+    if not body:
+        yield Notice(f"{path}:{header_line}", "only a header row: nothing to import")
     table = Table(path, headers, mapping, _order_of(body, mapping))
     for line, row in body:
         yield _row(row, table, line, options)
