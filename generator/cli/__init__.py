@@ -5,6 +5,9 @@
 
 from . import authoring, check, feedback_email, stats
 from .app import main
+from .calendar_export import calendar_command
+from .export import export_command
+from .importing.command import import_command
 
 main.add_command(check.check)
 main.add_command(authoring.init)
@@ -12,5 +15,8 @@ main.add_command(authoring.new)
 main.add_command(authoring.schema)
 main.add_command(feedback_email.feedback_email)
 main.add_command(stats.stats)
+main.add_command(import_command)
+main.add_command(export_command)
+main.add_command(calendar_command)
 
 __all__ = ["main"]
