@@ -68,6 +68,8 @@ class Build:
     def file_for(self, url: str) -> Path:
         """The built file behind a site-relative URL such as "", "skills/" or "feed.xml"."""
         path = unquote(urlsplit(url).path).lstrip("/")
+        if path and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
+            path += "/"  # "skills" is the page at "skills/"
         if path == "" or path.endswith("/"):
             path += "index.html"
         return self.site / path
