@@ -22,6 +22,7 @@ from ..model import Rejection
 from ..privacy import publishable
 from ..settings import Settings
 from ..site.render import plural
+from .generate import generate
 from .project import ProjectError, ProjectOptions, read_project
 from .scaffold import (
     NewEntry,
@@ -417,3 +418,6 @@ def _shown(path: Path) -> Path:
         return path.relative_to(Path.cwd())
     except ValueError:
         return path
+
+
+main.add_command(generate)
