@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from test_publishing import PUBLIC_COMPANY, SENTINELS, make_site, mkdocs
+from test_publishing import PUBLIC_COMPANY, SENTINELS, everything_in, leaks, make_site, mkdocs
 
 from generator.cli import main
 from generator.site.generated import MANIFEST
@@ -257,3 +257,19 @@ def test_watch_regenerates_when_an_entry_is_saved(site: Path) -> None:
     assert f"entries/{BROKEN}" in output
     assert first.is_file()
     assert BROKEN in (site / "docs" / "problems.md").read_text()
+
+
+def test_mkdocs_builds_fresh_pages_over_a_private_preview_left_in_docs(site: Path) -> None:
+    generated_ok("--show-private")
+    built = mkdocs(site, "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    assert leaks(site / "site") == []
+    assert BANNER not in everything_in(site / "site")
+
+
+def test_feed_follows_use_directory_urls(site: Path) -> None:
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text() + "use_directory_urls: false\n")
+    generated_ok()
+    feed = (site / "docs" / "feed.xml").read_text()
+    assert f"https://example.org/log/entries/{PUBLIC_ENTRY}.html" in feed

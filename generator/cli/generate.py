@@ -133,7 +133,7 @@ def generate_once(target: Target, cache: ParseCache | None = None) -> tuple[Site
     help="Include private entries and sections, for a local preview only: never publish it.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 when an entry has problems (for CI).")
-@click.option("--today", help="Act as if today were this date (YYYY-MM-DD).")
+@click.option("--today", metavar="YYYY-MM-DD", help="Act as if today were this date.")
 @click.option("--interval", default=1.0, show_default=True, help="Seconds between looks.")
 @click.option("--max-runs", type=int, default=None, hidden=True)
 def generate(
