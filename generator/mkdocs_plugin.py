@@ -26,7 +26,7 @@ from .entries.loader import ParseCache
 from .settings import DEFAULT_STAGES, Settings
 from .site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
 from .site.feed import FEED_PATH
-from .site.generated import read_manifest
+from .site.generated import generated_files
 from .site.render import PRIVATE_BANNER
 
 log = get_plugin_logger(__name__)
@@ -260,9 +260,10 @@ def _identity(config: MkDocsConfig) -> SiteIdentity:
 def _drop_generated_copies(files: Files, docs_dir: Path) -> None:
     """Files `recovery-log generate` wrote into docs/ (for another engine) are built fresh here.
 
-    Left in, each would count as the user's own page and hide the page it is a stale copy of.
+    Left in, each would count as the user's own page and hide the page it is a stale copy of
+    (one the user has edited since is theirs, and stays).
     """
-    for uri in read_manifest(docs_dir):
+    for uri in sorted(generated_files(docs_dir)):
         found = files.get_file_from_path(uri)
         if found is not None:
             files.remove(found)

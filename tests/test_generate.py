@@ -74,7 +74,7 @@ def everything_written(folder: Path) -> str:
 
 def manifest(folder: Path) -> set[str]:
     lines = (folder / MANIFEST).read_text().splitlines()
-    return {line for line in lines if line and not line.startswith("#")}
+    return {line.split("  ", 1)[1] for line in lines if line and not line.startswith("#")}
 
 
 def test_writes_the_dashboard_insight_pages_entries_feed_and_stylesheet(site: Path) -> None:
@@ -273,3 +273,22 @@ def test_feed_follows_use_directory_urls(site: Path) -> None:
     generated_ok()
     feed = (site / "docs" / "feed.xml").read_text()
     assert f"https://example.org/log/entries/{PUBLIC_ENTRY}.html" in feed
+
+
+def test_a_generated_page_edited_by_the_user_is_theirs_and_not_overwritten(site: Path) -> None:
+    generated_ok()
+    skills = site / "docs" / "skills.md"
+    skills.write_text("# My own skills page\n")
+    result = generate()
+    assert result.exit_code == 1
+    assert "docs/skills.md" in result.output
+    assert skills.read_text() == "# My own skills page\n"
+
+
+def test_a_home_page_written_over_the_generated_dashboard_is_kept(site: Path) -> None:
+    generated_ok()
+    (site / "docs" / "index.md").write_text("# Welcome\n")
+    generated_ok()
+    assert (site / "docs" / "index.md").read_text() == "# Welcome\n"
+    assert "title: Dashboard" in (site / "docs" / "dashboard.md").read_text()
+    assert "index.md" not in manifest(site / "docs")

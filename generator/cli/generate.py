@@ -20,7 +20,7 @@ import click
 from ..entries.loader import ParseCache
 from ..site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
 from ..site.feed import FEED_PATH
-from ..site.generated import NotOurFiles, Written, read_manifest, write_files
+from ..site.generated import NotOurFiles, Written, generated_files, write_files
 from ..site.render import plural
 from .project import ProjectError, ProjectOptions, read_config, read_project
 
@@ -76,7 +76,7 @@ def _day(value: object, name: str) -> dt.date | None:
 def site_identity(config_file: Path) -> tuple[SiteIdentity, Path]:
     """The feed's site settings, and the docs folder, from `mkdocs.yml`."""
     config = read_config(config_file)
-    root = config_file.resolve().parent
+    root = config_file.parent  # as the user named it, so messages show short paths
     identity = SiteIdentity(
         title=str(config.get("site_name") or "Recovery Log"),
         site_url=str(config["site_url"]) if config.get("site_url") else None,
@@ -88,8 +88,7 @@ def site_identity(config_file: Path) -> tuple[SiteIdentity, Path]:
 
 def render(target: Target, cache: ParseCache | None = None) -> tuple[SitePages, dict[str, bytes]]:
     """Every file the site needs from the log, by its path in the docs folder."""
-    manifest = set(read_manifest(target.out))
-    user_home = (target.out / "index.md").exists() and "index.md" not in manifest
+    user_home = (target.out / "index.md").exists() and "index.md" not in generated_files(target.out)
     settings = replace(target.project.settings(target.today), show_private=target.show_private)
     options = plugin_options(
         target.project,
