@@ -7,6 +7,7 @@ the built HTML: every published entry page, the insight pages and the feed, noth
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -92,6 +93,16 @@ def assert_complete_and_public(site: Path, entries: Path) -> None:
     assert [word for word in PRIVATE_TEXT if word in text] == []
 
 
+def article_text(page: Path) -> str:
+    """What a reader reads on a page: the text of its article, without theme or markup."""
+    source = page.read_text(encoding="utf-8")
+    found = re.search(r"<article[^>]*>(.*?)</article>", source, re.DOTALL)
+    assert found, page
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", found.group(1), flags=re.DOTALL)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\u00b6", " ")
+    return " ".join(text.split())
+
+
 @pytest.fixture(scope="module")
 def zensical_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = sample_copy(tmp_path_factory.mktemp("zensical"))
@@ -102,6 +113,15 @@ def zensical_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_zensical_builds_the_sample_log_after_generate(zensical_sample: Path) -> None:
     assert_complete_and_public(zensical_sample / "site", zensical_sample / "entries")
+
+
+@pytest.mark.parametrize("page", INSIGHT_PAGES)
+def test_zensical_pages_say_what_the_mkdocs_pages_say(zensical_sample: Path, page: str) -> None:
+    mkdocs_site = zensical_sample / "mkdocs-site"
+    if not mkdocs_site.is_dir():
+        run(zensical_sample, sys.executable, "-m", "mkdocs", "build", "--strict", "-d", mkdocs_site)
+    zensical_page = zensical_sample / "site" / page / "index.html"
+    assert article_text(zensical_page) == article_text(mkdocs_site / page / "index.html")
 
 
 def test_zensical_site_uses_the_logs_stylesheet(zensical_sample: Path) -> None:

@@ -65,8 +65,10 @@ def _flag(value: object, default: bool) -> bool:
 
 
 def _day(value: object, name: str) -> dt.date | None:
-    if value is None or value == "" or isinstance(value, dt.date):
-        return value or None  # type: ignore[return-value]
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
