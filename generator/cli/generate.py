@@ -170,6 +170,8 @@ def generate(
         preview=watch,
     )
     _check_folders(target)
+    if plugin_options(project).feed and not identity.site_url:
+        click.echo("No site_url in mkdocs.yml, so no feed.xml: set it to publish a feed.")
     if not watch:
         site, _ = _run(target)
         if site is None or (strict and site.problems):
@@ -219,8 +221,6 @@ def _summary(target: Target, site: SitePages, written: Written) -> None:
             "see the 'Entry problems' page, or run recovery-log check.",
             err=True,
         )
-    if site.feed_enabled and not target.site.site_url:
-        click.echo("No site_url in mkdocs.yml, so no feed.xml: set it to publish a feed.")
     if target.show_private:
         click.echo(
             "Private preview: these files show private entries. Run recovery-log generate "
