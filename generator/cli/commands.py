@@ -22,7 +22,10 @@ from ..model import Rejection
 from ..privacy import publishable
 from ..settings import Settings
 from ..site.render import plural
+from .calendar_export import calendar_command
+from .export import export_command
 from .generate import generate
+from .importing.command import import_command
 from .project import ProjectError, ProjectOptions, read_project
 from .scaffold import (
     NewEntry,
@@ -421,3 +424,6 @@ def _shown(path: Path) -> Path:
 
 
 main.add_command(generate)
+main.add_command(import_command)
+main.add_command(export_command)
+main.add_command(calendar_command)
