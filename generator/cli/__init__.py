@@ -7,6 +7,7 @@ from . import authoring, check, feedback_email, stats
 from .app import main
 from .calendar_export import calendar_command
 from .export import export_command
+from .generate import generate
 from .importing.command import import_command
 
 main.add_command(check.check)
@@ -15,6 +16,7 @@ main.add_command(authoring.new)
 main.add_command(authoring.schema)
 main.add_command(feedback_email.feedback_email)
 main.add_command(stats.stats)
+main.add_command(generate)
 main.add_command(import_command)
 main.add_command(export_command)
 main.add_command(calendar_command)

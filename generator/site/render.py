@@ -155,11 +155,16 @@ def render_site(
     problems: Sequence[Problem],
     settings: Settings,
     options: SiteOptions | None = None,
+    found: Reports | None = None,
 ) -> list[Page]:
-    """Every generated page, for entries that are already fit to publish, newest first."""
+    """Every generated page, for entries that are already fit to publish, newest first.
+
+    `found` is the log's reports when the caller has them already (computed once per build);
+    they must be of these `entries` and `settings`.
+    """
     options = options or SiteOptions()
     env = environment(options.templates_dir)
-    found = reports(entries, settings, options.mentor_since)
+    found = found or reports(entries, settings, options.mentor_since)
     base = site_context(entries, problems, found, options)
     renderer = _Renderer(env, base, {entry.id for entry in entries})
     pages = base["pages"]
