@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import click
 
@@ -96,14 +96,21 @@ def entries_folder(entries_dir: Path | None, project: ProjectOptions) -> Path:
     return folder
 
 
-def load(
-    entries_dir: Path | None, config_file: Path, today: dt.date | None
-) -> tuple[Log, Settings, Path]:
-    """The log, the settings it was read with, and the folder it came from."""
+class Loaded(NamedTuple):
+    """A log as a command read it."""
+
+    log: Log
+    settings: Settings
+    folder: Path
+    project: ProjectOptions
+
+
+def load(entries_dir: Path | None, config_file: Path, today: dt.date | None) -> Loaded:
+    """The log, the settings it was read with, the folder it came from, and the project."""
     project = project_for(config_file)
     settings = project.settings(today)
     folder = entries_folder(entries_dir, project)
-    return load_log(folder, settings), settings, folder
+    return Loaded(load_log(folder, settings), settings, folder, project)
 
 
 def shown(path: Path) -> Path:

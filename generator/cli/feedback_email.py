@@ -10,7 +10,7 @@ import click
 from ..entries.schema import did_you_mean
 from ..model import Rejection
 from ..site.emails import email_for, text_environment
-from .app import config_option, load, project_for, today_option
+from .app import config_option, load, today_option
 
 
 @click.command("feedback-email")
@@ -31,7 +31,7 @@ def feedback_email(
     Example:
       recovery-log feedback-email 2026-11-03-acme-data-analyst
     """
-    log, _, folder = load(entries_dir, config_file, today)
+    log, _, folder, project = load(entries_dir, config_file, today)
     wanted = Path(entry).name
     if wanted.lower().endswith((".md", ".markdown", ".yml", ".yaml")):
         wanted = wanted.rsplit(".", 1)[0]
@@ -45,5 +45,5 @@ def feedback_email(
         raise click.ClickException(
             f"'{wanted}' is a reflection; feedback emails are for rejections"
         )
-    mail = email_for(found, text_environment(project_for(config_file).templates_dir))
+    mail = email_for(found, text_environment(project.templates_dir))
     click.echo(f"Subject: {mail.subject}\n\n{mail.body}")

@@ -82,7 +82,7 @@ def stats(
     Example:
       recovery-log stats
     """
-    log, settings, _ = load(entries_dir, config_file, today)
+    log, settings, _, _ = load(entries_dir, config_file, today)
     click.echo(stats_text(publishable(log.entries, private), settings), nl=False)
     if log.problems:
         click.echo(f"\n{plural(len(log.problems), 'problem')} left out: run recovery-log check.")
