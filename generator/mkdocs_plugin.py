@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from html import escape
 from importlib import resources
 from pathlib import Path
@@ -22,13 +24,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from .entries.loader import ParseCache, load_log
 from .model import AnyEntry
 from .privacy import anonymize_companies, publishable
 from .settings import DEFAULT_STAGES, Settings
 from .site.feed import FEED_PATH, atom_feed
-from .site.render import PRIVATE_BANNER, SiteOptions, entry_uri, render_site
+from .site.render import (
+    INSIGHT_PAGES,
+    PRIVATE_BANNER,
+    TIMELINE,
+    SiteOptions,
+    entry_uri,
+    render_site,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -123,6 +134,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.parse_cache = ParseCache()
         """Kept across `mkdocs serve` rebuilds (MkDocs keeps plugins that have on_startup)."""
         self.entry_urls: dict[str, str] = {}
+        self.dashboard_uri = "index.md"
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -175,6 +187,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             show_sources=not anonymized,
             mentor_since=self.config.mentor_since,
         )
+        self.dashboard_uri = options.dashboard_uri
         entries = publishable(loaded.entries, self.settings.show_private)
         if anonymized:
             entries = anonymize_companies(entries)
@@ -227,7 +240,26 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             return PRIVATE_BANNER + html
         return html
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Without a `nav:` of the user's, the log's pages come first, in reading order."""
+        if config.nav:
+            return nav
+        order = [self.dashboard_uri, TIMELINE, *(uri for uri, _, _ in INSIGHT_PAGES)]
+        nav.items = _log_pages_first(nav.items, order)
+        nav.pages = list(_pages_of(nav.items))
+        pages = nav.pages
+        for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
+            page.previous_page, page.next_page = before, after
+        return nav
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """Material's 404 page gets the same accessibility fixes as every other page."""
+        return name_search_dialog(output_content)
+
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        output = name_search_dialog(output)
         feed_url = self._feed_url(config)
         if not feed_url:
             return output
@@ -267,6 +299,46 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         if self.config.templates_dir:
             server.watch(self.config.templates_dir)
         return server
+
+
+_SEARCH_DIALOG = re.compile(r'<div class="md-search"(?![^>]*aria-label)([^>]*role="dialog")')
+_SEARCH_INPUT_LABEL = re.compile(r'class="md-search__input"[^>]*?aria-label="([^"]*)"')
+
+
+def name_search_dialog(html: str) -> str:
+    """Material's search panel is a role=dialog with no accessible name (axe: aria-dialog-name).
+
+    It is named after the search field's own label, so it speaks the site's language.
+    """
+    found = _SEARCH_INPUT_LABEL.search(html)
+    label = found.group(1) if found else "Search"
+    return _SEARCH_DIALOG.sub(
+        lambda m: f'<div class="md-search" aria-label="{label}"{m[1]}', html, 1
+    )
+
+
+def _log_pages_first(items: list[Any], order: list[str]) -> list[Any]:
+    """The top-level nav with the log's pages in `order`, after the user's home page if any.
+
+    The user's other pages and sections keep their order, after the log's.
+    """
+    rank = {uri: index for index, uri in enumerate(order)}
+    home = [item for item in items if isinstance(item, Page) and item.is_homepage]
+    ours = sorted(
+        (item for item in items if isinstance(item, Page) and item.file.src_uri in rank),
+        key=lambda page: rank[page.file.src_uri],
+    )
+    home = [page for page in home if page not in ours]
+    rest = [item for item in items if item not in ours and item not in home]
+    return [*home, *ours, *rest]
+
+
+def _pages_of(items: list[Any]) -> Iterator[Page]:
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif getattr(item, "children", None):
+            yield from _pages_of(item.children)
 
 
 def _no_web_fonts(config: MkDocsConfig) -> None:
