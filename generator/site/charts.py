@@ -122,7 +122,7 @@ def _patterns(chart_id: str) -> str:
     stripes = {
         "recurring": '<path d="M0 0L8 8M-2 6L2 10M6 -2L10 2" class="rl-chart__mark"/>',
         "open": "",
-        "learning": '<circle cx="4" cy="4" r="1.6" class="rl-chart__mark"/>',
+        "learning": '<circle cx="4" cy="4" r="1.3" class="rl-chart__mark"/>',
         "closed": "",
     }
     return (
