@@ -18,6 +18,7 @@ from ..insights.feedback import Email, FeedbackReport
 from ..insights.interviews import FunnelStep, PracticeReport
 from ..insights.lessons import LessonsReport
 from ..insights.mentor import Digest
+from ..insights.progress import Progress
 from ..insights.reports import Headline
 from ..insights.skills import SkillGap, SkillsReport
 from ..insights.tracks import Track
@@ -53,7 +54,7 @@ class SiteContext(TypedDict):
     charts: ModuleType
     gap_bars: list[Bar]
     stage_bars: list[Bar]
-    stage_points: list[Point]
+    track_progress: list[tuple[Progress, list[Point]]]
     mood_entries: list[tuple[int, AnyEntry]]
     mood_points: list[Point]
     mood_levels: list[str]

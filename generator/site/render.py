@@ -20,6 +20,7 @@ import jinja2
 
 from ..errors import Problem
 from ..insights import analysis as insights
+from ..insights.progress import Progress, track_progress
 from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
 from ..settings import Settings
@@ -49,6 +50,9 @@ PRIVATE_BANNER = (
     "</strong> This build shows private entries and private sections.</p>\n"
 )
 """Put at the top of every page while private content is shown."""
+
+GAP_BARS = 10
+"""The skills chart shows the first this many cited gaps, in the skills table's order."""
 
 MOODS = {1: "crushed", 2: "low", 3: "getting by", 4: "steady", 5: "fine"}
 
@@ -288,7 +292,7 @@ class _ChartContext(TypedDict):
     charts: ModuleType
     gap_bars: list[charts.Bar]
     stage_bars: list[charts.Bar]
-    stage_points: list[charts.Point]
+    track_progress: list[tuple[Progress, list[charts.Point]]]
     mood_entries: list[tuple[int, AnyEntry]]
     mood_points: list[charts.Point]
     mood_levels: list[str]
@@ -300,17 +304,12 @@ def _chart_context(found: Reports) -> _ChartContext:
     return {
         "charts": charts,
         "gap_bars": [
-            charts.Bar(gap.name, len(gap.rejections))
-            for gap in sorted(found.skills.gaps, key=lambda g: -len(g.rejections))[:10]
+            charts.Bar(gap.name, len(gap.rejections), gap.status)
+            for gap in found.skills.gaps
             if gap.rejections
-        ],
+        ][:GAP_BARS],
         "stage_bars": [charts.Bar(step.stage, len(step.reached)) for step in found.practice.funnel],
-        "stage_points": [
-            charts.Point(r.date, number - 1, r.company)
-            for (r, _), number in zip(
-                found.practice.progression, found.practice.stage_numbers, strict=True
-            )
-        ],
+        "track_progress": _track_progress(found),
         "mood_entries": mood_entries,
         "mood_points": [charts.Point(e.date, mood - 1, e.title) for mood, e in mood_entries],
         "mood_levels": [f"{level} {MOODS[level]}" for level in sorted(MOODS)],
@@ -328,4 +327,19 @@ def _by_month(
             for month, in_month in groupby(in_year, key=lambda e: e.date.month)
         ]
         result.append((year, months))
+    return result
+
+
+def _track_progress(found: Reports) -> list[tuple[Progress, list[charts.Point]]]:
+    """Each track's progress, with the points of its chart (a stage per process, over time)."""
+    analysis = found.analysis
+    result = []
+    for track in found.tracks:
+        if track.rejections:
+            progress = track_progress(track.name, [analysis.of(r) for r in track.rejections])
+            points = [
+                charts.Point(r.date, analysis.of(r).stage_number - 1, r.company)
+                for r, _ in progress.steps
+            ]
+            result.append((progress, points))
     return result
