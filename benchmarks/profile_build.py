@@ -100,11 +100,11 @@ def install_build_timers() -> None:
         pass
     try:
         from generator import mkdocs_plugin as plugin
-        from generator.site import render
+        from generator.site import build, render
 
-        plugin.load_log = timed("  of which: load_log (read + validate entries)", plugin.load_log)
-        plugin.render_site = timed("  of which: render_site (pages' Markdown)", plugin.render_site)
-        plugin.publishable = timed("  of which: publishable", plugin.publishable)
+        build.load_log = timed("  of which: load_log (read + validate entries)", build.load_log)
+        build.render_site = timed("  of which: render_site (pages' Markdown)", build.render_site)
+        build.publishable = timed("  of which: publishable", build.publishable)
         plugin.File.generated = timed("  of which: File.generated", plugin.File.generated)
         plugin.RecoveryLogPlugin.on_files = timed(
             "recovery-log on_files", plugin.RecoveryLogPlugin.on_files

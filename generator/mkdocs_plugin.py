@@ -11,7 +11,6 @@ import os
 import shutil
 import tempfile
 from html import escape
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,16 +22,15 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .entries.loader import ParseCache, load_log
-from .model import AnyEntry
-from .privacy import anonymize_companies, publishable
+from .entries.loader import ParseCache
 from .settings import DEFAULT_STAGES, Settings
-from .site.feed import FEED_PATH, atom_feed
-from .site.render import PRIVATE_BANNER, SiteOptions, entry_uri, render_site
+from .site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
+from .site.feed import FEED_PATH
+from .site.generated import generated_files
+from .site.render import PRIVATE_BANNER
 
 log = get_plugin_logger(__name__)
 
-STYLESHEET = "assets/recovery-log.css"
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"", "0", "false", "no", "off"}
 
@@ -118,11 +116,10 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.command: str = "build"
         self.entries_path = Path("entries")
         self.settings = Settings()
-        self.entries: tuple[AnyEntry, ...] = ()
+        self.site: SitePages | None = None
         self.stable_dir: Path | None = None
         self.parse_cache = ParseCache()
         """Kept across `mkdocs serve` rebuilds (MkDocs keeps plugins that have on_startup)."""
-        self.entry_urls: dict[str, str] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -157,43 +154,32 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        loaded = load_log(
+        _drop_generated_copies(files, Path(config.docs_dir))
+        site = build_site(
             self.entries_path,
             self.settings,
-            display_as=self.config.entries_dir,
+            BuildOptions(
+                entries_label=self.config.entries_dir,
+                templates_dir=self.config.templates_dir,
+                anonymize_companies=self.config.anonymize_companies,
+                mentor_since=self.config.mentor_since,
+                feed=self.config.feed,
+                user_home=files.get_file_from_path("index.md") is not None,
+                problem_details=self.command == "serve",
+            ),
             cache=self.parse_cache,
         )
-        for problem in loaded.problems:
+        for problem in site.problems:
             log.warning("entry problem: %s", problem)
-        user_home = files.get_file_from_path("index.md") is not None
-        anonymized = self.config.anonymize_companies
-        options = SiteOptions(
-            dashboard_uri="dashboard.md" if user_home else "index.md",
-            problem_details=self.command == "serve",
-            templates_dir=self.config.templates_dir,
-            entries_label=self.config.entries_dir,
-            show_sources=not anonymized,
-            mentor_since=self.config.mentor_since,
-        )
-        entries = publishable(loaded.entries, self.settings.show_private)
-        if anonymized:
-            entries = anonymize_companies(entries)
-        self.entries = entries
-        for page in render_site(entries, loaded.problems, self.settings, options):
+        self.site = site
+        for page in site.pages:
             if files.get_file_from_path(page.uri) is not None:
                 log.info("docs/%s is your own page: it replaces the generated one", page.uri)
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(self._generated(config, page.uri, page.content, inclusion))
-        self.entry_urls = {
-            entry.id: file.url
-            for entry in entries
-            if (file := files.get_file_from_path(entry_uri(entry))) is not None
-        }
         if files.get_file_from_path(STYLESHEET) is None:
-            assets = resources.files("generator.site").joinpath("assets")
-            css = assets.joinpath("recovery-log.css").read_bytes()
-            files.append(File.generated(config, STYLESHEET, content=css))
+            files.append(File.generated(config, STYLESHEET, content=site.stylesheet))
         return files
 
     def _generated(
@@ -238,19 +224,12 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         return output.replace("</head>", link + "</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.feed:
+        if self.site is None or not self.config.feed:
             return
-        if not config.site_url:
+        document = self.site.feed(_identity(config))
+        if document is None:
             log.info("no site_url in mkdocs.yml, so no feed.xml: set it to publish a feed")
             return
-        document = atom_feed(
-            self.entries,
-            title=config.site_name,
-            site_url=config.site_url,
-            url_for=lambda entry: self.entry_urls.get(entry.id, ""),
-            stages=self.settings.stages,
-            author=config.site_author,
-        )
         Path(config.site_dir, FEED_PATH).write_bytes(document)
 
     def _feed_url(self, config: MkDocsConfig) -> str:
@@ -267,6 +246,27 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         if self.config.templates_dir:
             server.watch(self.config.templates_dir)
         return server
+
+
+def _identity(config: MkDocsConfig) -> SiteIdentity:
+    return SiteIdentity(
+        title=config.site_name,
+        site_url=config.site_url,
+        author=config.site_author,
+        directory_urls=config.use_directory_urls,
+    )
+
+
+def _drop_generated_copies(files: Files, docs_dir: Path) -> None:
+    """Files `recovery-log generate` wrote into docs/ (for another engine) are built fresh here.
+
+    Left in, each would count as the user's own page and hide the page it is a stale copy of
+    (one the user has edited since is theirs, and stays).
+    """
+    for uri in sorted(generated_files(docs_dir)):
+        found = files.get_file_from_path(uri)
+        if found is not None:
+            files.remove(found)
 
 
 def _no_web_fonts(config: MkDocsConfig) -> None:

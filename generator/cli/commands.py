@@ -22,6 +22,10 @@ from ..model import Rejection
 from ..privacy import publishable
 from ..settings import Settings
 from ..site.render import plural
+from .calendar_export import calendar_command
+from .export import export_command
+from .generate import generate
+from .importing.command import import_command
 from .project import ProjectError, ProjectOptions, read_project
 from .scaffold import (
     NewEntry,
@@ -417,3 +421,9 @@ def _shown(path: Path) -> Path:
         return path.relative_to(Path.cwd())
     except ValueError:
         return path
+
+
+main.add_command(generate)
+main.add_command(import_command)
+main.add_command(export_command)
+main.add_command(calendar_command)

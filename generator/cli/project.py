@@ -105,3 +105,16 @@ def read_project(
         if isinstance(item, dict) and PLUGIN_NAME in item:
             return ProjectOptions(root, dict(item[PLUGIN_NAME] or {}))
     return ProjectOptions(root)
+
+
+def read_config(config_file: str | os.PathLike[str]) -> dict[str, Any]:
+    """The whole configuration file as data (`site_name`, `docs_dir`...); {} when missing.
+
+    Read with the same tags as `read_project`, which reports the file's errors: call it first.
+    """
+    path = Path(config_file)
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8-sig") as handle:
+        data = yaml.load(handle, Loader=_ConfigLoader)
+    return data if isinstance(data, dict) else {}

@@ -1,0 +1,187 @@
+"""`recovery-log calendar`: feedback to ask for and requests to chase, as all-day events.
+
+An iCalendar (RFC 5545) file made with the `icalendar` package. Each rejection has one event
+id (`feedback-<entry id>@recovery-log`), so importing a newer file moves "Ask ..." to
+"Chase ..." instead of adding a second event. Private entries never appear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+import icalendar
+import yaml
+
+from .. import __version__
+from ..entries.loader import load_log
+from ..insights.analysis import feedback_status, rejections
+from ..model import AnyEntry, Rejection
+from ..privacy import publishable
+from ..settings import Settings
+from ..site.render import ENTRIES_FOLDER, human_date, plural
+from .command_kit import config_option, deliver, entries_folder, output_option, project_for
+from .command_kit import parse_day_option as _day
+from .command_kit import today_option as _today_option
+
+
+@dataclass(frozen=True)
+class Reminder:
+    uid: str
+    day: dt.date
+    summary: str
+    description: str
+    entry: Rejection
+
+
+def _reminder_for(rejection: Rejection, settings: Settings) -> Reminder | None:
+    """The one thing to do about a rejection's feedback, and the day it falls due, if any.
+
+    Worth asking (the spec's "to ask now" and "overdue"): due on the last day of asking
+    promptly, `date + feedback_due_days`. To chase: pending, not followed up yet, due the
+    first day after `follow_up_days`. A day already past becomes today.
+    """
+    status = feedback_status(rejection)
+    feedback = rejection.feedback
+    who, role = " ".join(rejection.company.split()), " ".join(rejection.role.split())
+    if status == "not requested":
+        due = rejection.date + dt.timedelta(days=settings.feedback_due_days)
+        summary = f"Ask {who} for feedback: {role}"
+        why = f"The answer came on {human_date(rejection.date)}. " + (
+            "It is still worth asking." if due < settings.today else "Asking soon works best."
+        )
+    elif status == "pending" and feedback and isinstance(feedback.requested, dt.date):
+        if getattr(feedback, "followed_up", None):
+            return None
+        due = feedback.requested + dt.timedelta(days=settings.follow_up_days + 1)
+        summary = f"Chase {who} for feedback: {role}"
+        why = f"You asked on {human_date(feedback.requested)}; one polite follow-up is fine."
+    else:
+        return None
+    how = f"recovery-log feedback-email {rejection.id} prints an e-mail to send."
+    return Reminder(
+        uid=f"feedback-{rejection.id}@recovery-log",
+        day=max(due, settings.today),
+        summary=summary,
+        description=f"{why}\n{how}",
+        entry=rejection,
+    )
+
+
+def reminders(
+    entries: Iterable[AnyEntry], settings: Settings, since: dt.date | None = None
+) -> list[Reminder]:
+    """Every reminder for the public rejections (dated `since` or later), soonest first."""
+    public = publishable(tuple(entries), show_private=False)
+    recent = (r for r in rejections(public) if since is None or r.date >= since)
+    found = (_reminder_for(r, settings) for r in recent)
+    return sorted((r for r in found if r), key=lambda r: (r.day, r.uid))
+
+
+def calendar_bytes(
+    items: list[Reminder], page_url: dict[str, str], name: str, stamp: dt.datetime
+) -> bytes:
+    """The iCalendar file: one all-day event per reminder, with the entry page as its URL."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", f"-//Recovery Log//recovery-log {__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    for item in items:
+        event = icalendar.Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.day)
+        event.add("dtend", item.day + dt.timedelta(days=1))
+        event.add("summary", item.summary)
+        url = page_url.get(item.entry.id)
+        event.add("description", f"{item.description}\n{url}" if url else item.description)
+        if url:
+            event.add("url", url)
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())
+
+
+class _SiteLoader(yaml.SafeLoader):
+    """mkdocs.yml's top level; MkDocs' own tags (`!ENV`, `!!python/name`) read as nothing."""
+
+
+_SiteLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_pages(config_file: Path, anonymized: bool) -> tuple[str, bool] | None:
+    """`site_url` and `use_directory_urls` when pages have addresses worth linking to."""
+    if anonymized or not config_file.is_file():
+        return None
+    try:
+        data: Any = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_SiteLoader)
+    except (OSError, UnicodeError, yaml.YAMLError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("site_url"), str):
+        return None
+    base = data["site_url"] if data["site_url"].endswith("/") else data["site_url"] + "/"
+    return base, data.get("use_directory_urls", True) is not False
+
+
+def page_urls(items: list[Reminder], site: tuple[str, bool] | None) -> dict[str, str]:
+    if site is None:
+        return {}
+    base, directories = site
+    tail = "/" if directories else ".html"
+    return {r.entry.id: f"{base}{ENTRIES_FOLDER}/{r.entry.id}{tail}" for r in items}
+
+
+@click.command("calendar")
+@output_option
+@click.option(
+    "--entries",
+    "entries_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The entries folder; default: the one of mkdocs.yml.",
+)
+@click.option(
+    "--since",
+    callback=_day,
+    help="Only rejections from this day on (YYYY-MM-DD), e.g. after importing a long history.",
+)
+@config_option
+@_today_option
+def calendar_command(
+    output: Path | None,
+    entries_dir: Path | None,
+    since: dt.date | None,
+    config_file: Path,
+    today: dt.date | None,
+) -> None:
+    """Feedback reminders for your calendar app (an iCalendar file).
+
+    One all-day event per rejection that needs you, on the day it falls due (today if it is
+    already due), linked to its page when mkdocs.yml sets site_url. Import the file into
+    your calendar app again whenever you like: events are updated, not duplicated. Private
+    entries are never in it.
+
+    \b
+    Examples:
+      recovery-log calendar -o reminders.ics
+      recovery-log calendar --since 2026-11-01 -o reminders.ics
+    """
+    project = project_for(config_file)
+    settings = project.settings(today)
+    log = load_log(entries_folder(entries_dir, project), settings)
+    items = reminders(log.entries, settings, since)
+    anonymized = str(project.options.get("anonymize_companies", "")).lower() in {"1", "true"}
+    urls = page_urls(items, site_pages(config_file, anonymized))
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    data = calendar_bytes(items, urls, "Recovery Log reminders", stamp)
+    deliver(data, output, plural(len(items), "reminder"))
+    if log.problems:
+        click.echo(
+            f"{plural(len(log.problems), 'problem')} left entries out: run recovery-log check.",
+            err=True,
+        )

@@ -1,0 +1,156 @@
+"""`recovery-log export`: the log as CSV or JSON, e.g. a list of applications for a job centre.
+
+Only what the site may publish is exported (private entries and private sections never are,
+unless `--show-private`), and the CSV reads back with `recovery-log import`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+from ..entries.loader import load_log
+from ..insights.analysis import feedback_status, stage_reached
+from ..model import AnyEntry, Rejection
+from ..privacy import publishable, strip_private_sections
+from ..site.render import plural
+from .command_kit import config_option, deliver, entries_folder, output_option, project_for
+
+COLUMNS = (
+    "id",
+    "type",
+    "date",
+    "company",
+    "role",
+    "track",
+    "applied",
+    "stage reached",
+    "feedback status",
+    "gaps",
+    "strengths",
+    "lessons",
+    "tags",
+)
+"""The CSV header; JSON uses the same names with `_` for spaces."""
+LIST_SEPARATOR = "; "
+
+Value = str | list[str] | None
+
+
+def _texts(items: Iterable[str]) -> list[str]:
+    cleaned = (" ".join(strip_private_sections(item).split()) for item in items)
+    return [item for item in cleaned if item]
+
+
+def _day(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def export_record(entry: AnyEntry, stages: tuple[str, ...]) -> dict[str, Value]:
+    """One entry as the export's columns; None where a field does not apply or is not set."""
+    rejection = entry if isinstance(entry, Rejection) else None
+    record: dict[str, Value] = {
+        "id": entry.id,
+        "type": entry.kind,
+        "date": entry.date.isoformat(),
+        "company": rejection.company if rejection else None,
+        "role": rejection.role if rejection else None,
+        "track": entry.track or None,
+        "applied": _day(rejection.applied) if rejection else None,
+        "stage reached": stage_reached(rejection, stages) if rejection else None,
+        "feedback status": feedback_status(rejection) if rejection else None,
+        "gaps": _texts(gap.skill for gap in rejection.gaps) if rejection else [],
+        "strengths": _texts(entry.strengths),
+        "lessons": _texts(entry.lessons),
+        "tags": _texts(entry.tags),
+    }
+    return record
+
+
+def export_records(entries: Iterable[AnyEntry], stages: tuple[str, ...]) -> list[dict[str, Value]]:
+    """Every entry, oldest first, as a record."""
+    ordered = sorted(entries, key=lambda entry: (entry.date, entry.id))
+    return [export_record(entry, stages) for entry in ordered]
+
+
+def to_csv(records: list[dict[str, Value]]) -> str:
+    """One row per record; lists joined with "; " (import splits them back)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for record in records:
+        writer.writerow([_cell(record[column]) for column in COLUMNS])
+    return buffer.getvalue()
+
+
+def _cell(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(value)
+    return value
+
+
+def to_json(records: list[dict[str, Value]]) -> str:
+    """A JSON array of objects, keys as the CSV's with `_` for spaces."""
+    keyed = [{key.replace(" ", "_"): value for key, value in r.items()} for r in records]
+    return json.dumps(keyed, ensure_ascii=False, indent=2) + "\n"
+
+
+@click.command("export")
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+    help="csv: one row per entry, for spreadsheets; json: one object per entry, for scripts.",
+)
+@output_option
+@click.option(
+    "--show-private", is_flag=True, help="Include private entries and sections (never share it)."
+)
+@click.option(
+    "--entries",
+    "entries_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The entries folder; default: the one of mkdocs.yml.",
+)
+@config_option
+def export_command(
+    form: str, output: Path | None, show_private: bool, entries_dir: Path | None, config_file: Path
+) -> None:
+    """Every entry as CSV or JSON: a list of applications, or a backup.
+
+    Columns: id, type, date, company, role, track, applied, stage reached, feedback status,
+    gaps, strengths, lessons, tags. Private entries and private sections are left out unless
+    --show-private. The CSV imports back with `recovery-log import`.
+
+    \b
+    Examples:
+      recovery-log export -o applications.csv
+      recovery-log export --format json > log.json
+    """
+    project = project_for(config_file)
+    settings = project.settings()
+    log = load_log(entries_folder(entries_dir, project), settings)
+    entries = publishable(log.entries, show_private)
+    records = export_records(entries, settings.stages)
+    if form == "json":
+        data = to_json(records).encode("utf-8")
+    else:
+        # A byte-order mark in a file lets spreadsheets show accents right; not on a pipe.
+        data = to_csv(records).encode("utf-8-sig" if output else "utf-8")
+    deliver(data, output, plural(len(records), "entry", "entries"))
+    if log.problems:
+        click.echo(
+            f"{plural(len(log.problems), 'problem')} left entries out: run recovery-log check.",
+            err=True,
+        )

@@ -1,0 +1,269 @@
+"""`recovery-log generate`: the log's pages as Markdown files, for engines that run no plugins.
+
+Zensical reads `mkdocs.yml` but not MkDocs plugins, so this writes what the plugin would hand
+MkDocs in memory (the same pages, at the same paths, from the same `build_site`) into the docs
+folder, plus `feed.xml` and the stylesheet. Only the writing to disk lives here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..entries.loader import ParseCache
+from ..site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
+from ..site.feed import FEED_PATH
+from ..site.generated import NotOurFiles, Written, generated_files, write_files
+from ..site.render import plural
+from .project import ProjectError, ProjectOptions, read_config, read_project
+
+DEFAULT_CONFIG = Path("mkdocs.yml")
+_TRUE = {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where and how one run writes: the project, its folder, and the run's choices."""
+
+    project: ProjectOptions
+    site: SiteIdentity
+    out: Path
+    today: dt.date | None
+    show_private: bool
+    preview: bool
+    """Watching: a local preview, so the problems page names each broken file."""
+
+
+def plugin_options(project: ProjectOptions, **run: Any) -> BuildOptions:
+    """The plugin's own options from `mkdocs.yml`, read as the plugin reads them."""
+    options = project.options
+    templates = options.get("templates_dir")
+    templates_dir = project.root / str(templates) if templates else None
+    if templates_dir is not None and not templates_dir.is_dir():
+        raise ProjectError(f"templates_dir: no folder at {templates_dir}")
+    return BuildOptions(
+        entries_label=str(options.get("entries_dir", "entries")),
+        templates_dir=templates_dir,
+        anonymize_companies=_flag(options.get("anonymize_companies"), default=False),
+        mentor_since=_day(options.get("mentor_since"), "mentor_since"),
+        feed=_flag(options.get("feed"), default=True),
+        **run,
+    )
+
+
+def _flag(value: object, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value if isinstance(value, bool) else str(value).strip().lower() in _TRUE
+
+
+def _day(value: object, name: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ProjectError(f"{name}: expected a date as YYYY-MM-DD, found {value!r}") from None
+
+
+def site_identity(config_file: Path) -> tuple[SiteIdentity, Path]:
+    """The feed's site settings, and the docs folder, from `mkdocs.yml`."""
+    config = read_config(config_file)
+    root = config_file.parent  # as the user named it, so messages show short paths
+    identity = SiteIdentity(
+        title=str(config.get("site_name") or "Recovery Log"),
+        site_url=str(config["site_url"]) if config.get("site_url") else None,
+        author=str(config["site_author"]) if config.get("site_author") else None,
+        directory_urls=_flag(config.get("use_directory_urls"), default=True),
+    )
+    return identity, root / str(config.get("docs_dir") or "docs")
+
+
+def render(target: Target, cache: ParseCache | None = None) -> tuple[SitePages, dict[str, bytes]]:
+    """Every file the site needs from the log, by its path in the docs folder."""
+    user_home = (target.out / "index.md").exists() and "index.md" not in generated_files(target.out)
+    settings = replace(target.project.settings(target.today), show_private=target.show_private)
+    options = plugin_options(
+        target.project,
+        user_home=user_home,
+        problem_details=target.preview,
+        banner_in_pages=True,
+    )
+    site = build_site(target.project.entries_dir, settings, options, cache=cache)
+    files = {page.uri: page.content.encode("utf-8") for page in site.pages}
+    files[STYLESHEET] = site.stylesheet
+    feed = site.feed(target.site)
+    if feed is not None:
+        files[FEED_PATH] = feed
+    return site, files
+
+
+def generate_once(target: Target, cache: ParseCache | None = None) -> tuple[SitePages, Written]:
+    site, files = render(target, cache)
+    return site, write_files(target.out, files)
+
+
+@click.command()
+@click.option(
+    "-f",
+    "--config-file",
+    default=str(DEFAULT_CONFIG),
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The site's configuration: the plugin's options, docs_dir, site_url.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write here instead of the docs folder (docs_dir) of mkdocs.yml.",
+)
+@click.option("--watch", is_flag=True, help="Generate again whenever an entry changes (Ctrl-C).")
+@click.option(
+    "--show-private",
+    is_flag=True,
+    help="Include private entries and sections, for a local preview only: never publish it.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 when an entry has problems (for CI).")
+@click.option("--today", metavar="YYYY-MM-DD", help="Act as if today were this date.")
+@click.option("--interval", default=1.0, show_default=True, help="Seconds between looks.")
+@click.option("--max-runs", type=int, default=None, hidden=True)
+def generate(
+    config_file: Path,
+    out: Path | None,
+    watch: bool,
+    show_private: bool,
+    strict: bool,
+    today: str | None,
+    interval: float,
+    max_runs: int | None,
+) -> None:
+    """Write the log's pages as Markdown into the docs folder, for Zensical and other engines.
+
+    The same pages, at the same addresses, as the MkDocs plugin gives, plus feed.xml and the
+    stylesheet. It keeps a list of its files (.recovery-log-generated), removes its own stale
+    ones, and never overwrites or deletes a file it did not write. Private entries and private
+    sections are left out unless --show-private.
+
+    \b
+    Examples:
+      recovery-log generate && zensical build
+      recovery-log generate --watch        # and `zensical serve` in a second terminal
+    """
+    project = read_project(config_file, required=config_file != DEFAULT_CONFIG)
+    identity, docs_dir = site_identity(config_file)
+    target = Target(
+        project=project,
+        site=identity,
+        out=out if out is not None else docs_dir,
+        today=_day(today, "--today"),
+        show_private=show_private,
+        preview=watch,
+    )
+    _check_folders(target)
+    if plugin_options(project).feed and not identity.site_url:
+        click.echo("No site_url in mkdocs.yml, so no feed.xml: set it to publish a feed.")
+    if not watch:
+        site, _ = _run(target)
+        if site is None or (strict and site.problems):
+            raise SystemExit(1)
+        return
+    cache = ParseCache()
+    for _ in _changes(_watched(target), interval, max_runs):
+        click.echo(f"--- {dt.datetime.now():%H:%M:%S}")
+        _run(target, cache)
+
+
+def _check_folders(target: Target) -> None:
+    entries = target.project.entries_dir.resolve()
+    if not entries.is_dir():
+        raise click.ClickException(
+            f"no entries folder at {target.project.entries_dir}: run this next to mkdocs.yml"
+        )
+    out = target.out.resolve()
+    if out == entries or entries in out.parents:
+        raise click.ClickException(
+            f"{target.out} is inside the entries folder: its pages would be read as entries"
+        )
+
+
+def _run(target: Target, cache: ParseCache | None = None) -> tuple[SitePages | None, Written]:
+    """One generation, reported; a refusal is reported too, and changes nothing."""
+    try:
+        site, written = generate_once(target, cache)
+    except NotOurFiles as exc:
+        click.echo(f"Error: {exc}", err=True)
+        return None, Written()
+    for problem in site.problems:
+        click.echo(str(problem), err=True)
+    _summary(target, site, written)
+    return site, written
+
+
+def _summary(target: Target, site: SitePages, written: Written) -> None:
+    changed = plural(len(written.changed), "file")
+    click.echo(
+        f"Generated {plural(len(site.pages), 'page')} in {_shown(target.out)}: {changed} "
+        f"written, {len(written.removed)} removed, {written.unchanged} unchanged."
+    )
+    if site.problems:
+        click.echo(
+            f"{plural(len(site.problems), 'problem')} left those entries out: "
+            "see the 'Entry problems' page, or run recovery-log check.",
+            err=True,
+        )
+    if target.show_private:
+        click.echo(
+            "Private preview: these files show private entries. Run recovery-log generate "
+            "without --show-private before you build a site to publish.",
+            err=True,
+        )
+
+
+def _watched(target: Target) -> list[Path]:
+    folders = [target.project.entries_dir]
+    templates = target.project.options.get("templates_dir")
+    if templates:
+        folders.append(target.project.root / str(templates))
+    return folders
+
+
+def _changes(folders: list[Path], interval: float, max_runs: int | None) -> Iterator[None]:
+    """Once at the start, then each time a file under `folders` is added, removed or changed."""
+    last: object = None
+    runs = 0
+    while max_runs is None or runs < max_runs:
+        stamp = frozenset(_stamp(folder) for folder in folders)
+        if stamp != last:
+            last = stamp
+            runs += 1
+            yield
+        else:
+            time.sleep(interval)
+
+
+def _stamp(folder: Path) -> frozenset[tuple[str, int, int]]:
+    found = set()
+    for path in folder.rglob("*"):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        found.add((str(path), info.st_mtime_ns, info.st_size))
+    return frozenset(found)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return os.fspath(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return os.fspath(path)

@@ -1,0 +1,137 @@
+"""What a spreadsheet's columns and cells mean: header synonyms, rejection statuses, stages."""
+
+from __future__ import annotations
+
+import re
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "company": ("company", "employer", "organisation", "organization", "company name"),
+    "role": ("role", "title", "job title", "position", "job", "position title", "role title"),
+    "applied": ("applied", "date applied", "application date", "applied on", "applied date"),
+    "status": ("status", "application status", "outcome", "result"),
+    "rejected": (
+        "rejected",
+        "date rejected",
+        "rejection date",
+        "rejected on",
+        "closed",
+        "date closed",
+        "closed on",
+        "decision date",
+    ),
+    "notes": ("notes", "note", "comments", "comment"),
+    "url": ("url", "link", "job link", "job url", "posting", "job posting"),
+    "stage": ("stage reached", "furthest stage", "interview stage", "interview", "interviews"),
+    "track": ("track",),
+    "gaps": ("gaps",),
+    "strengths": ("strengths",),
+    "lessons": ("lessons",),
+    "tags": ("tags",),
+    "type": ("type",),
+    "id": ("id",),
+    "feedback": ("feedback status",),
+}
+"""Field -> the headers (folded) that mean it. `stage` and `date` are decided in `map_headers`."""
+EITHER = "stage or status"
+"""A lone "Stage" column: a status in some trackers ("Rejected"), a stage in others."""
+
+_BY_HEADER = {header: name for name, headers in SYNONYMS.items() for header in headers}
+MULTI = ("notes",)
+"""Fields that may come from several columns at once (their texts are joined)."""
+
+_REJECTION = (
+    "reject",
+    "not selected",
+    "unsuccessful",
+    "not successful",
+    "not progressed",
+    "not progressing",
+    "not moving forward",
+    "declined by employer",
+    "employer declined",
+    "no offer",
+    "turned down",
+    "not shortlisted",
+)
+
+_FILLER = {
+    "interview", "interviews", "round", "stage", "call", "the", "a", "an", "with", "and",
+    "first", "second", "third", "last", "test", "exercise", "assignment", "task", "meeting",
+    "chat", "video", "st", "nd", "rd", "th",
+}  # fmt: skip
+_STAGE_SYNONYMS = {
+    "tech": "technical",
+    "coding": "technical",
+    "hr": "screen",
+    "recruiter": "screen",
+    "inperson": "onsite",
+    "panel": "onsite",
+    "homework": "take-home",
+}
+
+
+def fold(text: str) -> str:
+    """A header or cell as compared: lower case, `_`/`-` as spaces, white space folded."""
+    text = re.sub(r"\(.*?\)|[_\-:]", " ", text.lower())
+    return " ".join(text.split())
+
+
+def map_headers(headers: list[str]) -> dict[int, str]:
+    """Column index -> field name, for the columns import knows; the others go to `extra`."""
+    folded = [fold(header) for header in headers]
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    for index, header in enumerate(folded):
+        name = _BY_HEADER.get(header)
+        if name and (name not in taken or name in MULTI):
+            mapping[index] = name
+            taken.add(name)
+    for index, header in enumerate(folded):
+        if index in mapping:
+            continue
+        if header == "stage":
+            mapping[index] = "stage" if "status" in taken else EITHER
+            taken.add(mapping[index])
+        elif header == "date" and "type" in taken and "rejected" not in taken:
+            mapping[index] = "rejected"
+            taken.add("rejected")
+    return mapping
+
+
+def is_rejection(status: str) -> bool:
+    """Whether a status cell says the employer said no (not you withdrawing, not pending)."""
+    folded = fold(status)
+    return any(phrase in folded for phrase in _REJECTION)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _compact(text: str) -> str:
+    return "".join(_words(text))
+
+
+def map_stage(value: str, stages: tuple[str, ...]) -> str | None:
+    """The configured stage a cell names ("Final round" -> final), or None when none fits.
+
+    Filler words are ignored; when a cell names several stages ("Phone screen"), the
+    furthest one counts.
+    """
+    by_compact = {_compact(stage): stage for stage in stages}
+    words = [w for w in _words(value) if w not in _FILLER and not w.isdigit()]
+    if not words:
+        return None
+    exact = by_compact.get("".join(words))
+    if exact:
+        return exact
+    found = []
+    for start in range(len(words)):
+        for end in range(start + 1, min(len(words), start + 3) + 1):
+            piece = "".join(words[start:end])
+            stage = by_compact.get(piece) or by_compact.get(
+                _compact(_STAGE_SYNONYMS.get(piece, ""))
+            )
+            if stage:
+                found.append(stage)
+    return max(found, key=stages.index) if found else None

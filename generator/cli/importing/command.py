@@ -1,0 +1,90 @@
+"""The `recovery-log import` command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from ..command_kit import config_option, entries_folder, project_for, today_option
+from .dates import DateError, check_format
+from .options import ImportOptions
+from .reading import read_file
+from .writer import write_all
+
+
+def _date_format(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return check_format(value)
+    except DateError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Report what would be written; write nothing.")
+@click.option(
+    "--entries",
+    "entries_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where to write (created if missing); default: the entries folder of mkdocs.yml.",
+)
+@click.option("--company", default="", help="The company: of every e-mail; of empty CSV cells.")
+@click.option("--role", default="", help="The role: of every e-mail; of empty CSV cells.")
+@click.option(
+    "--date-format",
+    callback=_date_format,
+    help="How to read dates like 03/11/2026: DMY, MDY, or a pattern such as %d.%m.%Y.",
+)
+@config_option
+@today_option
+def import_command(
+    files: tuple[Path, ...],
+    dry_run: bool,
+    entries_dir: Path | None,
+    company: str,
+    role: str,
+    date_format: str | None,
+    config_file: Path,
+    today: dt.date | None,
+) -> None:
+    """Bring rejections in from a spreadsheet or e-mails.
+
+    FILES are spreadsheets (.csv, .tsv) and e-mails (.eml, .mbox), in any mix.
+
+    Writes one entry per rejection, named as `recovery-log new` names them, and never
+    overwrites: importing the same file again changes nothing. Prints one line per row or
+    message, then a summary. An e-mail's text goes into a private section of its entry; when
+    its company or role is unclear, the entry is a draft (file name starting with _) to finish.
+
+    Exits 1 when a row or message could not be imported or a draft waits, 0 otherwise.
+
+    \b
+    Examples:
+      recovery-log import applications.csv --dry-run
+      recovery-log import applications.csv --date-format DMY
+      recovery-log import rejections.mbox
+      recovery-log import contoso.eml --role "Product Designer"
+    """
+    project = project_for(config_file)
+    settings = project.settings(today)
+    if entries_dir is None:
+        folder = entries_folder(None, project)  # next to mkdocs.yml, it must be there
+    elif entries_dir.exists() and not entries_dir.is_dir():
+        raise click.BadParameter(f"{entries_dir} is a file, not a folder", param_hint="--entries")
+    else:
+        folder = entries_dir  # a folder named on purpose is created when missing
+    options = ImportOptions(
+        settings.stages, settings.today, date_format, company.strip(), role.strip()
+    )
+    items = [item for path in files for item in read_file(path, options)]
+    report = write_all(items, folder, project.root, settings, dry_run, folder)
+    for line in report.lines:
+        click.echo(line)
+    click.echo(report.summary(dry_run))
+    sys.exit(0 if report.ok else 1)

@@ -1,0 +1,33 @@
+"""Which reader a file needs, and a clear line instead of a traceback when it cannot be read."""
+
+from __future__ import annotations
+
+import csv
+import mailbox
+from pathlib import Path
+
+from .candidate import Candidate, Notice, Skip
+from .mail import read_eml, read_mbox
+from .options import ImportOptions
+from .spreadsheet import read_table
+
+SUFFIXES = (".csv", ".tsv", ".eml", ".mbox")
+Item = Candidate | Skip | Notice
+
+
+def read_file(path: Path, options: ImportOptions) -> list[Item]:
+    """Every row or message of `path`, or one failed Skip saying why it cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        expected = ", ".join(SUFFIXES)
+        return [Skip(str(path), f"expected a file ending in {expected}", failed=True)]
+    if not path.is_file():
+        return [Skip(str(path), "no such file", failed=True)]
+    try:
+        if suffix in (".csv", ".tsv"):
+            return list(read_table(path, options))
+        if suffix == ".eml":
+            return list(read_eml(path, options))
+        return list(read_mbox(path, options))
+    except (OSError, csv.Error, mailbox.Error, UnicodeError, ValueError) as exc:
+        return [Skip(str(path), f"cannot be read: {exc}", failed=True)]

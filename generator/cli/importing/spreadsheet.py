@@ -1,0 +1,231 @@
+"""Rows of a CSV or TSV file (a spreadsheet's or a job tracker's export) -> rejections."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .candidate import Candidate, Notice, Skip
+from .columns import EITHER, MULTI, SYNONYMS, fold, is_rejection, map_headers, map_stage
+from .dates import AmbiguousDate, DateError, day_order, parse_day
+from .options import ImportOptions
+
+_QUOTED = re.compile(r'"[^"]*"')
+_SAFE_ID = re.compile(r"[^\W_][\w.-]{0,150}")
+"""An id that is a plain file name: no folder, not hidden, not a draft."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of a file, and a note when it was not UTF-8 (with or without a BOM)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), ""
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "not UTF-8: read as Windows-1252"
+
+
+def sniff_delimiter(text: str, suffix: str) -> str:
+    """Tab for .tsv; otherwise whichever of `,` `;` tab the header line uses most."""
+    if suffix == ".tsv":
+        return "\t"
+    header = _QUOTED.sub("", text.lstrip().split("\n", 1)[0])
+    counts = {delimiter: header.count(delimiter) for delimiter in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    if counts[best]:
+        return best
+    try:
+        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+@dataclass(frozen=True)
+class Table:
+    """What every row of one file shares: where it is, its columns, how its dates are written."""
+
+    path: Path
+    headers: list[str]
+    mapping: dict[int, str]
+    order: str | None
+    """DMY or MDY when the file's unambiguous dates all agree: a hint for ambiguous ones."""
+
+
+def read_table(path: Path, options: ImportOptions) -> Iterator[Candidate | Skip | Notice]:
+    """One Candidate or Skip per non-empty row, in file order."""
+    text, note = decode(path.read_bytes())
+    if note:
+        yield Notice(f"{path}:1", note + "; check the accents")
+    rows = _rows(text, sniff_delimiter(text, path.suffix))
+    if not rows:
+        yield Skip(f"{path}:1", "empty: expected a header row, then one row per application", True)
+        return
+    (header_line, headers), body = rows[0], rows[1:]
+    mapping = map_headers(headers)
+    problem = _missing_columns(mapping, options)
+    if problem:
+        yield Skip(f"{path}:{header_line}", problem, failed=True)
+        return
+    if not body:
+        yield Notice(f"{path}:{header_line}", "only a header row: nothing to import")
+    table = Table(path, headers, mapping, _order_of(body, mapping))
+    for line, row in body:
+        yield _row(row, table, line, options)
+
+
+def _rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """The non-empty rows with the line each starts on (a quoted cell may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    line = 1
+    for row in reader:
+        start, line = line, reader.line_num + 1
+        if any(cell.strip() for cell in row):
+            rows.append((start, row))
+    return rows
+
+
+def _order_of(body: list[tuple[int, list[str]]], mapping: dict[int, str]) -> str | None:
+    columns = [index for index, name in mapping.items() if name in ("rejected", "applied")]
+    orders = {day_order(row[i]) for _, row in body for i in columns if i < len(row)}
+    orders.discard(None)
+    return orders.pop() if len(orders) == 1 else None
+
+
+def _missing_columns(mapping: dict[int, str], options: ImportOptions) -> str:
+    known = set(mapping.values())
+    for name, given in (("company", options.company), ("role", options.role)):
+        if name not in known and not given:
+            names = ", ".join(SYNONYMS[name])
+            return f"no {name} column: expected a header such as {names} (or pass --{name})"
+    return ""
+
+
+def _cells(
+    row: list[str], headers: list[str], mapping: dict[int, str]
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The row's known values by field, its other values by header, and each field's header."""
+    values: dict[str, str] = {}
+    extra: dict[str, str] = {}
+    header_of: dict[str, str] = {}
+    for index, raw in enumerate(row):
+        cell = raw.strip()
+        header = headers[index].strip() if index < len(headers) else ""
+        name = mapping.get(index)
+        if name:
+            header_of.setdefault(name, header)
+        if not cell:
+            continue
+        if name is None:
+            key = header or f"column {index + 1}"
+            while key in extra:
+                key += " (again)"
+            extra[key] = cell
+        elif name in MULTI and name in values:
+            values[name] += "\n\n" + cell
+        else:
+            values[name] = cell
+    return values, extra, header_of
+
+
+def _row(row: list[str], table: Table, line: int, options: ImportOptions) -> Candidate | Skip:
+    where = f"{table.path}:{line}"
+    values, extra, header_of = _cells(row, table.headers, table.mapping)
+    if EITHER in values:
+        either = values.pop(EITHER)
+        name = "status" if is_rejection(either) else "stage"
+        values[name], header_of[name] = either, header_of[EITHER]
+    not_rejection = _not_a_rejection(values)
+    if not_rejection:
+        return Skip(where, not_rejection, failed=False)
+    column = header_of.get("rejected")
+    if "rejected" not in values:
+        hint = f"the {column!r} column" if column else "a 'Rejected' column"
+        return Skip(where, f"rejected, but no rejection date: add the day in {hint}", True)
+    try:
+        day = parse_day(values["rejected"], options.date_format)
+    except DateError as exc:
+        hint = ""
+        if isinstance(exc, AmbiguousDate) and table.order:
+            hint = f"; this file's other dates are {table.order}"
+        return Skip(where, f"{column}: {exc}{hint}", failed=True)
+    if day > options.today:
+        return Skip(where, f"{column}: {day} is after today ({options.today})", True)
+    company = values.get("company") or options.company
+    role = values.get("role") or options.role
+    for name, value in (("company", company), ("role", role)):
+        if not value:
+            return Skip(where, f"no {name}: the {header_of[name]!r} cell is empty", True)
+    candidate = Candidate(
+        where=where,
+        date=day,
+        company=company,
+        role=role,
+        track=values.get("track", ""),
+        entry_id=values["id"] if _SAFE_ID.fullmatch(values.get("id", "")) else "",
+        extra=extra,
+        origin=f"imported from {table.path.name}, line {line}",
+    )
+    _add_details(candidate, values, header_of, options)
+    return candidate
+
+
+def _not_a_rejection(values: dict[str, str]) -> str:
+    """Why a row is not a rejection, or "" when it is one."""
+    kind = values.get("type", "rejection")
+    if fold(kind) != "rejection":
+        return f"a {kind}, not a rejection: import reads rejections only"
+    if "type" in values:
+        return ""
+    status = values.get("status")
+    if status is None:
+        return "" if "rejected" in values else "no status and no rejection date: not a rejection"
+    return "" if is_rejection(status) else f"status {status!r} is not a rejection"
+
+
+def _add_details(
+    candidate: Candidate, values: dict[str, str], header_of: dict[str, str], options: ImportOptions
+) -> None:
+    body = [values["notes"]] if "notes" in values else []
+    if "url" in values:
+        url = values["url"]
+        body.append(f"Job posting: <{url}>" if re.match(r"https?://\S+$", url) else url)
+    if "applied" in values:
+        _add_applied(candidate, values["applied"], header_of["applied"], options)
+    if "stage" in values:
+        stage = map_stage(values["stage"], options.stages)
+        if stage:
+            candidate.stage = stage
+        else:
+            body.append(f"Stage reached, as the spreadsheet says: {values['stage']}")
+            candidate.notes.append(
+                f"stage {values['stage']!r} is none of {', '.join(options.stages)}: "
+                "kept in the text"
+            )
+    feedback = values.get("feedback", "")
+    if feedback and fold(feedback) != "not requested":
+        candidate.extra[header_of["feedback"]] = feedback
+    for name in ("gaps", "strengths", "lessons", "tags"):
+        if name in values:
+            parts = re.split(r"[;,]" if name == "tags" else ";", values[name])
+            setattr(candidate, name, tuple(p.strip() for p in parts if p.strip()))
+    candidate.body = "\n\n".join(body)
+
+
+def _add_applied(candidate: Candidate, text: str, header: str, options: ImportOptions) -> None:
+    """`applied` when it is a day no later than the rejection; else kept under `extra`."""
+    try:
+        applied = parse_day(text, options.date_format)
+    except DateError as exc:
+        candidate.extra[header] = text
+        candidate.notes.append(f"{header}: {exc}; kept under extra")
+        return
+    if applied > candidate.date:
+        candidate.extra[header] = text
+        candidate.notes.append(f"{header}: {applied} is after the rejection; kept under extra")
+        return
+    candidate.applied = applied

@@ -1,0 +1,140 @@
+"""One build of a Recovery Log, whatever the engine: the pages, the stylesheet and the feed.
+
+Both adapters call `build_site`: the MkDocs plugin hands the pages to MkDocs in memory, and
+`recovery-log generate` writes them to disk for engines that run no plugins (Zensical). So the
+log is read, filtered for privacy and rendered in exactly one place, and every engine shows
+the same pages at the same addresses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from ..entries.loader import ParseCache, load_log
+from ..errors import Problem
+from ..model import AnyEntry
+from ..privacy import anonymize_companies, publishable
+from ..settings import Settings
+from .feed import atom_feed
+from .render import PRIVATE_BANNER, Page, SiteOptions, entry_uri, render_site
+
+STYLESHEET = "assets/recovery-log.css"
+"""Where the site's stylesheet goes in the docs tree (and so in `extra_css`)."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What a build needs besides the entries and the settings."""
+
+    entries_label: str = "entries"
+    """How the entries folder is named to the user, e.g. in "From entries/2026/x.md"."""
+    templates_dir: str | os.PathLike[str] | None = None
+    anonymize_companies: bool = False
+    mentor_since: dt.date | None = None
+    feed: bool = True
+    user_home: bool = False
+    """The user has an `index.md` of their own: the dashboard moves to `dashboard.md`."""
+    problem_details: bool = True
+    """Name each broken file on the problems page (a preview), or only count them (published)."""
+    banner_in_pages: bool = False
+    """Put the private-preview banner into each page's Markdown (engines without plugins)."""
+
+
+@dataclass(frozen=True)
+class SiteIdentity:
+    """The engine's site settings the feed needs."""
+
+    title: str
+    site_url: str | None
+    author: str | None = None
+    directory_urls: bool = True
+
+
+@dataclass(frozen=True)
+class SitePages:
+    """Everything a build produces, ready for an adapter to deliver."""
+
+    pages: tuple[Page, ...]
+    stylesheet: bytes
+    entries: tuple[AnyEntry, ...]
+    """The entries as published: private ones left out, companies anonymized when asked."""
+    problems: tuple[Problem, ...]
+    settings: Settings
+    feed_enabled: bool
+
+    def feed(self, site: SiteIdentity) -> bytes | None:
+        """The Atom feed document; None when the feed is off or the site has no address."""
+        if not (self.feed_enabled and site.site_url):
+            return None
+        return atom_feed(
+            self.entries,
+            title=site.title,
+            site_url=site.site_url,
+            url_for=lambda entry: page_url(entry_uri(entry), site.directory_urls),
+            stages=self.settings.stages,
+            author=site.author,
+        )
+
+
+def build_site(
+    entries_dir: Path,
+    settings: Settings,
+    options: BuildOptions,
+    cache: ParseCache | None = None,
+) -> SitePages:
+    """Load the log, keep what may be shown, and render every page of the site."""
+    loaded = load_log(entries_dir, settings, display_as=options.entries_label, cache=cache)
+    entries = publishable(loaded.entries, settings.show_private)
+    if options.anonymize_companies:
+        entries = anonymize_companies(entries)
+    site_options = SiteOptions(
+        dashboard_uri="dashboard.md" if options.user_home else "index.md",
+        problem_details=options.problem_details,
+        templates_dir=options.templates_dir,
+        entries_label=options.entries_label,
+        show_sources=not options.anonymize_companies,
+        mentor_since=options.mentor_since,
+    )
+    pages = render_site(entries, loaded.problems, settings, site_options)
+    if settings.show_private and options.banner_in_pages:
+        pages = [Page(p.uri, with_banner(p.content), p.in_nav) for p in pages]
+    return SitePages(
+        pages=tuple(pages),
+        stylesheet=stylesheet(),
+        entries=entries,
+        problems=tuple(loaded.problems),
+        settings=settings,
+        feed_enabled=options.feed,
+    )
+
+
+def stylesheet() -> bytes:
+    return resources.files("generator.site").joinpath("assets", "recovery-log.css").read_bytes()
+
+
+def with_banner(markdown: str) -> str:
+    """The page with the private-preview banner first, after its front matter if it has one."""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 3)
+        if end != -1:
+            cut = end + len("\n---\n")
+            return markdown[:cut] + "\n" + PRIVATE_BANNER + "\n" + markdown[cut:].lstrip("\n")
+    return PRIVATE_BANNER + "\n" + markdown
+
+
+def page_url(uri: str, directory_urls: bool = True) -> str:
+    """A page's address relative to the site root, as MkDocs and Zensical give it.
+
+    `entries/x.md` is `entries/x/`, `folder/index.md` is `folder/`; without directory URLs,
+    they are `entries/x.html` and `folder/index.html`.
+    """
+    stem, _, _ = uri.rpartition(".")
+    folder, _, name = stem.rpartition("/")
+    prefix = f"{folder}/" if folder else ""
+    if not directory_urls:
+        return f"{prefix}{name}.html"
+    return prefix if name == "index" else f"{prefix}{name}/"

@@ -1,0 +1,148 @@
+"""`recovery-log export`: published entries as CSV or JSON, and the CSV imports back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from conftest import Entries
+from import_log import cli, import_into, only_rejections
+
+from generator.cli.export import COLUMNS
+
+
+@pytest.fixture
+def log(entries: Entries) -> Entries:
+    entries.entry(
+        "2026-10-02-fabrikam-analyst.md",
+        """\
+        date: 2026-10-02
+        company: Fabrikam
+        role: Product Analyst
+        applied: 2026-09-14
+        stage: phone
+        process:
+          - stage: final
+        feedback: {requested: 2026-10-03, received: 2026-10-09}
+        gaps: [SQL window functions, {skill: Tableau, severity: high}]
+        strengths: [stakeholder communication]
+        lessons: ["Ask earlier <!-- private -->Jo was rude<!-- /private -->"]
+        tags: [remote, fintech]
+        """,
+        "Public words.\n<!-- private -->Secret words.<!-- /private -->\n",
+    )
+    entries.entry(
+        "2026-11-03-café-data-analyst.md",
+        "date: 2026-11-03\ncompany: Café Lumière\nrole: Data Analyst, Junior\n",
+    )
+    entries.entry("2026-11-10-reflection.md", "type: reflection\ndate: 2026-11-10\ntrack: data\n")
+    entries.entry(
+        "2026-11-12-hidden-co-analyst.md",
+        "date: 2026-11-12\ncompany: Hidden Co\nrole: Analyst\nprivate: true\n",
+    )
+    return entries
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_csv_has_the_columns_and_one_row_per_published_entry(log: Entries) -> None:
+    result = cli("export", "--entries", log.root)
+    table = rows(result.output)
+    assert tuple(table[0]) == COLUMNS
+    assert [row["id"] for row in table] == [
+        "2026-10-02-fabrikam-analyst",
+        "2026-11-03-café-data-analyst",
+        "2026-11-10-reflection",
+    ]
+
+
+def test_a_row_says_what_the_site_works_out(log: Entries) -> None:
+    row = rows(cli("export", "--entries", log.root).output)[0]
+    assert row["stage reached"] == "final" and row["feedback status"] == "received"
+    assert row["gaps"] == "SQL window functions; Tableau"
+    assert (row["applied"], row["tags"]) == ("2026-09-14", "remote; fintech")
+
+
+def test_private_entries_are_left_out_unless_asked_for(log: Entries) -> None:
+    assert "Hidden Co" not in cli("export", "--entries", log.root).output
+    shown = cli("export", "--entries", log.root, "--show-private").output
+    assert "Hidden Co" in shown
+
+
+def test_private_sections_are_removed_from_every_text(log: Entries) -> None:
+    for options in ((), ("--show-private",), ("--format", "json")):
+        output = cli("export", "--entries", log.root, *options).output
+        assert "Jo was rude" not in output and "Secret" not in output
+        assert "Ask earlier" in output
+
+
+def test_json_has_one_object_per_published_entry(log: Entries) -> None:
+    records = json.loads(cli("export", "--entries", log.root, "--format", "json").output)
+    assert [r["type"] for r in records] == ["rejection", "rejection", "reflection"]
+    assert records[0]["stage_reached"] == "final"
+    assert records[0]["gaps"] == ["SQL window functions", "Tableau"]
+    assert records[2]["company"] is None and records[2]["track"] == "data"
+
+
+def test_output_file_is_written_with_a_byte_order_mark_for_spreadsheets(
+    log: Entries, tmp_path: Path
+) -> None:
+    target = tmp_path / "out" / "applications.csv"
+    result = cli("export", "--entries", log.root, "--output", target)
+    assert "wrote" in result.output and "3 entries" in result.output
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "Café Lumière" in target.read_text(encoding="utf-8-sig")
+
+
+def test_export_then_import_gives_the_same_rejections(log: Entries, tmp_path: Path) -> None:
+    exported = tmp_path / "applications.csv"
+    cli("export", "--entries", log.root, "--output", exported)
+    empty = tmp_path / "again"
+    result = import_into(empty, exported)
+    assert result.exit_code == 0, result.output
+    assert "a reflection, not a rejection: import reads rejections only" in result.output
+
+    def facts(folder: Path) -> set[tuple[str, str, str, str]]:
+        return {
+            (e.company, e.role, e.date.isoformat(), e.stage)
+            for e in only_rejections(folder).values()
+            if not e.private
+        }
+
+    originals = {
+        (company, role, day, "final" if company == "Fabrikam" else stage)
+        for company, role, day, stage in facts(log.root)
+    }
+    assert facts(empty) == originals
+
+
+def test_round_trip_keeps_gaps_strengths_lessons_and_tags(log: Entries, tmp_path: Path) -> None:
+    exported = tmp_path / "applications.csv"
+    cli("export", "--entries", log.root, "--output", exported)
+    import_into(tmp_path / "again", exported)
+    entry = only_rejections(tmp_path / "again")["2026-10-02-fabrikam-analyst"]
+    assert [gap.skill for gap in entry.gaps] == ["SQL window functions", "Tableau"]
+    assert (entry.strengths, entry.lessons) == (("stakeholder communication",), ("Ask earlier",))
+    assert entry.tags == ("remote", "fintech")
+
+
+def test_entries_with_problems_are_reported_on_stderr(log: Entries) -> None:
+    log.entry("2026-11-20-broken.md", "date: 2026-11-20\ncompany: X\n")
+    result = cli("export", "--entries", log.root)
+    assert "1 problem left entries out: run recovery-log check." in result.output
+
+
+def test_importing_an_export_into_its_own_log_changes_nothing(log: Entries, tmp_path: Path) -> None:
+    from import_log import snapshot
+
+    exported = tmp_path / "applications.csv"
+    cli("export", "--entries", log.root, "--output", exported)
+    before = snapshot(log.root)
+    result = import_into(log.root, exported)
+    assert snapshot(log.root) == before
+    assert "0 entries written; 2 already there" in result.output
