@@ -294,7 +294,8 @@ def _parse_and_build(
     problems.extend(ctx.problems)
     if item is None or ctx.problems:
         return None
-    item.fields_text = fields_text
+    if getattr(item.entry, "about", ()):  # kept only where a later check may need places
+        item.fields_text = fields_text
     return item
 
 
