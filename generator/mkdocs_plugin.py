@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from html import escape
 from pathlib import Path
 from typing import Any, Literal
@@ -21,13 +23,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from .entries.loader import ParseCache
 from .settings import DEFAULT_STAGES, Settings
 from .site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
 from .site.feed import FEED_PATH
 from .site.generated import generated_files
-from .site.render import PRIVATE_BANNER
+from .site.render import INSIGHT_PAGES, PRIVATE_BANNER, TIMELINE
 
 log = get_plugin_logger(__name__)
 
@@ -213,7 +217,27 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             return PRIVATE_BANNER + html
         return html
 
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Without a `nav:` of the user's, the log's pages come first, in reading order."""
+        if config.nav:
+            return nav
+        # The dashboard is index.md, or dashboard.md beside a home page of the user's own.
+        order = ["index.md", "dashboard.md", TIMELINE, *(uri for uri, _, _ in INSIGHT_PAGES)]
+        nav.items = _log_pages_first(nav.items, order)
+        nav.pages = list(_pages_of(nav.items))
+        pages = nav.pages
+        for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
+            page.previous_page, page.next_page = before, after
+        return nav
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """Material's 404 page gets the same accessibility fixes as every other page."""
+        return name_search_dialog(output_content)
+
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        output = name_search_dialog(output)
         feed_url = self._feed_url(config)
         if not feed_url:
             return output
@@ -267,6 +291,41 @@ def _drop_generated_copies(files: Files, docs_dir: Path) -> None:
         found = files.get_file_from_path(uri)
         if found is not None:
             files.remove(found)
+
+
+_SEARCH_DIALOG = re.compile(r'<div class="md-search"(?![^>]*aria-label)([^>]*role="dialog")')
+_SEARCH_INPUT_LABEL = re.compile(r'class="md-search__input"[^>]*?aria-label="([^"]*)"')
+
+
+def name_search_dialog(html: str) -> str:
+    """Material's search panel is a role=dialog with no accessible name (axe: aria-dialog-name).
+
+    It is named after the search field's own label, so it speaks the site's language.
+    """
+    found = _SEARCH_INPUT_LABEL.search(html)
+    label = found.group(1) if found else "Search"
+    return _SEARCH_DIALOG.sub(
+        lambda m: f'<div class="md-search" aria-label="{label}"{m[1]}', html, 1
+    )
+
+
+def _log_pages_first(items: list[Any], order: list[str]) -> list[Any]:
+    """The top-level nav with the pages named in `order` first, in that order (the home page,
+    whoever wrote it, is `index.md`), then the user's other pages and sections in theirs."""
+    rank = {uri: index for index, uri in enumerate(order)}
+    ours = sorted(
+        (item for item in items if isinstance(item, Page) and item.file.src_uri in rank),
+        key=lambda page: rank[page.file.src_uri],
+    )
+    return [*ours, *(item for item in items if item not in ours)]
+
+
+def _pages_of(items: list[Any]) -> Iterator[Page]:
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif getattr(item, "children", None):
+            yield from _pages_of(item.children)
 
 
 def _no_web_fonts(config: MkDocsConfig) -> None:

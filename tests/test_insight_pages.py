@@ -52,7 +52,7 @@ PAGES = {
 CHARTS = [
     ("skills", "rl-top-gaps"),
     ("interviews", "rl-funnel"),
-    ("interviews", "rl-progress"),
+    ("interviews", "rl-progress-1"),
     ("reflections", "rl-mood"),
 ]
 
@@ -536,12 +536,54 @@ def test_interviews_page_lists_each_rejections_furthest_stage_newest_first(artic
     ]
 
 
-def test_interviews_page_says_recent_processes_ended_earlier(article):
-    assert "stage 2.4 on average, against 5" in article("interviews").text()
+def stage_guides(article: Node) -> dict[str, list[Node]]:
+    """The interviews page's stage guides: the h3 sections under "Stage by stage"."""
+    children = [c for c in article.children if isinstance(c, Node)]
+    start = next(i for i, c in enumerate(children) if c.text().startswith("Stage by stage"))
+    return sections(Node("article", children=list(children[start:])), "h3")
+
+
+def progress_by_track(article: Node) -> dict[str, str]:
+    """The text of each track's section under "Are you getting further?"."""
+    children = [c for c in article.children if isinstance(c, Node)]
+    start = next(i for i, c in enumerate(children) if c.text() == "Are you getting further?")
+    end = next(i for i, c in enumerate(children) if c.text() == "Every process")
+    found = sections(Node("article", children=list(children[start:end])), "h3")
+    return {track: text_of(nodes) for track, nodes in found.items()}
+
+
+def test_interviews_page_reads_progress_per_track_in_stage_names(article):
+    progress = progress_by_track(article("interviews"))
+    assert list(progress) == ["data analysis", "analytics engineering", "Product Analyst"]
+    # data analysis, oldest first: phone, onsite, (final), technical, screen.
+    assert progress["data analysis"].endswith(
+        "A little earlier lately: the earlier ones typically ended at phone, the recent ones "
+        "at screen. That often means you are aiming at harder roles; the guides below show what "
+        "each stage asked of you."
+    )
+    assert (
+        "the first ended at technical, the latest at applied."
+        in (progress["analytics engineering"])
+    )
+    assert "on average" not in article("interviews").text()
+
+
+def test_interviews_page_draws_one_progress_chart_per_track(article):
+    charts = [
+        f
+        for f in article("interviews").find_all("figure")
+        if f.attrs.get("id", "").startswith("rl-progress")
+    ]
+    titles = [c.find("svg").find("title").text() for c in charts]
+    assert titles == [
+        "The furthest stage of each process in data analysis, over time",
+        "The furthest stage of each process in analytics engineering, over time",
+        "The furthest stage of each process in Product Analyst, over time",
+    ]
 
 
 def test_interviews_page_stage_guides_give_times_and_formats(article):
-    guides = {k: text_of(v) for k, v in sections(article("interviews"), "h3").items()}
+    guides = {k: text_of(v) for k, v in stage_guides(article("interviews")).items()}
     assert list(guides) == ["Screen", "Phone", "Technical", "Take-home", "Onsite", "Final"]
     assert "Came up 6 times" in guides["Screen"]
     assert f"Formats seen: recruiter call (5{TIMES}); video screen." in guides["Screen"]
@@ -552,7 +594,7 @@ def test_interviews_page_stage_guides_give_times_and_formats(article):
 
 
 def test_interviews_page_stage_guides_give_the_lessons_of_processes_that_ended_there(article):
-    guides = sections(article("interviews"), "h3")
+    guides = stage_guides(article("interviews"))
     technical = [li.text() for n in guides["Technical"] for li in n.find_all("li")]
     assert technical == [
         "practise live coding out loud. (Ledgerly)",
@@ -769,15 +811,16 @@ def test_dashboard_gives_the_latest_decision(article):
 # --------------------------------------------------------------------------------------------
 
 CHART_DATA = {
+    # In the skills table's order (most pressing first), each with its status.
     "rl-top-gaps": [
-        ("SQL window functions", "5"),
-        ("SQL", "3"),
-        ("Tableau", "2"),
-        ("A/B testing", "2"),
-        ("dbt", "1"),
-        ("data modelling", "1"),
-        ("Airflow", "1"),
-        ("pandas", "1"),
+        ("Tableau", "2", "recurring"),
+        ("SQL window functions", "5", "learning"),
+        ("SQL", "3", "open"),
+        ("A/B testing", "2", "open"),
+        ("dbt", "1", "open"),
+        ("data modelling", "1", "open"),
+        ("Airflow", "1", "open"),
+        ("pandas", "1", "closed"),
     ],
     "rl-funnel": [
         ("applied", "10"),
@@ -789,31 +832,27 @@ CHART_DATA = {
         ("final", "1"),
         ("offer", "0"),
     ],
-    "rl-progress": [
-        ("2026-03-10 (Brightwater Health)", "phone"),
-        ("2026-04-22 (Ledgerly)", "technical"),
-        ("2026-05-14 (Northwind)", "onsite"),
-        ("2026-06-09 (Parcelpoint)", "take-home"),
-        ("2026-09-15 (Finch and Forge)", "final"),
-        ("2026-10-05 (Quarry Labs)", "screen"),
-        ("2026-10-27 (Kestrel Logistics)", "technical"),
-        ("2026-11-05 (Tidewell Energy)", "applied"),
-        ("2026-11-10 (Opal Insights)", "screen"),
-        ("2026-11-22 (Harbor Bank)", "phone"),
+    # One chart per track: this is data analysis's (the first, with most rejections).
+    "rl-progress-1": [
+        ("10 March 2026 (Brightwater Health)", "phone"),
+        ("14 May 2026 (Northwind)", "onsite"),
+        ("15 September 2026 (Finch and Forge)", "final"),
+        ("27 October 2026 (Kestrel Logistics)", "technical"),
+        ("10 November 2026 (Opal Insights)", "screen"),
     ],
     "rl-mood": [
-        ("2026-03-10 (Junior Data Analyst at Brightwater Health)", "2 low"),
-        ("2026-04-22 (Analytics Engineer at Ledgerly)", "3 getting by"),
-        ("2026-05-14 (Data Analyst at Northwind)", "1 crushed"),
-        ("2026-06-09 (Product Analyst at Parcelpoint)", "3 getting by"),
-        ("2026-06-28 (Three months in)", "3 getting by"),
-        ("2026-08-24 (Reflection, 2026-08-24)", "4 steady"),
-        ("2026-09-15 (Data Analyst at Finch and Forge)", "2 low"),
-        ("2026-10-05 (Analytics Engineer at Quarry Labs)", "3 getting by"),
-        ("2026-10-27 (Junior Data Analyst at Kestrel Logistics)", "2 low"),
-        ("2026-11-18 (Narrowing down)", "3 getting by"),
-        ("2026-11-22 (Product Analyst at Harbor Bank)", "3 getting by"),
-        ("2026-11-24 (Sticking with data analysis)", "4 steady"),
+        ("10 March 2026 (Junior Data Analyst at Brightwater Health)", "2 low"),
+        ("22 April 2026 (Analytics Engineer at Ledgerly)", "3 getting by"),
+        ("14 May 2026 (Data Analyst at Northwind)", "1 crushed"),
+        ("9 June 2026 (Product Analyst at Parcelpoint)", "3 getting by"),
+        ("28 June 2026 (Three months in)", "3 getting by"),
+        ("24 August 2026 (Reflection, 2026-08-24)", "4 steady"),
+        ("15 September 2026 (Data Analyst at Finch and Forge)", "2 low"),
+        ("5 October 2026 (Analytics Engineer at Quarry Labs)", "3 getting by"),
+        ("27 October 2026 (Junior Data Analyst at Kestrel Logistics)", "2 low"),
+        ("18 November 2026 (Narrowing down)", "3 getting by"),
+        ("22 November 2026 (Product Analyst at Harbor Bank)", "3 getting by"),
+        ("24 November 2026 (Sticking with data analysis)", "4 steady"),
     ],
 }
 
@@ -835,7 +874,7 @@ def test_a_chart_is_an_inline_svg_with_a_title(article, page, chart_id):
 @pytest.mark.parametrize(("page", "chart_id"), CHARTS)
 def test_a_chart_carries_a_hidden_table_of_its_numbers(article, page, chart_id):
     table = chart(article, page, chart_id).find("table", "rl-data")
-    assert [(c[0].text(), c[1].text()) for c in rows(table)] == CHART_DATA[chart_id]
+    assert [tuple(cell.text() for cell in row) for row in rows(table)] == CHART_DATA[chart_id]
 
 
 def test_the_hidden_table_is_hidden_by_the_plugins_stylesheet(site):

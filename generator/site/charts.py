@@ -1,12 +1,18 @@
 """Static, inline SVG charts: no JavaScript, no CDN, readable in print and in both colour schemes.
 
-Colours come from the stylesheet (with plain fallbacks for feed readers and print);
-text uses `currentColor`. Every chart carries a `<title>`, a `<desc>` and a visually hidden
-table of its numbers, so screen readers and search get the figures too.
+Each chart is drawn for a phone-sized box (`WIDTH` user units wide) and scales with its column
+(`width="100%"`, capped by the stylesheet), so on a 390 px phone every bar, label and number is
+on screen and nothing scrolls sideways. Labels sit above their bars, so bars get the full width.
+
+Colours come from the stylesheet (with plain fallbacks for feed readers and print); text uses
+`currentColor`. Every chart carries a `<title>`, a `<desc>` and a visually hidden table of its
+numbers, so screen readers and search get the figures too. Dates read as the rest of the site
+does: "18 March 2026", and "Mar 2026" on an axis.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,16 +20,22 @@ from html import escape
 
 from .markdown import Md
 
-WIDTH = 640
-ROW = 26
-LABEL_WIDTH = 210
+WIDTH = 400
 MAX_LABEL = 30
+MAX_LEVEL = 14
+FONT = 14
+SMALL = 12
+
+STATUSES = ("recurring", "open", "learning", "closed")
+"""The statuses a skill gap can have, in the order the legend lists them."""
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
     value: int
+    status: str = ""
+    """One of `STATUSES`, for bars that show a skill gap's status; empty otherwise."""
 
 
 @dataclass(frozen=True)
@@ -34,8 +46,28 @@ class Point:
     label: str = ""
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+def long_date(day: dt.date) -> str:
+    """ "18 March 2026", as the site's prose writes dates."""
+    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+def axis_date(day: dt.date) -> str:
+    """ "Mar 2026", for an axis."""
+    return f"{calendar.month_abbr[day.month]} {day.year}"
+
+
+def count(value: int, one: str, many: str) -> str:
+    """ "1 rejection", "2 rejections"."""
+    return f"{value} {one if value == 1 else many}"
+
+
+def _short(text: str, limit: int = MAX_LABEL) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _text_width(text: str, size: int) -> float:
+    """A generous estimate of the width of `text` in a sans-serif font of `size` units."""
+    return len(text) * size * 0.6
 
 
 def _frame(chart_id: str, title: str, summary: str, height: int, body: list[str]) -> list[str]:
@@ -50,14 +82,15 @@ def _frame(chart_id: str, title: str, summary: str, height: int, body: list[str]
     ]
 
 
-def _data_table(caption: str, headers: tuple[str, str], rows: Sequence[tuple[str, str]]) -> str:
+def _data_table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    head = "".join(f"<th>{escape(header)}</th>" for header in headers)
     cells = "".join(
-        f"<tr><td>{escape(label)}</td><td>{escape(value)}</td></tr>" for label, value in rows
+        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
     return (
         '<div class="rl-visually-hidden"><table class="rl-data">'
         f"<caption>{escape(caption)}</caption>"
-        f"<thead><tr><th>{escape(headers[0])}</th><th>{escape(headers[1])}</th></tr></thead>"
+        f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{cells}</tbody></table></div>"
     )
 
@@ -66,9 +99,7 @@ def _figure(chart_id: str, svg: list[str], caption: str, table: str) -> Md:
     """The chart, its hidden data table, then the caption (a figcaption must come last)."""
     lines = [
         f'<figure class="rl-chart" id="{chart_id}">',
-        '<div class="rl-chart__scroll">',
         *svg,
-        "</div>",
         table,
         f"<figcaption>{escape(caption)}</figcaption>",
         "</figure>",
@@ -76,77 +107,215 @@ def _figure(chart_id: str, svg: list[str], caption: str, table: str) -> Md:
     return Md("\n".join(line for line in lines if line.strip()) + "\n")
 
 
-def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], unit: str = "") -> Md:
-    """Horizontal bars, one per label, longest value first as given."""
+# --------------------------------------------------------------------------------------------
+# Bars
+# --------------------------------------------------------------------------------------------
+
+BAR_ROW = 46
+"""A label line, then the bar with its number."""
+VALUE_ROOM = 44
+
+
+def _patterns(chart_id: str) -> str:
+    """One fill per status: a colour (from the stylesheet) and a pattern, so print and readers
+    who do not tell the colours apart can still tell the statuses apart."""
+    stripes = {
+        "recurring": '<path d="M0 0L8 8M-2 6L2 10M6 -2L10 2" class="rl-chart__mark"/>',
+        "open": "",
+        "learning": '<circle cx="4" cy="4" r="1.3" class="rl-chart__mark"/>',
+        "closed": "",
+    }
+    return (
+        "<defs>"
+        + "".join(
+            f'<pattern id="{chart_id}-{status}" width="8" height="8" patternUnits="userSpaceOnUse">'
+            f'<rect width="8" height="8" class="rl-chart__fill rl-chart__fill--{status}" '
+            f'fill="{_FALLBACK[status]}"/>{mark}</pattern>'
+            for status, mark in stripes.items()
+        )
+        + "</defs>"
+    )
+
+
+_FALLBACK = {"recurring": "#b71c1c", "open": "#00796b", "learning": "#1565c0", "closed": "#fff"}
+"""Fills for readers without the stylesheet (feeds); the stylesheet sets both schemes' own."""
+
+
+def _bar_shape(chart_id: str, bar: Bar, x: int, y: int, width: int, height: int) -> str:
+    if not bar.status:
+        return (
+            f'<rect class="rl-chart__bar" x="{x}" y="{y}" width="{width}" height="{height}" '
+            f'rx="3" fill="#00796b"/>'
+        )
+    return (
+        f'<rect class="rl-chart__bar rl-chart__bar--status rl-chart__bar--{bar.status}" '
+        f'x="{x}" y="{y}" width="{width}" height="{height}" rx="3" '
+        f'fill="url(#{chart_id}-{bar.status})"/>'
+    )
+
+
+def _legend(chart_id: str, statuses: Sequence[str], top: int) -> tuple[list[str], int]:
+    """A key of the statuses shown: swatch (colour and pattern) and name; wraps to fit."""
+    body, x, y = [], 0.0, top
+    for status in statuses:
+        width = 18 + 6 + _text_width(status, SMALL) + 16
+        if x and x + width > WIDTH:
+            x, y = 0, y + 22
+        body.append(
+            f'<g class="rl-chart__key"><rect x="{x:.0f}" y="{y}" width="18" height="14" rx="2" '
+            f'class="rl-chart__bar rl-chart__bar--status rl-chart__bar--{status}" '
+            f'fill="url(#{chart_id}-{status})"/>'
+            f'<text x="{x + 24:.0f}" y="{y + 12}" fill="currentColor" font-size="{SMALL}">'
+            f"{status}</text></g>"
+        )
+        x += width
+    return body, y + 18
+
+
+def bar_chart(
+    chart_id: str,
+    title: str,
+    bars: Sequence[Bar],
+    unit: tuple[str, str] = ("", ""),
+    caption: str = "",
+) -> Md:
+    """Horizontal bars, one per label, in the order given; `unit` is (singular, plural).
+
+    Bars with a status are filled with that status's colour and pattern, name it in words at
+    the end of their label line, and the chart gets a legend of the statuses shown.
+    """
     if not bars:
         return Md("")
     top = max(bar.value for bar in bars) or 1
-    span = WIDTH - LABEL_WIDTH - 50
-    height = ROW * len(bars) + 10
-    body = []
+    span = WIDTH - VALUE_ROOM
+    body: list[str] = []
+    statuses = [s for s in STATUSES if any(bar.status == s for bar in bars)]
+    if statuses:
+        body.append(_patterns(chart_id))
     for index, bar in enumerate(bars):
-        y = 5 + index * ROW
-        width = max(2, round(span * bar.value / top))
-        body.append(
-            f"<g><title>{escape(bar.label)}: {bar.value} {escape(unit)}</title>"
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 17}" text-anchor="end" fill="currentColor" '
-            f'font-size="13">{escape(_short(bar.label))}</text>'
-            f'<rect class="rl-chart__bar" x="{LABEL_WIDTH}" y="{y + 4}" width="{width}" '
-            f'height="{ROW - 8}" rx="3" fill="#00796b"/>'
-            f'<text x="{LABEL_WIDTH + width + 6}" y="{y + 17}" fill="currentColor" '
-            f'font-size="13">{bar.value}</text></g>'
+        y = index * BAR_ROW
+        width = max(3, round(span * bar.value / top)) if bar.value else 0
+        said = count(bar.value, *unit) if unit[0] else str(bar.value)
+        status_text = (
+            f'<text x="{WIDTH}" y="{y + 15}" text-anchor="end" fill="currentColor" '
+            f'font-size="{SMALL}" font-style="italic">{bar.status}</text>'
+            if bar.status
+            else ""
         )
-    summary = "; ".join(f"{bar.label}: {bar.value}" for bar in bars)
-    table = _data_table(title, ("Name", unit or "Value"), [(b.label, str(b.value)) for b in bars])
-    return _figure(chart_id, _frame(chart_id, title, summary, height, body), title, table)
+        body.append(
+            f"<g><title>{escape(bar.label)}: {escape(said)}"
+            f"{', ' + bar.status if bar.status else ''}</title>"
+            f'<text x="0" y="{y + 15}" fill="currentColor" font-size="{FONT}">'
+            f"{escape(_short(bar.label))}</text>{status_text}"
+            + (_bar_shape(chart_id, bar, 0, y + 21, width, 16) if width else "")
+            + f'<text x="{width + 6}" y="{y + 34}" fill="currentColor" font-size="{FONT}" '
+            f'font-weight="bold">{bar.value}</text></g>'
+        )
+    height = len(bars) * BAR_ROW
+    if statuses:
+        legend, height = _legend(chart_id, statuses, height + 6)
+        body.extend(legend)
+    summary = "; ".join(
+        f"{bar.label}: {count(bar.value, *unit) if unit[0] else bar.value}"
+        + (f", {bar.status}" if bar.status else "")
+        for bar in bars
+    )
+    headers = ["Name", unit[1].capitalize() or "Value"] + (["Status"] if statuses else [])
+    rows = [[bar.label, str(bar.value)] + ([bar.status] if statuses else []) for bar in bars]
+    table = _data_table(title, headers, rows)
+    svg = _frame(chart_id, title, summary, height + 4, body)
+    return _figure(chart_id, svg, caption or title, table)
 
 
-def timeline_chart(chart_id: str, title: str, points: Sequence[Point], levels: Sequence[str]) -> Md:
+# --------------------------------------------------------------------------------------------
+# Points over time
+# --------------------------------------------------------------------------------------------
+
+LEVEL_STEP = 26
+AXIS_ROOM = 30
+
+
+def _month_ticks(first: dt.date, last: dt.date) -> list[dt.date]:
+    """The first of a few months between `first` and `last`: at most four, evenly spaced."""
+    months = (last.year - first.year) * 12 + last.month - first.month
+    step = max(1, -(-months // 3))
+    ticks = []
+    for offset in range(0, months + 1, step):
+        year, month = divmod(first.month - 1 + offset, 12)
+        ticks.append(dt.date(first.year + year, month + 1, 1))
+    return ticks
+
+
+def _axis(ticks: Sequence[tuple[float, str]], base: float, left: float) -> list[str]:
+    """Axis labels under the plot, centred on their tick, none overlapping or off the edge."""
+    body: list[str] = []
+    right_edge = left - 10.0
+    for x, text in ticks:
+        half = _text_width(text, SMALL) * 0.46
+        centre = min(max(x, left + half), WIDTH - half)
+        if centre - half < right_edge + 6:
+            continue
+        body.append(
+            f'<line x1="{x}" x2="{x}" y1="{base - 18}" y2="{base - 13}" stroke="currentColor"/>'
+            f'<text x="{centre:.1f}" y="{base}" text-anchor="middle" fill="currentColor" '
+            f'font-size="{SMALL}">{text}</text>'
+        )
+        right_edge = centre + half
+    return body
+
+
+def timeline_chart(
+    chart_id: str, title: str, points: Sequence[Point], levels: Sequence[str], caption: str = ""
+) -> Md:
     """Points over time on a scale of named levels (stages, moods), joined by a line."""
     if not points:
         return Md("")
-    left, right, top_pad, step = 120, 20, 12, 30
-    height = top_pad * 2 + step * (len(levels) - 1) + 30
+    shown_levels = [_short(level, MAX_LEVEL) for level in levels]
+    left = round(max(_text_width(level, SMALL) for level in shown_levels)) + 14
+    right, top_pad = 10, 10
+    plot_bottom = top_pad + LEVEL_STEP * (len(levels) - 1)
+    height = plot_bottom + AXIS_ROOM
     first, last = points[0].day, points[-1].day
     days = max((last - first).days, 1)
-    span = WIDTH - left - right
+    span = WIDTH - left - right - 10
 
-    def x(point: Point) -> float:
-        offset = (point.day - first).days / days if len(points) > 1 else 0.5
-        return round(left + span * offset, 1)
+    def x_of(day: dt.date) -> float:
+        offset = (day - first).days / days if last > first else 0.5
+        return round(left + 5 + span * min(max(offset, 0.0), 1.0), 1)
 
-    def y(level: int) -> float:
-        return top_pad + step * (len(levels) - 1 - level)
+    def y_of(level: int) -> float:
+        return top_pad + LEVEL_STEP * (len(levels) - 1 - level)
 
     body = []
-    for level, name in enumerate(levels):
+    for level, name in enumerate(shown_levels):
         body.append(
-            f'<line x1="{left}" x2="{WIDTH - right}" y1="{y(level)}" y2="{y(level)}" '
+            f'<line x1="{left}" x2="{WIDTH - right}" y1="{y_of(level)}" y2="{y_of(level)}" '
             f'stroke="currentColor" stroke-opacity="0.15"/>'
-            f'<text x="{left - 8}" y="{y(level) + 4}" text-anchor="end" fill="currentColor" '
-            f'font-size="12">{escape(_short(name))}</text>'
+            f'<text x="{left - 8}" y="{y_of(level) + 4}" text-anchor="end" fill="currentColor" '
+            f'font-size="{SMALL}">{escape(name)}</text>'
         )
-    path = " ".join(f"{x(p)},{y(p.value)}" for p in points)
+    path = " ".join(f"{x_of(p.day)},{y_of(p.value)}" for p in points)
     body.append(
         f'<polyline class="rl-chart__line" points="{path}" fill="none" stroke="#00796b" '
         f'stroke-width="2"/>'
     )
     for p in points:
-        label = f"{p.day.isoformat()}: {levels[p.value]}" + (f" ({p.label})" if p.label else "")
         body.append(
-            f'<circle class="rl-chart__dot" cx="{x(p)}" cy="{y(p.value)}" r="5" '
-            f'fill="#00796b"><title>{escape(label)}</title></circle>'
+            f'<circle class="rl-chart__dot" cx="{x_of(p.day)}" cy="{y_of(p.value)}" r="5" '
+            f'fill="#00796b"><title>{escape(_point_text(p, levels))}</title></circle>'
         )
-    base = height - 8
-    body.append(
-        f'<text x="{left}" y="{base}" fill="currentColor" font-size="12">'
-        f"{first.isoformat()}</text>"
-        f'<text x="{WIDTH - right}" y="{base}" text-anchor="end" fill="currentColor" '
-        f'font-size="12">{last.isoformat()}</text>'
-    )
-    summary = "; ".join(f"{p.day.isoformat()}: {levels[p.value]}" for p in points)
+    months = [*_month_ticks(first, last), dt.date(last.year, last.month, 1)]
+    ticks = [(x_of(max(day, first)), axis_date(day)) for day in dict.fromkeys(months)]
+    body.extend(_axis(ticks, height - 6, left))
+    summary = "; ".join(_point_text(p, levels) for p in points)
     rows = [
-        (p.day.isoformat() + (f" ({p.label})" if p.label else ""), levels[p.value]) for p in points
+        (long_date(p.day) + (f" ({p.label})" if p.label else ""), levels[p.value]) for p in points
     ]
     table = _data_table(title, ("Date", "Level"), rows)
-    return _figure(chart_id, _frame(chart_id, title, summary, height, body), title, table)
+    svg = _frame(chart_id, title, summary, height, body)
+    return _figure(chart_id, svg, caption or title, table)
+
+
+def _point_text(point: Point, levels: Sequence[str]) -> str:
+    label = f" ({point.label})" if point.label else ""
+    return f"{long_date(point.day)}{label}: {levels[point.value]}"

@@ -24,6 +24,7 @@ from ..insights.interviews import practice_report
 from ..insights.lessons import lessons_report
 from ..insights.mentor import DEFAULT_WINDOW_DAYS, digest
 from ..insights.names import fold
+from ..insights.progress import track_progress
 from ..insights.skills import skills_report
 from ..insights.tracks import tracks_report
 from ..model import AnyEntry, Rejection
@@ -52,6 +53,9 @@ PRIVATE_BANNER = (
     "</strong> This build shows private entries and private sections.</p>\n"
 )
 """Put at the top of every page while private content is shown."""
+
+GAP_BARS = 10
+"""The skills chart shows the first this many cited gaps, in the skills table's order."""
 
 MOODS = {1: "crushed", 2: "low", 3: "getting by", 4: "steady", 5: "fine"}
 
@@ -280,10 +284,10 @@ def _shared_context(
     return {
         "skills": skills,
         "gap_bars": [
-            charts.Bar(gap.name, len(gap.rejections))
-            for gap in sorted(skills.gaps, key=lambda g: -len(g.rejections))[:10]
+            charts.Bar(gap.name, len(gap.rejections), gap.status)
+            for gap in skills.gaps
             if gap.rejections
-        ],
+        ][:GAP_BARS],
         "feedback": feedback_report(entries, settings),
         "practice": practice,
         "tracks": tracks,
@@ -292,10 +296,7 @@ def _shared_context(
         "latest_decision": next((r for r in insights.reflections(entries) if r.decision), None),
         "finals": _finals(practice, settings.stages),
         "stage_bars": [charts.Bar(step.stage, len(step.reached)) for step in practice.funnel],
-        "stage_points": [
-            charts.Point(r.date, insights.stage_index(stage, settings.stages), r.company)
-            for r, stage in practice.progression
-        ],
+        "track_progress": _track_progress(tracks, settings.stages),
         "mood_entries": mood_entries,
         "mood_points": [charts.Point(e.date, e.mood - 1, e.title) for _, e in mood_entries],
         "mood_levels": [f"{level} {MOODS[level]}" for level in sorted(MOODS)],
@@ -343,4 +344,20 @@ def _by_month(
             for month, in_month in groupby(in_year, key=lambda e: e.date.month)
         ]
         result.append((year, months))
+    return result
+
+
+def _track_progress(
+    tracks: Sequence[Any], stages: tuple[str, ...]
+) -> list[tuple[Any, list[charts.Point]]]:
+    """Each track's progress, with the points of its chart (a stage per process, over time)."""
+    result = []
+    for track in tracks:
+        if track.rejections:
+            progress = track_progress(track.name, track.rejections, stages)
+            points = [
+                charts.Point(r.date, insights.stage_index(stage, stages), r.company)
+                for r, stage in progress.steps
+            ]
+            result.append((progress, points))
     return result

@@ -16,7 +16,7 @@ tests/conftest.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from rl_browser import (
     artifacts_dir,
     build_site,
     copy_site_source,
+    default_site_source,
     entry_pages_by_kind,
     find_chromium,
     missing,
@@ -81,26 +82,36 @@ def artifacts() -> Path:
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The repo's site, built once with a local site_url and served from 127.0.0.1.
+def _served(work: Path, make_source: Callable[[Path, str], Path]) -> Iterator[Site]:
+    """A site built once with a local site_url and served from 127.0.0.1.
 
     The server is started first (on a free port, serving a still-empty folder) so the build
     can be given its exact address as site_url: Material's instant navigation fetches
     sitemap.xml from site_url, and a foreign one would make cross-origin requests.
     """
-    work = tmp_path_factory.mktemp("rl-site")
     out = work / "site"
     out.mkdir()
     server = Server(out)
     try:
-        source = copy_site_source(work / "src", server.url)
+        source = make_source(work / "src", server.url)
         build_site(source, out)
         built = Site(root=out, source=source, url=server.url)
         built._entry_paths = entry_pages_by_kind(built)
         yield built
     finally:
         server.close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The repo's own site (mkdocs.yml, entries/, docs/, theme/)."""
+    yield from _served(tmp_path_factory.mktemp("rl-site"), copy_site_source)
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """A new user's site: `theme: material`, `plugins: [search, recovery-log]`, and entries/."""
+    yield from _served(tmp_path_factory.mktemp("rl-default-site"), default_site_source)
 
 
 # --------------------------------------------------------------------------------------------
@@ -126,12 +137,25 @@ def chromium(playwright_instance: Any, chromium_path: str) -> Iterator[Any]:
         browser.close()
 
 
-@pytest.fixture
-def browse(request: pytest.FixtureRequest, chromium: Any, site: Site) -> Iterator[Browse]:
-    """Watched pages of the built site; a test that passed is failed if a page misbehaved."""
+def _watched(request: pytest.FixtureRequest, chromium: Any, site: Site) -> Iterator[Browse]:
+    """Watched pages of a built site; a test that passed is failed if a page misbehaved."""
     helper = Browse(chromium, site)
     yield helper
     helper.close()
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.passed:
         helper.monitor.assert_clean(request.node.name)
+
+
+@pytest.fixture
+def browse(request: pytest.FixtureRequest, chromium: Any, site: Site) -> Iterator[Browse]:
+    """Watched pages of the repo's site."""
+    yield from _watched(request, chromium, site)
+
+
+@pytest.fixture
+def browse_default(
+    request: pytest.FixtureRequest, chromium: Any, default_site: Site
+) -> Iterator[Browse]:
+    """Watched pages of the default Material site."""
+    yield from _watched(request, chromium, default_site)

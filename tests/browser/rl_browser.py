@@ -95,6 +95,8 @@ DOC_PAGES = tuple(
 NOT_FOUND = "404"
 
 PAGE_TYPES: tuple[str, ...] = (*FIXED_PAGES, *ENTRY_PAGES, *DOC_PAGES, NOT_FOUND)
+#: The pages of the default Material site (no docs of its own).
+DEFAULT_SITE_PAGE_TYPES: tuple[str, ...] = (*FIXED_PAGES, *ENTRY_PAGES, NOT_FOUND)
 
 
 # --------------------------------------------------------------------------------------------
@@ -203,6 +205,23 @@ def copy_site_source(dest: Path, site_url: str) -> Path:
     return dest
 
 
+DEFAULT_SITE_CONFIG = """\
+site_name: A Recovery Log
+site_url: {site_url}
+theme: material
+plugins: [search, recovery-log]
+"""
+"""A new user's site: Material's defaults, no theme/ folder, no nav:, no docs of their own."""
+
+
+def default_site_source(dest: Path, site_url: str) -> Path:
+    """A default Material site (`DEFAULT_SITE_CONFIG`) over a copy of the repo's entries/."""
+    shutil.copytree(REPO / "entries", dest / "entries")
+    (dest / "docs").mkdir()
+    (dest / "mkdocs.yml").write_text(DEFAULT_SITE_CONFIG.format(site_url=site_url), "utf-8")
+    return dest
+
+
 def mkdocs_env() -> dict[str, str]:
     """The environment of a published build: no private preview, no password, quiet banner."""
     env = dict(os.environ)
@@ -250,6 +269,8 @@ class Site:
 
     def path_of(self, page_type: str) -> str:
         """The address (relative to the root) of a page type from `PAGE_TYPES`."""
+        if page_type == "dashboard":
+            return "dashboard/" if (self.source / "docs" / "index.md").is_file() else ""
         if page_type in FIXED_PAGES:
             return FIXED_PAGES[page_type]
         if page_type in ENTRY_PAGES:
@@ -458,9 +479,13 @@ class Browse:
         *,
         scheme: str = "light",
         viewport: dict[str, int] | None = None,
+        stored_palette: bool = True,
         **options: Any,
     ) -> Any:
-        """A new browser context in `scheme` ("light"/"dark"), palette stored as Material does."""
+        """A new browser context in `scheme` ("light"/"dark"), palette stored as Material does.
+
+        Without `stored_palette` only the reader's preference is set, as on a first visit.
+        """
         viewport = viewport or DESKTOP
         phone = viewport["width"] < 600
         context = self.browser.new_context(
@@ -471,13 +496,20 @@ class Browse:
             has_touch=phone,
             **options,
         )
-        context.add_init_script(palette_script(scheme))
+        if stored_palette:
+            context.add_init_script(palette_script(scheme))
         self.monitor.watch_context(context)
         self._contexts.append(context)
         return context
 
-    def page(self, *, scheme: str = "light", viewport: dict[str, int] | None = None) -> Any:
-        context = self.context(scheme=scheme, viewport=viewport)
+    def page(
+        self,
+        *,
+        scheme: str = "light",
+        viewport: dict[str, int] | None = None,
+        stored_palette: bool = True,
+    ) -> Any:
+        context = self.context(scheme=scheme, viewport=viewport, stored_palette=stored_palette)
         page = context.new_page()
         page.set_default_timeout(15_000)
         return page

@@ -192,10 +192,16 @@ CHART_COLOURS_JS = """
     const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
     return (x + 0.05) / (y + 0.05);
   };
-  const bar = document.querySelector(".rl-chart__bar");
-  const svg = bar.closest("svg");
+  const svg = document.querySelector("figure.rl-chart svg");
   const bg = background(svg);
-  const barFill = over(parse(getComputedStyle(bar).fill), bg);
+  // Every colour that draws a bar: plain bars, status fills, and a closed gap's outline.
+  const marks = [
+    ...[...svg.querySelectorAll(".rl-chart__bar:not(.rl-chart__bar--status), .rl-chart__fill")]
+      .filter((el) => !el.classList.contains("rl-chart__fill--closed"))
+      .map((el) => [el.getAttribute("class"), getComputedStyle(el).fill]),
+    ...[...svg.querySelectorAll(".rl-chart__bar--closed")]
+      .map((el) => [el.getAttribute("class"), getComputedStyle(el).stroke]),
+  ];
   const texts = [...svg.querySelectorAll("text")].map((t) => {
     const fill = over(parse(getComputedStyle(t).fill), bg);
     return {
@@ -208,8 +214,9 @@ CHART_COLOURS_JS = """
   return {
     scheme: document.body.getAttribute("data-md-color-scheme"),
     background: `rgb(${bg.r}, ${bg.g}, ${bg.b})`,
-    bar: getComputedStyle(bar).fill,
-    barRatio: ratio(barFill, bg),
+    bars: marks.map(([what, colour]) => ({
+      what, colour, ratio: ratio(over(parse(colour), bg), bg),
+    })),
     texts,
   };
 }
@@ -244,15 +251,16 @@ def test_palette_toggle_keeps_charts_readable(browse: Browse, scheme: str) -> No
     )
     browse.open(page, "skills/")
     colours = page.evaluate(CHART_COLOURS_JS)
-    assert colours["bar"] != colours["background"], colours
+    assert colours["bars"], colours
     for text in colours["texts"]:
         assert text["attr"] == "currentColor", f"chart text not in currentColor: {text}"
         assert text["fill"] == text["svgColor"], f"currentColor not followed: {text}"
         assert text["ratio"] >= 4.5, f"chart text contrast {text['ratio']:.2f} < 4.5: {text}"
-    assert colours["barRatio"] >= 3, (
-        f"{scheme}: bar fill {colours['bar']} on {colours['background']} has contrast "
-        f"{colours['barRatio']:.2f}, below 3"
-    )
+    for bar in colours["bars"]:
+        assert bar["ratio"] >= 3, (
+            f"{scheme}: {bar['what']} {bar['colour']} on {colours['background']} has contrast "
+            f"{bar['ratio']:.2f}, below 3"
+        )
     browse.monitor.assert_clean(f"palette toggle to {scheme}")
 
 
