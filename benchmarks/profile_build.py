@@ -279,7 +279,7 @@ def profile_check(config_file: str, top: int) -> None:
     start = time.perf_counter()
     log = loader.load_log(folder, settings)
     total = time.perf_counter() - start
-    TIMES["    _Builder (nodes -> Python values + positions)"] = (
+    TIMES["    build (nodes -> values; positions only for a file with a problem)"] = (
         TIMES["  yamldoc.parse (compose + build values)"]
         - TIMES["    _compose (libyaml: text -> nodes)"]
     )

@@ -2,8 +2,14 @@
 
     python benchmarks/run.py                      # the full suite (about half an hour)
     python benchmarks/run.py --quick              # small sizes, a few minutes: a smoke test
-    python benchmarks/run.py --only build,serve   # some of: build blog check serve memory insights
+    python benchmarks/run.py --only build,serve   # some of: build size blog check serve memory
+                                                  # insights
     python benchmarks/run.py --profile build      # where the time goes: build check serve insights
+
+The targets, numbered as in the issue: (1) `mkdocs build` against plain Material pages, (2) plain
+`mkdocs serve`: save an entry -> its page, fetched from the server, shows the change, (3) `check`
+against bare `yaml.load`, (4) peak memory against plain pages, (5) against Material's blog plugin,
+and the insight functions linear; plus `size`: the largest generated page.
 
 Everything is generated in a temporary folder (removed at the end unless --keep) from the seeded
 synthetic log of `synth.py`. Builds run as their own processes (`python -m mkdocs build`), three
@@ -33,6 +39,8 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
+import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +53,7 @@ import synth  # noqa: E402
 
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
-NAMES = ("build", "blog", "check", "serve", "memory", "insights")
+NAMES = ("build", "size", "blog", "check", "serve", "memory", "insights")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
 ENV.pop("RECOVERY_LOG_SHOW_PRIVATE", None)
 
@@ -72,6 +80,8 @@ BLOG_SPEEDUP = 5.0
 CHECK_RATIO = 1.5
 SERVE_SECONDS = 2.0
 MEMORY_RATIO = 1.2
+PAGE_KB = 200
+"""At the first build size: no generated page except an entry's own page over this (kB)."""
 LINEAR_GROWTH = 1.5
 """Per-entry time may grow, for each 10x more entries, at most this many times as much as the
 reference's (a sort of the entries by (date, id) plus one pass over them: what any report has to
@@ -297,7 +307,7 @@ def bench_blog(builds: Builds, plan: Plan) -> list[Row]:
     speedup = blog.median("wall") / log.median("wall")
     return [
         Row(
-            "2",
+            "5",
             "`mkdocs build`: log vs Material blog plugin (speed-up)",
             f"{size:,}",
             f"{log.median('wall'):.2f} s",
@@ -311,21 +321,75 @@ def bench_blog(builds: Builds, plan: Plan) -> list[Row]:
 
 
 def bench_memory(builds: Builds, plan: Plan) -> list[Row]:
-    size = max(plan.build_sizes)
-    say(f"[memory] peak RSS of the build, log vs plain Material pages, N = {size:,}")
-    builds.run(("log", "plain"), size)
-    log, plain = builds.get("log", size), builds.get("plain", size)
-    ratio = log.median("rss_mb") / plain.median("rss_mb")
+    rows = []
+    for size in plan.build_sizes:
+        say(f"[memory] peak RSS of the build, log vs plain Material pages, N = {size:,}")
+        builds.run(("log", "plain"), size)
+        log, plain = builds.get("log", size), builds.get("plain", size)
+        ratio = log.median("rss_mb") / plain.median("rss_mb")
+        rows.append(
+            Row(
+                "4",
+                "peak memory (max RSS) of `mkdocs build`: log vs plain",
+                f"{size:,}",
+                f"{log.median('rss_mb'):.0f} MB",
+                f"{plain.median('rss_mb'):.0f} MB",
+                f"{ratio:.2f}x",
+                f"<= {MEMORY_RATIO}x",
+                ratio <= MEMORY_RATIO,
+            )
+        )
+    return rows
+
+
+# --- page sizes -------------------------------------------------------------------------------
+
+
+@dataclass
+class PageSizes:
+    generated: list[tuple[int, str]]
+    """(bytes, path in the site) of every page but the entries' own, largest first."""
+    entries: list[tuple[int, str]]
+    """The same for the entries' own pages."""
+
+
+def page_sizes(project: Path) -> PageSizes:
+    """The HTML size of every page of the last build of `project` (its `site/` folder)."""
+    site = project / "site"
+    ids = {p.stem for p in (project / "entries").rglob("*") if p.suffix in (".md", ".yml", ".yaml")}
+    generated: list[tuple[int, str]] = []
+    entries: list[tuple[int, str]] = []
+    for path in site.rglob("*.html"):
+        rel = path.relative_to(site).as_posix()
+        parts = rel.split("/")
+        own = len(parts) == 3 and parts[0] == "entries" and parts[1] in ids
+        (entries if own else generated).append((path.stat().st_size, rel))
+    return PageSizes(sorted(generated, reverse=True), sorted(entries, reverse=True))
+
+
+def bench_size(builds: Builds, plan: Plan, store: dict[str, Any]) -> list[Row]:
+    """The issue's page-size limit: no generated page but an entry's own over 200 kB."""
+    size = plan.build_sizes[0]
+    say(f"[size] the largest generated page of the log, N = {size:,}")
+    project = builds.workspace.project("log", size)
+    series = builds.series.get(("log", size))
+    if series is None or not series.runs or not (project / "site" / "index.html").exists():
+        builds.build_once("log", size)  # one build to look at, not timed
+    pages = page_sizes(project)
+    store["size"] = (size, pages)
+    largest, where = pages.generated[0]
+    entry_largest = pages.entries[0][0] if pages.entries else 0
     return [
         Row(
-            "5",
-            "peak memory (max RSS) of `mkdocs build`: log vs plain",
+            "size",
+            "largest generated page (any but an entry's own page), HTML "
+            "(baseline: the largest entry page)",
             f"{size:,}",
-            f"{log.median('rss_mb'):.0f} MB",
-            f"{plain.median('rss_mb'):.0f} MB",
-            f"{ratio:.2f}x",
-            f"<= {MEMORY_RATIO}x",
-            ratio <= MEMORY_RATIO,
+            f"{largest / 1000:.0f} kB (`{where}`)",
+            f"{entry_largest / 1000:.0f} kB",
+            f"{largest / entry_largest:.1f}x" if entry_largest else "—",
+            f"<= {PAGE_KB} kB",
+            largest <= PAGE_KB * 1000,
         )
     ]
 
@@ -419,7 +483,7 @@ class Lines:
 
     def drain(self, quiet: float) -> list[tuple[float, str]]:
         """Lines until none has come for `quiet` seconds."""
-        got = []
+        got: list[tuple[float, str]] = []
         while True:
             try:
                 item = self.queue.get(timeout=quiet)
@@ -434,23 +498,54 @@ class Lines:
 @dataclass
 class ServeResult:
     first_build: float
+    served: list[float]
+    """Save -> the entry's page, fetched over HTTP from the server, shows the new text."""
     latencies: list[float]
+    """Save -> MkDocs' 'Reloading browsers' log line."""
     detected: list[float]
     built: list[float]
 
 
-def edit_entry(path: Path, number: int) -> None:
+def edit_entry(path: Path, token: str) -> None:
     """Save the entry as an editor would: the whole file, with one sentence added."""
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.rstrip("\n") + f" Edit number {number}.\n", encoding="utf-8")
+    path.write_text(text.rstrip("\n") + f" {token}\n", encoding="utf-8")
+
+
+_LOOPBACK = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+"""Fetches pages from the local server directly, whatever proxy the environment names."""
+
+
+def fetch(url: str) -> str:
+    """The page as the server sends it now ('' while it cannot: a rebuild may be under way)."""
+    try:
+        with _LOOPBACK.open(url, timeout=5) as response:
+            return str(response.read().decode("utf-8", errors="replace"))
+    except (OSError, ValueError):
+        return ""
+
+
+def wait_served(url: str, text: str, timeout: float, every: float = 0.05) -> float:
+    """Poll the served page until it contains `text`; the time.monotonic() when it did."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return time.monotonic()
+        time.sleep(every)
+    raise BenchError(f"{url} did not show '{text}' within {timeout:.0f} s")
 
 
 def serve_latency(
-    project: Path, target: Path, edits: int, extra: Sequence[str] = ()
+    project: Path, target: Path, page: str, edits: int, extra: Sequence[str] = ()
 ) -> ServeResult:
-    """Start `mkdocs serve` (loopback only), save `target` `edits` times, time each reload."""
+    """Start `mkdocs serve` (loopback only), save `target` `edits` times, time each reload.
+
+    The reload counts when the page of `target` (`page`, a path below the site's root), fetched
+    from the server as a browser would, shows the sentence just added: not a log line.
+    """
     port = free_port()
     cmd = [PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml", *extra]
+    url = f"http://127.0.0.1:{port}{urllib.parse.urlsplit(synth.SITE_URL).path}{page}"
     proc = subprocess.Popen(
         cmd,
         cwd=project,
@@ -461,19 +556,24 @@ def serve_latency(
         env=ENV,
     )
     lines = Lines(proc.stdout)
-    result = ServeResult(0.0, [], [], [])
-    label = "serve " + " ".join(extra) if extra else "serve"
+    result = ServeResult(0.0, [], [], [], [])
+    label = " ".join([project.name.split("-")[0], "serve", *extra])
     try:
         _, built = lines.wait_for("Documentation built in", timeout=900)
         result.first_build = float(built.split("built in")[1].split()[0])
         lines.wait_for("Serving on", timeout=120)
         lines.drain(quiet=2.0)
+        if "</html>" not in fetch(url):
+            raise BenchError(f"the server does not serve {url}")
         for number in range(1, edits + 1):
+            token = f"Saved as edit {number} of run {time.time_ns()}."
             start = time.monotonic()
-            edit_entry(target, number)
+            edit_entry(target, token)
+            served = wait_served(url, token, timeout=600)
             detected, _ = lines.wait_for("Detected file changes", timeout=120)
             seen = len(lines.all)
             reloaded, _ = lines.wait_for("Reloading browsers", timeout=600)
+            result.served.append(served - start)
             result.latencies.append(reloaded - start)
             result.detected.append(detected - start)
             # the rebuild: from "Building documentation..." to the reload (MkDocs' log drops
@@ -481,8 +581,9 @@ def serve_latency(
             building = [t for t, line in lines.all[seen:] if "Building documentation" in line]
             result.built.append(reloaded - building[-1] if building else float("nan"))
             say(
-                f"  {label:14} edit {number}: reload after {reloaded - start:.2f} s (change seen "
-                f"after {detected - start:.2f} s, rebuild {result.built[-1]:.2f} s)"
+                f"  {label:19} edit {number}: page shows it after {served - start:.2f} s "
+                f"(change seen {detected - start:.2f} s, rebuild {result.built[-1]:.2f} s, "
+                f"'Reloading browsers' {reloaded - start:.2f} s)"
             )
             # a second rebuild set off by the same save: let it finish before the next edit
             drained = [line for _, line in lines.drain(quiet=2.0)]
@@ -504,63 +605,60 @@ def serve_latency(
     return result
 
 
+def published_entry(project: Path) -> Path:
+    """A published Markdown entry without private sections: its page shows all of its notes."""
+    for path in sorted((project / "entries").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if "<!--" not in text and "private: true" not in text:
+            return path
+    raise BenchError("no published Markdown entry without private sections to edit")
+
+
 def bench_serve(workspace: Workspace, plan: Plan, store: dict[str, Any]) -> list[Row]:
     size = plan.serve_size
-    say(f"[serve] save one entry -> 'Reloading browsers', N = {size:,}")
+    say(f"[serve] plain `mkdocs serve`: save one entry -> its served page shows it, N = {size:,}")
     project = workspace.project("log", size)
-    target = next(p for p in sorted((project / "entries").rglob("*.md")))
-    result = serve_latency(project, target, plan.edits)
+    target = published_entry(project)
+    page = f"entries/{target.stem}/"
+    result = serve_latency(project, target, page, plan.edits)
     store["serve"] = result
-    dirty = serve_latency(project, target, plan.edits, ["--dirty"])
-    store["serve --dirty"] = dirty
-    # Context, no target: what MkDocs itself does for the same pages in a plain site.
+    # The baseline: MkDocs itself, the same page of the plain site, the same measure.
     plain = workspace.project("plain", size)
-    page = next(p for p in sorted((plain / "docs" / "entries").glob("*.md")))
-    store["serve plain"] = serve_latency(plain, page, plan.edits)
-    store["serve plain --dirty"] = serve_latency(plain, page, plan.edits, ["--dirty"])
-    latency = statistics.median(result.latencies)
+    plain_page = plain / "docs" / "entries" / f"{target.stem}.md"
+    store["serve plain"] = serve_latency(plain, plain_page, page, plan.edits)
+    store["serve --dirty"] = serve_latency(project, target, page, plan.edits, ["--dirty"])
+    store["serve plain --dirty"] = serve_latency(
+        plain, plain_page, page, plan.edits, ["--dirty"]
+    )
+    latency = statistics.median(result.served)
+    baseline = statistics.median(store["serve plain"].served)
     rows = [
         Row(
-            "4",
-            "`mkdocs serve`: save an entry -> 'Reloading browsers'",
+            "2",
+            "plain `mkdocs serve`: save an entry -> its served page shows the change "
+            "(baseline: the same on the plain pages)",
             f"{size:,}",
             f"{latency:.2f} s",
-            "—",
-            "—",
+            f"{baseline:.2f} s",
+            f"{latency / baseline:.2f}x",
             f"< {SERVE_SECONDS:g} s",
             latency < SERVE_SECONDS,
         )
     ]
-    dirty_latency = statistics.median(dirty.latencies)
+    dirty = statistics.median(store["serve --dirty"].served)
+    dirty_plain = statistics.median(store["serve plain --dirty"].served)
     rows.append(
         Row(
-            "4",
-            "`mkdocs serve --dirty` (the README's advice for large logs): same measure",
+            "2",
+            "context: `mkdocs serve --dirty`, same measure (baseline: plain pages, --dirty)",
             f"{size:,}",
-            f"{dirty_latency:.2f} s",
-            "—",
-            "—",
-            f"< {SERVE_SECONDS:g} s",
-            dirty_latency < SERVE_SECONDS,
+            f"{dirty:.2f} s",
+            f"{dirty_plain:.2f} s",
+            f"{dirty / dirty_plain:.2f}x",
+            "(no target)",
+            None,
         )
     )
-    for key, what in (
-        ("serve plain", "context: plain Material pages, `mkdocs serve` (full rebuild)"),
-        ("serve plain --dirty", "context: plain Material pages, `mkdocs serve --dirty`"),
-    ):
-        seconds = statistics.median(store[key].latencies)
-        rows.append(
-            Row(
-                "4",
-                what,
-                f"{size:,}",
-                f"{seconds:.2f} s",
-                "—",
-                f"log / this: {latency / seconds:.2f}x",
-                "(no target)",
-                None,
-            )
-        )
     return rows
 
 
@@ -679,7 +777,7 @@ def bench_insights(plan: Plan, store: dict[str, Any]) -> list[Row]:
         relative = max(g / r for g, r in zip(mine, reference, strict=True))
         rows.append(
             Row(
-                "6",
+                "5",
                 f"`{name}`: time per entry (us), vs the reference's",
                 " / ".join(_k(s) for s in sizes),
                 " / ".join(f"{1e6 * t:.2f}" for t in per_entry(name)),
@@ -824,35 +922,51 @@ def details(builds: Builds, workspace: Workspace, store: dict[str, Any]) -> str:
             f"- CPU-time ratio: {result.check.median('cpu') / result.baseline.median('cpu'):.2f}",
             "",
         ]
-    if "serve" in store:
-        serve: ServeResult = store["serve"]
+    serves = [
+        (key, what)
+        for key, what in (
+            ("serve", "log, `mkdocs serve`"),
+            ("serve plain", "plain pages, `mkdocs serve`"),
+            ("serve --dirty", "log, `mkdocs serve --dirty`"),
+            ("serve plain --dirty", "plain pages, `mkdocs serve --dirty`"),
+        )
+        if key in store
+    ]
+    if serves:
         out += [
             "### serve",
             "",
-            f"- first build: {serve.first_build:.2f} s",
-            "- save -> 'Reloading browsers': "
-            + ", ".join(f"{x:.2f}" for x in serve.latencies)
-            + " s",
-            "- save -> 'Detected file changes': "
-            + ", ".join(f"{x:.2f}" for x in serve.detected)
-            + " s",
-            "- rebuild ('Building documentation...' -> 'Reloading browsers'): "
-            + ", ".join(f"{x:.2f}" for x in serve.built)
-            + " s",
+            "Seconds from the save to: the entry's page, fetched from the server, shows the new "
+            "sentence (the measure); MkDocs' 'Detected file changes' and 'Reloading browsers' "
+            "lines; and the rebuild ('Building documentation...' -> 'Reloading browsers').",
+            "",
+            "| Site | first build | page shows it | detected | rebuild | 'Reloading browsers' |",
+            "|---|---:|---|---|---|---|",
+        ]
+        for key, what in serves:
+            one: ServeResult = store[key]
+            times = [one.served, one.detected, one.built, one.latencies]
+            out.append(
+                f"| {what} | {one.first_build:.2f} | "
+                + " | ".join(", ".join(f"{x:.2f}" for x in cell) for cell in times)
+                + " |"
+            )
+        out.append("")
+    if "size" in store:
+        size, pages = store["size"]
+        over = [rel for kb, rel in pages.entries if kb > PAGE_KB * 1000]
+        out += [
+            f"### Page sizes (HTML) of the log at {size:,}",
+            "",
+            "| Page | kB |",
+            "|---|---:|",
+            *(f"| `{rel}` | {kb / 1000:.0f} |" for kb, rel in pages.generated[:12]),
+            "",
+            f"{len(pages.generated)} generated pages, {len(pages.entries)} entry pages "
+            f"(largest {pages.entries[0][0] / 1000 if pages.entries else 0:.0f} kB; "
+            f"{len(over)} over {PAGE_KB} kB).",
             "",
         ]
-        for key in ("serve plain", "serve plain --dirty"):
-            if key in store:
-                other: ServeResult = store[key]
-                out += [
-                    f"Context, {key.replace('serve plain', 'plain Material site, mkdocs serve')}:"
-                    f" first build {other.first_build:.2f} s; save -> reload "
-                    + ", ".join(f"{x:.2f}" for x in other.latencies)
-                    + " s; rebuild "
-                    + ", ".join(f"{x:.2f}" for x in other.built)
-                    + " s.",
-                    "",
-                ]
     if "insights" in store:
         per_size = store["insights"]
         sizes = sorted(per_size)
@@ -1013,17 +1127,18 @@ def main(argv: list[str] | None = None) -> int:
         rows: list[Row] = []
         steps: dict[str, Callable[[], list[Row]]] = {
             "build": lambda: bench_build(builds, plan),
+            "size": lambda: bench_size(builds, plan, store),
             "blog": lambda: bench_blog(builds, plan),
             "memory": lambda: bench_memory(builds, plan),
             "check": lambda: bench_check(workspace, plan, store),
             "serve": lambda: bench_serve(workspace, plan, store),
             "insights": lambda: bench_insights(plan, store),
         }
-        order = ("build", "blog", "memory", "check", "serve", "insights")
+        order = ("build", "size", "blog", "memory", "check", "serve", "insights")
         for name in order:
             if name in chosen:
                 rows += steps[name]()
-        rows.sort(key=lambda r: r.number)
+        rows.sort(key=lambda r: r.number.replace("size", "1s"))  # size after build
         mode = "quick" if args.quick else ("partial: " + ", ".join(chosen) if args.only else "full")
         default = (
             "results-quick.md"

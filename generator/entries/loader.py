@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,28 @@ class Log:
 @dataclass
 class _Loaded:
     entry: AnyEntry
-    about_pos: list[Pos]
+    about_pos: list[Pos] | None
+    """Where each `about` id stands; None until asked for (see `about_positions`)."""
+    fields_text: tuple[str, int] = ("", 0)
+    """The YAML of the fields and its first line's offset, to find those places again."""
+
+    def about_positions(self) -> list[Pos]:
+        """Where each `about` id stands: parsed again with positions, only when needed.
+
+        Valid files are parsed without positions (the cheap way); only a problem found
+        later, such as an `about` id no entry has, needs to say where it stands.
+        """
+        if self.about_pos is None:
+            text, offset = self.fields_text
+            try:
+                data, pos = parse(text, line_offset=offset)
+            except YamlProblem:  # pragma: no cover - the same text parsed before
+                data, pos = None, _START
+            self.about_pos = _item_positions(
+                data.get("about") if isinstance(data, dict) else None,
+                _value_pos(data, "about", pos),
+            )
+        return self.about_pos
 
 
 class ParseCache:
@@ -212,20 +234,47 @@ def _load_guarded(
 def load_file(
     path: Path, root: Path, settings: Settings, problems: list[Problem]
 ) -> _Loaded | None:
-    """Read one entry file; report its problems and return the entry, or None if broken."""
-    rel = path.relative_to(root).as_posix()
+    """Read one entry file; report its problems and return the entry, or None if broken.
+
+    The file is parsed without positions first. Only when something is wrong is it parsed
+    again with them, so that each problem names its line and column.
+    """
+    rel = _relative(path, root)
     shown = f"{root.as_posix()}/{rel}"
-    ctx = schema.Context(path=shown, today=settings.today, stages=settings.stages)
     text = _read_text(path, shown, problems)
     if text is None:
         return None
     is_markdown = path.name.lower().endswith(MARKDOWN_SUFFIXES)
+    found: list[Problem] = []
+    item = _parse_and_build(text, is_markdown, path, rel, shown, settings, found, False)
+    if found:
+        found.clear()
+        item = _parse_and_build(text, is_markdown, path, rel, shown, settings, found, True)
+    problems.extend(found)
+    return item
+
+
+def _parse_and_build(
+    text: str,
+    is_markdown: bool,
+    path: Path,
+    rel: str,
+    shown: str,
+    settings: Settings,
+    problems: list[Problem],
+    positions: bool,
+) -> _Loaded | None:
+    """Parse the entry's fields (with or without their positions) and check them."""
     try:
         if is_markdown:
-            data, pos, body = _split_front_matter(text)
+            front, body = _split_front_matter(text)
+            fields_text: tuple[str, int] = (front, 1)
+            data, pos = parse(front, line_offset=1, positions=positions)
+            if data is None:
+                pos = Pos(2, 1)
         else:
-            data, pos = parse(text)
-            body = None
+            fields_text, body = (text, 0), None
+            data, pos = parse(text, positions=positions)
     except YamlProblem as exc:
         problems.append(Problem(shown, exc.pos.line, exc.pos.column, exc.message))
         return None
@@ -240,14 +289,28 @@ def load_file(
             )
         )
         return None
+    ctx = schema.Context(path=shown, today=settings.today, stages=settings.stages)
     item = _build(data, pos, body, path, rel, ctx)
     problems.extend(ctx.problems)
-    return item if not ctx.problems else None
+    if item is None or ctx.problems:
+        return None
+    if getattr(item.entry, "about", ()):  # kept only where a later check may need places
+        item.fields_text = fields_text
+    return item
+
+
+def _relative(path: Path, root: Path) -> str:
+    """`path` inside `root`, with '/' (string slicing: `Path.relative_to` is costly per file)."""
+    inside, prefix = str(path), str(root) + os.sep
+    if inside.startswith(prefix):
+        inside = inside[len(prefix) :]
+        return inside.replace(os.sep, "/") if os.sep != "/" else inside
+    return path.relative_to(root).as_posix()
 
 
 def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
             size = os.fstat(handle.fileno()).st_size if len(raw) > MAX_FILE_BYTES else 0
     except OSError as exc:
@@ -293,24 +356,33 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     return text
 
 
-def _split_front_matter(text: str) -> tuple[Any, Pos, str]:
-    lines = text.split("\n")
-    if lines[0].rstrip() != "---":
+_CLOSING_LINE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
+"""A line that closes the front matter: `---` or `...`, maybe followed by spaces."""
+
+
+def _split_front_matter(text: str) -> tuple[str, str]:
+    """The front matter's YAML and the notes below it (without splitting the notes into lines)."""
+    first_end = text.find("\n")
+    if first_end < 0 or text[:first_end].rstrip() != "---":
+        if text.rstrip() == "---":
+            raise _NEVER_CLOSED
         raise YamlProblem(
             _START,
             "expected front matter: a Markdown entry starts with a line '---', then its fields, "
             "then a closing '---' line, then your notes",
         )
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            front = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1 :])
-            data, pos = parse(front, line_offset=1)
-            return data, pos if data is not None else Pos(2, 1), body
-    raise YamlProblem(
-        _START,
-        "the front matter is never closed: add a line '---' after the fields, before your notes",
-    )
+    closing = _CLOSING_LINE.search(text, first_end + 1)
+    if closing is None:
+        raise _NEVER_CLOSED
+    start, end = closing.start(), closing.end()
+    front = text[first_end + 1 : max(start - 1, first_end + 1)]
+    return front, text[end + 1 :]
+
+
+_NEVER_CLOSED = YamlProblem(
+    _START,
+    "the front matter is never closed: add a line '---' after the fields, before your notes",
+)
 
 
 def _build(
@@ -338,8 +410,9 @@ def _build(
     text = body if body is not None else fields.get("notes", "")
     entry_id = _entry_id(path)
     if kind == "reflection":
-        about_values = data.get("about")
-        about_pos = _item_positions(about_values, _value_pos(data, "about", pos))
+        about_pos = None
+        if isinstance(data, Mapping):
+            about_pos = _item_positions(data.get("about"), _value_pos(data, "about", pos))
         return _Loaded(_reflection(entry_id, rel, fields, text), about_pos)
     return _Loaded(_rejection(entry_id, rel, fields, text, ctx.stages[0]), [])
 
@@ -492,7 +565,8 @@ def _check_about(
         if not unknown:
             kept.append(item)
         for index, target in unknown:
-            at = item.about_pos[index] if index < len(item.about_pos) else _START
+            about_pos = item.about_positions()
+            at = about_pos[index] if index < len(about_pos) else _START
             hint = schema.did_you_mean(target, sorted(known))
             problems.append(
                 Problem(
