@@ -26,6 +26,7 @@ from ..model import AnyEntry, Rejection
 from ..settings import Settings
 from . import charts
 from .context import DashboardContext, EntryContext, PageContext, SiteContext, TimelineContext
+from .details import CITED, RECENT, detail_addresses, detail_pages
 from .emails import email_for, text_environment
 from .links import ENTRIES_FOLDER, TRACKS, Links, PageAddresses, entry_uri
 from .markdown import Md, escape, finalize, front_matter, meta_text
@@ -53,6 +54,10 @@ PRIVATE_BANNER = (
 
 GAP_BARS = 10
 """The skills chart shows the first this many cited gaps, in the skills table's order."""
+CHART_POINTS = 100
+"""A chart over time draws at most this many points, the most recent (a page stays light)."""
+CHART_TRACKS = 3
+"""The interviews page charts this many tracks' progress; every track's own page has its chart."""
 
 MOODS = {1: "crushed", 2: "low", 3: "getting by", 4: "steady", 5: "fine"}
 
@@ -127,7 +132,9 @@ def environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.E
         percent=lambda share: f"{share:.0%}",
         number=lambda value: f"{value:.1f}".removesuffix(".0"),
     )
-    env.globals.update(MOODS=MOODS, date_range=date_range)
+    env.globals.update(
+        MOODS=MOODS, date_range=date_range, CITED=CITED, RECENT=RECENT, CHART_TRACKS=CHART_TRACKS
+    )
     return env
 
 
@@ -177,6 +184,7 @@ def render_site(
         **renderer.page_context(pages.timeline, {"title": "Timeline"}),
         "entries": list(entries),
         "years": _by_month(entries),
+        "latest": _by_month(entries[:RECENT]),
         "rejection_count": rejected,
         "reflection_count": len(entries) - rejected,
     }
@@ -186,6 +194,7 @@ def render_site(
     }
     result = [
         Page(pages.dashboard, renderer.render("dashboard.md.j2", dashboard)),
+        *(Page(uri, markdown, in_nav=False) for uri, markdown in renderer.details(entries, found)),
         Page(pages.timeline, renderer.render("timeline.md.j2", timeline)),
         *(
             Page(uri, renderer.render(template, renderer.page_context(uri, {"title": title})))
@@ -235,6 +244,15 @@ class _Renderer:
     def render(self, template: str, context: PageContext) -> str:
         return self.env.get_template(template).render(context)
 
+    def details(self, entries: Sequence[AnyEntry], found: Reports) -> list[tuple[str, str]]:
+        """The detail pages behind the bounded overview pages (see `details`)."""
+
+        def render(uri: str, template: str, title: str, extra: dict[str, Any]) -> str:
+            context = {**self.page_context(uri, {"title": meta_text(title)}), **extra}
+            return self.env.get_template(template).render(context)
+
+        return detail_pages(entries, found, self.base["details"], render)
+
 
 def _entry_meta(entry: AnyEntry) -> dict[str, Any]:
     meta: dict[str, Any] = {"title": meta_text(entry.title)}
@@ -274,6 +292,7 @@ def site_context(
         "email_for": lambda rejection: email_for(rejection, mail_env),
         **_chart_context(found),
         "pages": pages,
+        "details": detail_addresses(entries, found),
         "problems": list(problems),
         "problem_details": options.problem_details,
         "show_sources": options.show_sources,
@@ -311,7 +330,9 @@ def _chart_context(found: Reports) -> _ChartContext:
         "stage_bars": [charts.Bar(step.stage, len(step.reached)) for step in found.practice.funnel],
         "track_progress": _track_progress(found),
         "mood_entries": mood_entries,
-        "mood_points": [charts.Point(e.date, mood - 1, e.title) for mood, e in mood_entries],
+        "mood_points": [
+            charts.Point(e.date, mood - 1, e.title) for mood, e in mood_entries[-CHART_POINTS:]
+        ],
         "mood_levels": [f"{level} {MOODS[level]}" for level in sorted(MOODS)],
     }
 
@@ -341,5 +362,5 @@ def _track_progress(found: Reports) -> list[tuple[Progress, list[charts.Point]]]
                 charts.Point(r.date, analysis.of(r).stage_number - 1, r.company)
                 for r, _ in progress.steps
             ]
-            result.append((progress, points))
+            result.append((progress, points[-CHART_POINTS:]))
     return result
