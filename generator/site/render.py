@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Sequence
@@ -109,6 +110,26 @@ def date_range(first: dt.date | None, last: dt.date | None) -> str:
 
 
 def environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.Environment:
+    """The page templates' environment, kept across builds (`mkdocs serve` rebuilds).
+
+    Compiling the templates took about 0.3 s a build. Jinja reloads a template whose file
+    changed; a template the user adds to (or removes from) their folder makes a new environment.
+    """
+    folder = os.fspath(templates_dir) if templates_dir else None
+    return _environment(folder, _listing(folder))
+
+
+def _listing(folder: str | None) -> tuple[str, ...]:
+    if folder is None:
+        return ()
+    try:
+        return tuple(sorted(os.listdir(folder)))
+    except OSError:
+        return ()
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(templates_dir: str | None, listing: tuple[str, ...]) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if templates_dir:
         loaders.append(jinja2.FileSystemLoader(os.fspath(templates_dir)))
