@@ -123,6 +123,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
                 feed=self.config.feed,
                 user_home=files.get_file_from_path("index.md") is not None,
                 problem_details=self.command == "serve",
+                directory_urls=config.use_directory_urls,
             ),
             cache=self.parse_cache,
         )

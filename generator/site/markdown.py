@@ -82,6 +82,15 @@ def front_matter(meta: dict[str, object]) -> Md:
     return Md(f"---\n{dumped}---\n\n")
 
 
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'()-]*[A-Za-z0-9.)]")
+_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
+
+
+def _plain(text: str) -> bool:
+    """Text YAML reads back as the same string when written without quotes."""
+    return bool(_PLAIN.fullmatch(text)) and text.lower() not in _YAML_WORDS
+
+
 def _quick_yaml(meta: dict[str, object]) -> str | None:
     """Text and lists of text as YAML, written directly: `yaml.safe_dump` took a third of the
     time of rendering an entry page. A JSON string is a YAML double-quoted scalar when every
@@ -91,7 +100,7 @@ def _quick_yaml(meta: dict[str, object]) -> str | None:
         items = value if isinstance(value, list) else [value]
         if not all(isinstance(item, str) and item.isprintable() for item in items):
             return None
-        quoted = [json.dumps(item, ensure_ascii=False) for item in items]
+        quoted = [item if _plain(item) else json.dumps(item, ensure_ascii=False) for item in items]
         if isinstance(value, list):
             lines.append(f"{key}:" if value else f"{key}: []")
             lines.extend(f"- {item}" for item in quoted)

@@ -85,6 +85,9 @@ class SiteOptions:
     """Name each entry's file on its page (not in anonymized builds: file names name companies)."""
     mentor_since: dt.date | None = None
     """Start of the mentor digest; default: `DEFAULT_WINDOW_DAYS` before today."""
+    directory_urls: bool = True
+    """Pages are built as `x/index.html` (MkDocs' `use_directory_urls`): the links that
+    detail pages write as HTML point where the built pages are."""
 
 
 def human_date(day: dt.date | None) -> str:
@@ -198,7 +201,7 @@ def render_site(
     env = environment(options.templates_dir)
     found = found or reports(entries, settings, options.mentor_since)
     base = site_context(entries, problems, found, options)
-    renderer = _Renderer(env, base, {entry.id for entry in entries})
+    renderer = _Renderer(env, base, {entry.id for entry in entries}, options.directory_urls)
     pages = base["pages"]
     rejected = sum(isinstance(entry, Rejection) for entry in entries)
     timeline: TimelineContext = {
@@ -247,7 +250,10 @@ def render_site(
 class _Renderer:
     """Renders the pages of one build: the shared context, plus each page's links and meta."""
 
-    def __init__(self, env: jinja2.Environment, base: SiteContext, known: set[str]) -> None:
+    def __init__(
+        self, env: jinja2.Environment, base: SiteContext, known: set[str], directory_urls: bool
+    ) -> None:
+        self.directory_urls = directory_urls
         self.env = env
         self.base = base
         self.known = known
@@ -258,7 +264,7 @@ class _Renderer:
     def page_context(self, uri: str, meta: dict[str, Any]) -> PageContext:
         return {
             **self.base,
-            "to": Links(uri, self.known, self.track_anchors),
+            "to": Links(uri, self.known, self.track_anchors, self.directory_urls),
             "meta": front_matter(meta),
         }
 
