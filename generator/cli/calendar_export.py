@@ -23,7 +23,8 @@ from ..insights.analysis import feedback_status, rejections
 from ..model import AnyEntry, Rejection
 from ..privacy import publishable
 from ..settings import Settings
-from ..site.render import ENTRIES_FOLDER, human_date, plural
+from ..site.render import ENTRIES_FOLDER, human_date
+from ..wording import plural
 from .command_kit import config_option, deliver, entries_folder, output_option, project_for
 from .command_kit import parse_day_option as _day
 from .command_kit import today_option as _today_option

@@ -15,7 +15,7 @@ import click
 from ..entries.loader import Log, load_log
 from ..errors import Problem
 from ..settings import Settings
-from ..site.render import plural
+from ..wording import plural
 from .app import config_option, entries_folder, project_for, today_option
 
 

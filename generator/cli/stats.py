@@ -12,7 +12,7 @@ from ..insights.reports import reports
 from ..model import AnyEntry
 from ..privacy import publishable
 from ..settings import Settings
-from ..site.render import plural
+from ..wording import plural
 from .app import config_option, load, today_option
 
 

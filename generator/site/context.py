@@ -18,6 +18,7 @@ from ..insights.feedback import Email, FeedbackReport
 from ..insights.interviews import FunnelStep, PracticeReport
 from ..insights.lessons import LessonsReport
 from ..insights.mentor import Digest
+from ..insights.names import LogNames
 from ..insights.progress import Progress
 from ..insights.reports import Headline
 from ..insights.skills import SkillGap, SkillsReport
@@ -49,6 +50,8 @@ class SiteContext(TypedDict):
     digest: Digest
     head: Headline
     known_titles: dict[str, str]
+    names: LogNames
+    """The log's one name for a skill, strength or track: `names.skill("sql")` is "SQL"."""
     email_for: Callable[[Rejection], Email]
     # Charts
     charts: ModuleType

@@ -24,6 +24,7 @@ from ..insights.progress import Progress, track_progress
 from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
 from ..settings import Settings
+from ..wording import plural
 from . import charts
 from .context import DashboardContext, EntryContext, PageContext, SiteContext, TimelineContext
 from .emails import email_for, text_environment
@@ -138,11 +139,6 @@ def _verbatim(text: str) -> Md:
         for line in str(text).splitlines()
     ]
     return Md("\n".join(lines))
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """`3 days`, `1 day`."""
-    return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
 def _show_value(value: Any) -> Md:
@@ -271,6 +267,7 @@ def site_context(
         "digest": found.digest,
         "head": found.headline,
         "known_titles": {entry.id: entry.title for entry in entries},
+        "names": found.names,
         "email_for": lambda rejection: email_for(rejection, mail_env),
         **_chart_context(found),
         "pages": pages,
