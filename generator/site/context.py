@@ -64,6 +64,8 @@ class SiteContext(TypedDict):
     # The build
     pages: PageAddresses
     problems: list[Problem]
+    warnings: list[Problem]
+    """Entries that load but may not say what was meant (`gaps: Python, SQL`)."""
     problem_details: bool
     show_sources: bool
     entries_label: str

@@ -156,6 +156,7 @@ def render_site(
     settings: Settings,
     options: SiteOptions | None = None,
     found: Reports | None = None,
+    warnings: Sequence[Problem] = (),
 ) -> list[Page]:
     """Every generated page, for entries that are already fit to publish, newest first.
 
@@ -165,7 +166,7 @@ def render_site(
     options = options or SiteOptions()
     env = environment(options.templates_dir)
     found = found or reports(entries, settings, options.mentor_since)
-    base = site_context(entries, problems, found, options)
+    base = site_context(entries, problems, found, options, warnings)
     renderer = _Renderer(env, base, {entry.id for entry in entries})
     pages = base["pages"]
     rejected = sum(isinstance(entry, Rejection) for entry in entries)
@@ -244,6 +245,7 @@ def site_context(
     problems: Sequence[Problem],
     found: Reports,
     options: SiteOptions,
+    warnings: Sequence[Problem] = (),
 ) -> SiteContext:
     """What every template may use: the reports, computed once for all pages."""
     analysis, settings = found.analysis, found.analysis.settings
@@ -272,6 +274,7 @@ def site_context(
         **_chart_context(found),
         "pages": pages,
         "problems": list(problems),
+        "warnings": list(warnings),
         "problem_details": options.problem_details,
         "show_sources": options.show_sources,
         "entries_label": options.entries_label,
