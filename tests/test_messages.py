@@ -7,8 +7,12 @@ so it is a warning (the entry still loads) at the file and line, showing the lis
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from conftest import Entries
@@ -133,17 +137,21 @@ def test_broken_yaml_starts_with_the_advice_and_gives_pyyamls_words_after(entrie
 # --- the command line ---------------------------------------------------------------------------
 
 
-def _options(command, path=""):
-    import click
-
+def _options(command: click.Command, path: str) -> Iterator[tuple[str, str | None]]:
+    """Every visible option of `command` and of its sub-commands, with its help text."""
     for param in command.params:
         if isinstance(param, click.Option) and not param.hidden:
             yield f"{path} {param.opts[-1]}", param.help
-    for name, sub in getattr(command, "commands", {}).items():
-        yield from _options(sub, f"{path} {name}")
+    if isinstance(command, click.Group):
+        ctx = click.Context(command)
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            assert sub is not None, name
+            yield from _options(sub, f"{path} {name}")
 
 
 def test_every_option_of_every_command_has_help_text():
+    assert len(list(_options(main, "recovery-log"))) > 30  # every command was looked at
     assert [name for name, help_text in _options(main, "recovery-log") if not help_text] == []
 
 
@@ -172,3 +180,19 @@ def test_shell_completion_prints_a_script(shell: str):
     assert result.exit_code == 0
     assert "_RECOVERY_LOG_COMPLETE" in result.output
     assert "recovery-log" in result.output
+
+
+def test_importing_the_command_line_leaves_each_commands_heavy_modules_for_later():
+    code = (
+        "import sys, generator.cli; "
+        "print(sorted(m for m in ('jinja2', 'icalendar', 'generator.site.render', "
+        "'generator.insights.reports') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_every_command_is_listed_in_the_help():
+    output = RUNNER.invoke(main, ["--help"]).output
+    for name in ("calendar", "check", "export", "feedback-email", "generate", "import", "init"):
+        assert f"  {name} " in output
