@@ -1,7 +1,7 @@
 """The `recovery-log` group and what its commands share: options, reading the project, errors.
 
 Each command lives in a module named for it and is registered in `generator/cli/__init__.py`
-with `main.add_command(...)`.
+by name in `main.lazy_commands`, so its module is imported only when it runs.
 """
 
 from __future__ import annotations
