@@ -21,7 +21,7 @@ from ..entries.loader import ParseCache
 from ..site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
 from ..site.feed import FEED_PATH
 from ..site.generated import NotOurFiles, Written, generated_files, write_files
-from ..site.render import plural
+from ..wording import plural
 from .project import ProjectError, ProjectOptions, read_config, read_project
 
 DEFAULT_CONFIG = Path("mkdocs.yml")

@@ -18,6 +18,7 @@ from ..insights.feedback import Email, FeedbackReport
 from ..insights.interviews import FunnelStep, PracticeReport, StageGuide
 from ..insights.lessons import Lesson, LessonsReport
 from ..insights.mentor import Digest
+from ..insights.names import LogNames
 from ..insights.progress import Progress
 from ..insights.reports import Headline
 from ..insights.skills import SkillGap, SkillsReport, Strength
@@ -50,6 +51,8 @@ class SiteContext(TypedDict):
     digest: Digest
     head: Headline
     known_titles: dict[str, str]
+    names: LogNames
+    """The log's one name for a skill, strength or track: `names.skill("sql")` is "SQL"."""
     email_for: Callable[[Rejection], Email]
     # Charts
     charts: ModuleType
@@ -63,6 +66,8 @@ class SiteContext(TypedDict):
     pages: PageAddresses
     details: DetailAddresses
     problems: list[Problem]
+    warnings: list[Problem]
+    """Entries that load but may not say what was meant (`gaps: Python, SQL`)."""
     problem_details: bool
     show_sources: bool
     entries_label: str

@@ -98,9 +98,10 @@ def _quick_yaml(meta: dict[str, object]) -> str | None:
     lines = []
     for key, value in meta.items():
         items = value if isinstance(value, list) else [value]
-        if not all(isinstance(item, str) and item.isprintable() for item in items):
+        texts = [item for item in items if isinstance(item, str) and item.isprintable()]
+        if len(texts) != len(items):
             return None
-        quoted = [item if _plain(item) else json.dumps(item, ensure_ascii=False) for item in items]
+        quoted = [item if _plain(item) else json.dumps(item, ensure_ascii=False) for item in texts]
         if isinstance(value, list):
             lines.append(f"{key}:" if value else f"{key}: []")
             lines.extend(f"- {item}" for item in quoted)

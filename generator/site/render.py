@@ -25,6 +25,7 @@ from ..insights.progress import Progress, track_progress
 from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
 from ..settings import Settings
+from ..wording import plural
 from . import charts
 from .context import DashboardContext, EntryContext, PageContext, SiteContext, TimelineContext
 from .details import CITED, RECENT, detail_addresses, detail_pages
@@ -171,11 +172,6 @@ def _verbatim(text: str) -> Md:
     return Md("\n".join(lines))
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """`3 days`, `1 day`."""
-    return f"{count} {word if count == 1 else (many or word + 's')}"
-
-
 def _show_value(value: Any) -> Md:
     """An `extra:` value, whatever its shape, as one escaped line."""
     if isinstance(value, dict | list):
@@ -191,6 +187,7 @@ def render_site(
     settings: Settings,
     options: SiteOptions | None = None,
     found: Reports | None = None,
+    warnings: Sequence[Problem] = (),
 ) -> list[Page]:
     """Every generated page, for entries that are already fit to publish, newest first.
 
@@ -200,7 +197,7 @@ def render_site(
     options = options or SiteOptions()
     env = environment(options.templates_dir)
     found = found or reports(entries, settings, options.mentor_since)
-    base = site_context(entries, problems, found, options)
+    base = site_context(entries, problems, found, options, warnings)
     renderer = _Renderer(env, base, {entry.id for entry in entries}, options.directory_urls)
     pages = base["pages"]
     rejected = sum(isinstance(entry, Rejection) for entry in entries)
@@ -299,6 +296,7 @@ def site_context(
     problems: Sequence[Problem],
     found: Reports,
     options: SiteOptions,
+    warnings: Sequence[Problem] = (),
 ) -> SiteContext:
     """What every template may use: the reports, computed once for all pages."""
     analysis, settings = found.analysis, found.analysis.settings
@@ -322,11 +320,13 @@ def site_context(
         "digest": found.digest,
         "head": found.headline,
         "known_titles": {entry.id: entry.title for entry in entries},
+        "names": found.names,
         "email_for": lambda rejection: email_for(rejection, mail_env),
         **_chart_context(found),
         "pages": pages,
         "details": detail_addresses(entries, found),
         "problems": list(problems),
+        "warnings": list(warnings),
         "problem_details": options.problem_details,
         "show_sources": options.show_sources,
         "entries_label": options.entries_label,
