@@ -20,12 +20,13 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .entries.loader import ParseCache
+from .mkdocs_search import SearchKeeper
 from .options import BY_NAME, OptionError, checked_values, read_options
 from .site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
 from .site.feed import FEED_PATH
@@ -86,11 +87,18 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.stable_dir: Path | None = None
         self.parse_cache = ParseCache()
         """Kept across `mkdocs serve` rebuilds (MkDocs keeps plugins that have on_startup)."""
+        self.search_keeper: SearchKeeper | None = None
+        """Under `mkdocs serve --dirty`: keeps the preview's search index whole."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         if command == "serve" and dirty and self.stable_dir is None:
             self.stable_dir = Path(tempfile.mkdtemp(prefix="recovery-log-pages-"))
+            self.search_keeper = SearchKeeper()
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.search_keeper is not None:
+            self.search_keeper.start_build()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_dir = Path(config.config_file_path or ".").resolve().parent
@@ -165,6 +173,23 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         if self.stable_dir is not None:
             shutil.rmtree(self.stable_dir, ignore_errors=True)
             self.stable_dir = None
+        self.search_keeper = None
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.search_keeper is not None:
+            pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            self.search_keeper.site_pages(file.page.url for file in pages if file.page)
+        return env
+
+    def on_page_context(
+        self, context: Any, /, *, page: Any, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        """Under --dirty, only the pages MkDocs rebuilds get here: the search keeper notes them."""
+        if self.search_keeper is not None:
+            search = page.meta.get("search")
+            excluded = isinstance(search, dict) and bool(search.get("exclude"))
+            self.search_keeper.page_built(page.url, searchable=not excluded)
+        return context
 
     def on_page_content(
         self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files
@@ -204,7 +229,14 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         )
         return output.replace("</head>", link + "</head>", 1)
 
+    @event_priority(-100)  # last: after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.search_keeper is not None:
+            problem = self.search_keeper.complete(
+                Path(config.site_dir), show_private=self.settings.show_private
+            )
+            if problem:
+                log.warning(problem)
         if self.site is None or not self.config.feed:
             return
         document = self.site.feed(_identity(config))

@@ -806,12 +806,15 @@ def _wait_for(
 
 
 @contextlib.contextmanager
-def _serving(root: Path, log: Path) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
-    """`mkdocs serve` on a free loopback port, its output in `log`; stopped on the way out."""
+def _serving(
+    root: Path, log: Path, *options: str
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """`mkdocs serve [options]` on a free loopback port, its output in `log`; stopped on the
+    way out."""
     port = _free_loopback_port()
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *options],
             cwd=root,
             env=mkdocs_env(),
             stdout=out,
