@@ -504,6 +504,13 @@ class ServeResult:
     """Save -> MkDocs' 'Reloading browsers' log line."""
     detected: list[float]
     built: list[float]
+    search_pages: list[int] = field(default_factory=list)
+    """Pages in the served search index: after the first build, then after each save."""
+
+    @property
+    def search_whole(self) -> bool:
+        """Every save left the search index with as many pages as the first build's."""
+        return all(count == self.search_pages[0] for count in self.search_pages)
 
 
 def edit_entry(path: Path, token: str) -> None:
@@ -523,6 +530,14 @@ def fetch(url: str) -> str:
             return str(response.read().decode("utf-8", errors="replace"))
     except (OSError, ValueError):
         return ""
+
+
+def search_pages(base: str) -> int:
+    """How many pages the served search index (what the search box loads) has entries for."""
+    text = fetch(base + "search/search_index.json")
+    if not text:
+        raise BenchError(f"{base} serves no search/search_index.json")
+    return len({doc["location"].partition("#")[0] for doc in json.loads(text)["docs"]})
 
 
 def wait_served(url: str, text: str, timeout: float, every: float = 0.05) -> float:
@@ -545,7 +560,8 @@ def serve_latency(
     """
     port = free_port()
     cmd = [PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", "mkdocs.yml", *extra]
-    url = f"http://127.0.0.1:{port}{urllib.parse.urlsplit(synth.SITE_URL).path}{page}"
+    base = f"http://127.0.0.1:{port}{urllib.parse.urlsplit(synth.SITE_URL).path}"
+    url = base + page
     proc = subprocess.Popen(
         cmd,
         cwd=project,
@@ -565,6 +581,7 @@ def serve_latency(
         lines.drain(quiet=2.0)
         if "</html>" not in fetch(url):
             raise BenchError(f"the server does not serve {url}")
+        result.search_pages.append(search_pages(base))
         for number in range(1, edits + 1):
             token = f"Saved as edit {number} of run {time.time_ns()}."
             start = time.monotonic()
@@ -592,6 +609,7 @@ def serve_latency(
             ):
                 lines.wait_for("Reloading browsers", timeout=600)
                 lines.drain(quiet=2.0)
+            result.search_pages.append(search_pages(base))  # after the rebuild, untimed
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)
@@ -645,18 +663,23 @@ def bench_serve(workspace: Workspace, plan: Plan, store: dict[str, Any]) -> list
             latency < SERVE_SECONDS,
         )
     ]
-    dirty = statistics.median(store["serve --dirty"].served)
+    # The practical answer to target 2: what the README recommends for large logs. It counts
+    # only if the preview's search index stayed whole (every page still found) after each save.
+    dirty_result: ServeResult = store["serve --dirty"]
+    dirty = statistics.median(dirty_result.served)
     dirty_plain = statistics.median(store["serve plain --dirty"].served)
+    whole = "whole" if dirty_result.search_whole else "NOT whole"
     rows.append(
         Row(
             "2",
-            "context: `mkdocs serve --dirty`, same measure (baseline: plain pages, --dirty)",
+            "`mkdocs serve --dirty` (the README's advice for large logs), same measure; "
+            f"search index {whole} after every save (baseline: plain pages, --dirty)",
             f"{size:,}",
             f"{dirty:.2f} s",
             f"{dirty_plain:.2f} s",
             f"{dirty / dirty_plain:.2f}x",
-            "(no target)",
-            None,
+            f"< {SERVE_SECONDS:g} s, search whole",
+            dirty < SERVE_SECONDS and dirty_result.search_whole,
         )
     )
     return rows
@@ -940,8 +963,12 @@ def details(builds: Builds, workspace: Workspace, store: dict[str, Any]) -> str:
             "sentence (the measure); MkDocs' 'Detected file changes' and 'Reloading browsers' "
             "lines; and the rebuild ('Building documentation...' -> 'Reloading browsers').",
             "",
-            "| Site | first build | page shows it | detected | rebuild | 'Reloading browsers' |",
-            "|---|---:|---|---|---|---|",
+            "The last column counts the pages in the served search index after the first build, "
+            "then after each save (all equal: the search box still finds every page).",
+            "",
+            "| Site | first build | page shows it | detected | rebuild | 'Reloading browsers' "
+            "| pages in search |",
+            "|---|---:|---|---|---|---|---|",
         ]
         for key, what in serves:
             one: ServeResult = store[key]
@@ -949,6 +976,8 @@ def details(builds: Builds, workspace: Workspace, store: dict[str, Any]) -> str:
             out.append(
                 f"| {what} | {one.first_build:.2f} | "
                 + " | ".join(", ".join(f"{x:.2f}" for x in cell) for cell in times)
+                + " | "
+                + ", ".join(str(count) for count in one.search_pages)
                 + " |"
             )
         out.append("")

@@ -36,6 +36,10 @@ from .site.render import INSIGHT_PAGES, PRIVATE_BANNER, TIMELINE
 log = get_plugin_logger("recovery-log")
 """Log lines read "recovery-log: ...", the name users know the plugin by (not the package)."""
 
+LARGE_LOG = 200
+"""Entries from which plain `mkdocs serve` takes seconds per save (about 3 s on 2 cores), so
+the plugin suggests `--dirty` (see `benchmarks/README.md`)."""
+
 
 class _Declared(c.BaseConfigOption[Any]):
     """An option of `generator.options.OPTIONS`, checked by its declaration's own check."""
@@ -89,9 +93,11 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         """Kept across `mkdocs serve` rebuilds (MkDocs keeps plugins that have on_startup)."""
         self.search_keeper: SearchKeeper | None = None
         """Under `mkdocs serve --dirty`: keeps the preview's search index whole."""
+        self.suggest_dirty = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.suggest_dirty = command == "serve" and not dirty
         if command == "serve" and dirty and self.stable_dir is None:
             self.stable_dir = Path(tempfile.mkdtemp(prefix="recovery-log-pages-"))
             self.search_keeper = SearchKeeper()
@@ -141,6 +147,13 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         for warning in site.warnings:  # valid entries: info, so `mkdocs build --strict` passes
             log.info("worth a look: %s", warning)
         self.site = site
+        if self.suggest_dirty and len(site.entries) >= LARGE_LOG:
+            self.suggest_dirty = False  # once per preview
+            log.info(
+                "%d entries: each save rebuilds every page. `mkdocs serve --dirty` rebuilds "
+                "only the pages that changed, and keeps search whole",
+                len(site.entries),
+            )
         for page in site.pages:
             if files.get_file_from_path(page.uri) is not None:
                 log.info("docs/%s is your own page: it replaces the generated one", page.uri)

@@ -16,6 +16,7 @@ exist (a deleted entry's page). Only `generator.mkdocs_plugin` uses it; it impor
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -128,7 +129,14 @@ class SearchKeeper:
                 docs, rebuilt=self.rebuilt, pages=self.pages, remembered=self.remembered
             )
             data["docs"] = docs
-            path.write_text(json.dumps(data, separators=(",", ":"), default=str), "utf-8")
+            _replace(path, json.dumps(data, separators=(",", ":"), default=str))
         self.remembered = by_page(docs)
         self.remembered_private = show_private
         return warning
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write `path` whole in one step: the server never sends a half-written index."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)

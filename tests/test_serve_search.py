@@ -1,17 +1,23 @@
-"""`mkdocs serve --dirty` keeps the preview's search index whole.
+"""`mkdocs serve --dirty` keeps the preview's search index whole, and large logs are told of it.
 
 Under `--dirty` MkDocs rebuilds only the pages whose source changed, and the search plugin then
 indexes only those. The Recovery Log plugin remembers, in the serving process, the search
 entries of every page and puts back those of the pages that were not rebuilt. These tests run a
 real `mkdocs serve --dirty` and read the index the browser's search box loads.
+
+Serving a log of `LARGE_LOG` entries or more without `--dirty`, the plugin suggests it once.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
 from test_site_build import (
     ACME,
     ACME_TEXT,
@@ -28,6 +34,7 @@ from test_site_build import (
     write_site,
 )
 
+from generator.mkdocs_plugin import LARGE_LOG
 from generator.mkdocs_search import SearchKeeper
 
 needs_loopback = pytest.mark.skipif(
@@ -38,10 +45,12 @@ needs_loopback = pytest.mark.skipif(
 def served_index(base: str) -> dict[str, list[dict[str, str]]]:
     """The served search index, as each page's entries (by page URL); {} while unavailable."""
     status, text = _get(base + "search/search_index.json")
-    if status != 200:
+    try:
+        docs = json.loads(text)["docs"] if status == 200 else []
+    except ValueError:  # caught while being written
         return {}
     pages: dict[str, list[dict[str, str]]] = {}
-    for doc in json.loads(text)["docs"]:
+    for doc in docs:
         pages.setdefault(doc["location"].partition("#")[0], []).append(doc)
     return pages
 
@@ -103,6 +112,57 @@ def test_a_deleted_entry_leaves_the_search_index_of_a_dirty_preview(tmp_path: Pa
         after = served_index(base)
 
     assert "Globex" not in json.dumps(after), "no page that is left mentions it"
+
+
+# --------------------------------------------------------------------------------------------
+# A large log served without --dirty: the plugin suggests it, once
+# --------------------------------------------------------------------------------------------
+
+
+def plugin_messages(root: Path, caplog: pytest.LogCaptureFixture, *, dirty: bool) -> list[str]:
+    """What the plugin says while MkDocs prepares a preview's first build (in this process)."""
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    try:
+        config = config.plugins.on_config(config)
+        with caplog.at_level(logging.INFO, logger="mkdocs.plugins.recovery-log"):
+            config.plugins.on_files(get_files(config), config=config)
+    finally:
+        config.plugins.on_shutdown()
+    return [record.getMessage() for record in caplog.records]
+
+
+def large_log(root: Path, size: int) -> Path:
+    start = date(2024, 1, 1)
+    entries = {}
+    for number in range(size):
+        day = (start + timedelta(days=number)).isoformat()
+        entries[f"{day}-co{number}-analyst.yml"] = (
+            f"date: {day}\ncompany: Co {number}\nrole: Analyst\nstage: applied\n"
+        )
+    return write_site(root, entries)
+
+
+def test_serving_a_large_log_suggests_dirty(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = large_log(tmp_path / "large", LARGE_LOG)
+    said = [m for m in plugin_messages(root, caplog, dirty=False) if "--dirty" in m]
+    assert said == [
+        f"recovery-log: {LARGE_LOG} entries: each save rebuilds every page. "
+        "`mkdocs serve --dirty` rebuilds only the pages that changed, and keeps search whole"
+    ]
+
+
+def test_serving_with_dirty_or_a_smaller_log_says_nothing_of_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    large = large_log(tmp_path / "large", LARGE_LOG)
+    smaller = large_log(tmp_path / "smaller", LARGE_LOG - 1)
+    said = plugin_messages(large, caplog, dirty=True) + plugin_messages(
+        smaller, caplog, dirty=False
+    )
+    assert not [m for m in said if "--dirty" in m]
 
 
 # --------------------------------------------------------------------------------------------

@@ -806,9 +806,7 @@ def _wait_for(
 
 
 @contextlib.contextmanager
-def _serving(
-    root: Path, log: Path, *options: str
-) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+def _serving(root: Path, log: Path, *options: str) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     """`mkdocs serve [options]` on a free loopback port, its output in `log`; stopped on the
     way out."""
     port = _free_loopback_port()
