@@ -81,6 +81,11 @@ def new(
       recovery-log new reflection --title "Two weeks on" --about 2026-11-03-acme-analyst
     """
     project = project_for(config_file)
+    if entries_dir is None and project.config is None:
+        raise click.ClickException(
+            "no mkdocs.yml here or in any folder above: run this inside a log "
+            "(`recovery-log init DIR` starts one), or pass --entries-dir"
+        )
     settings = project.settings()
     day = day or settings.today
     if day > settings.today:

@@ -45,5 +45,5 @@ def feedback_email(
         raise click.ClickException(
             f"'{wanted}' is a reflection; feedback emails are for rejections"
         )
-    mail = email_for(found, text_environment(project.templates_dir))
+    mail = email_for(found, text_environment(project.templates_dir), project.site_author)
     click.echo(f"Subject: {mail.subject}\n\n{mail.body}")

@@ -49,6 +49,7 @@ def plugin_options(project: ProjectOptions, **run: Any) -> BuildOptions:
         anonymize_companies=project.anonymize_companies,
         mentor_since=project.mentor_since,
         feed=project.feed,
+        author=project.site_author,
         **run,
     )
 

@@ -78,6 +78,9 @@ FEEDBACK = Record(
     fields={
         "requested": Field(DateOrFalse(doc="The day you asked, or false (decided not to ask).")),
         "via": Field(Choice(("email", "phone", "in-person", "other"), doc="How you asked.")),
+        "followed_up": Field(
+            Date(doc="The day you sent your one polite follow-up; not before requested.")
+        ),
         "received": Field(Date(doc="The day the answer came; absent while pending.")),
         "declined": Field(Boolean(doc="True when the company said it gives no feedback.")),
         "from": _text("Who gave the feedback."),
@@ -121,6 +124,7 @@ QUESTION = TextOr(
         fields={
             "question": Field(Text(doc="The question."), required=True),
             "answered": Field(Date(doc="The day it was answered; it then leaves the agenda.")),
+            "answer": _text("What your mentor said."),
         },
     ),
 )

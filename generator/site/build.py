@@ -44,6 +44,10 @@ class BuildOptions:
     """Name each broken file on the problems page (a preview), or only count them (published)."""
     banner_in_pages: bool = False
     """Put the private-preview banner into each page's Markdown (engines without plugins)."""
+    author: str | None = None
+    """`site_author`: feedback drafts are signed with it."""
+    site_name: str = ""
+    """The log's name, printed at the top of the mentor digest on paper."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,8 @@ def build_site(
         entries_label=options.entries_label,
         show_sources=not options.anonymize_companies,
         mentor_since=options.mentor_since,
+        author=options.author,
+        site_name=options.site_name,
     )
     found = reports(entries, settings, options.mentor_since)
     pages = render_site(entries, loaded.problems, settings, site_options, found)

@@ -50,6 +50,10 @@ class SiteContext(TypedDict):
     head: Headline
     known_titles: dict[str, str]
     email_for: Callable[[Rejection], Email]
+    status_label: Callable[[str], str]
+    """How a feedback status reads ("not requested" -> "not asked yet")."""
+    site_name: str
+    """The log's name (`site_name`), for the printed mentor digest."""
     # Charts
     charts: ModuleType
     gap_bars: list[Bar]

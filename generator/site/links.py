@@ -56,6 +56,12 @@ class Links:
             return escape(label)
         return link(label, entry_uri(entry_id), self.here)
 
+    def entry_section(self, entry: AnyEntry, anchor: str, text: object) -> Md:
+        """A link to a section (`{ #anchor }`) of an entry's page, e.g. its feedback draft."""
+        if entry.id not in self.known:
+            return escape(text)
+        return link(text, f"{entry_uri(entry)}#{anchor}", self.here)
+
     def page(self, uri: str, text: object) -> Md:
         """A link to a page of the docs tree (see `pages` for the generated ones)."""
         return link(text, uri, self.here)

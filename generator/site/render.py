@@ -20,6 +20,7 @@ import jinja2
 
 from ..errors import Problem
 from ..insights import analysis as insights
+from ..insights.feedback import status_label
 from ..insights.progress import Progress, track_progress
 from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
@@ -27,6 +28,7 @@ from ..settings import Settings
 from . import charts
 from .context import DashboardContext, EntryContext, PageContext, SiteContext, TimelineContext
 from .emails import email_for, text_environment
+from .format_page import ENTRY_FORMAT, entry_format_page
 from .links import ENTRIES_FOLDER, TRACKS, Links, PageAddresses, entry_uri
 from .markdown import Md, escape, finalize, front_matter, meta_text
 
@@ -79,6 +81,10 @@ class SiteOptions:
     """Name each entry's file on its page (not in anonymized builds: file names name companies)."""
     mentor_since: dt.date | None = None
     """Start of the mentor digest; default: `DEFAULT_WINDOW_DAYS` before today."""
+    author: str | None = None
+    """`site_author`: feedback drafts are signed with it."""
+    site_name: str = ""
+    """The log's name (the mentor digest prints it)."""
 
 
 def human_date(day: dt.date | None) -> str:
@@ -191,6 +197,7 @@ def render_site(
             Page(uri, renderer.render(template, renderer.page_context(uri, {"title": title})))
             for uri, template, title in INSIGHT_PAGES
         ),
+        Page(ENTRY_FORMAT, entry_format_page(settings), in_nav=False),
         Page(
             pages.problems,
             renderer.render(
@@ -271,7 +278,10 @@ def site_context(
         "digest": found.digest,
         "head": found.headline,
         "known_titles": {entry.id: entry.title for entry in entries},
-        "email_for": lambda rejection: email_for(rejection, mail_env),
+        "email_for": lambda rejection: email_for(rejection, mail_env, options.author),
+        "status_label": status_label,
+        "site_name": options.site_name,
+
         **_chart_context(found),
         "pages": pages,
         "problems": list(problems),
