@@ -22,7 +22,7 @@ from ..insights.progress import Progress
 from ..insights.reports import Headline
 from ..insights.skills import SkillGap, SkillsReport
 from ..insights.tracks import Track
-from ..model import AnyEntry, Reflection, Rejection
+from ..model import AnyEntry, FeedbackStatus, Reflection, Rejection
 from ..settings import Settings
 from .charts import Bar, Point
 from .links import Links, PageAddresses
@@ -50,7 +50,7 @@ class SiteContext(TypedDict):
     head: Headline
     known_titles: dict[str, str]
     email_for: Callable[[Rejection], Email]
-    status_label: Callable[[str], str]
+    status_label: Callable[[FeedbackStatus], str]
     """How a feedback status reads ("not requested" -> "not asked yet")."""
     site_name: str
     """The log's name (`site_name`), for the printed mentor digest."""

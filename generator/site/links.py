@@ -54,7 +54,10 @@ class Links:
         label = text if text is not None else (entry if isinstance(entry, str) else entry.title)
         if entry_id not in self.known:
             return escape(label)
-        return link(label, entry_uri(entry_id), self.here)
+        linked = link(label, entry_uri(entry_id), self.here)
+        if getattr(entry, "private", False):  # only ever shown in a private preview
+            return Md(f'{linked} <span class="rl-private-tag">private</span>')
+        return linked
 
     def entry_section(self, entry: AnyEntry, anchor: str, text: object) -> Md:
         """A link to a section (`{ #anchor }`) of an entry's page, e.g. its feedback draft."""

@@ -24,6 +24,7 @@ from ..insights.feedback import status_label
 from ..insights.progress import Progress, track_progress
 from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
+from ..privacy import mark_private_sections
 from ..settings import Settings
 from . import charts
 from .context import DashboardContext, EntryContext, PageContext, SiteContext, TimelineContext
@@ -212,7 +213,7 @@ def render_site(
         context: EntryContext = {
             **renderer.page_context(uri, _entry_meta(entry)),
             "entry": entry,
-            "body": Md(entry.body.strip()),
+            "body": Md(_shown_body(entry, settings)),
             "back_links": back_links.get(entry.id, []),
             "entry_facts": found.analysis.of(entry) if isinstance(entry, Rejection) else None,
         }
@@ -241,6 +242,12 @@ class _Renderer:
 
     def render(self, template: str, context: PageContext) -> str:
         return self.env.get_template(template).render(context)
+
+
+def _shown_body(entry: AnyEntry, settings: Settings) -> str:
+    """The entry's words; in a private preview, its private sections marked as such."""
+    body = entry.body.strip()
+    return mark_private_sections(body) if settings.show_private else body
 
 
 def _entry_meta(entry: AnyEntry) -> dict[str, Any]:
