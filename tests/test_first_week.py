@@ -360,3 +360,8 @@ def test_a_published_build_has_no_private_marks_and_no_private_words(private_log
     everything = "".join(pages.values())
     assert "rl-private" not in everything
     assert "Secret words." not in everything
+
+
+def test_doctor_finds_a_copy_of_this_repository_ready_to_publish():
+    repo = Path(__file__).resolve().parent.parent
+    assert blocking(repo) == []

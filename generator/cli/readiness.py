@@ -148,11 +148,27 @@ def _private_preview(data: dict[str, Any], root: Path) -> Finding:
     return Finding(True, "no private preview switched on for publishing")
 
 
-def _workflow(root: Path) -> Finding:
+def _workflow_text(root: Path, wanted: str) -> Path | None:
+    """The first workflow of the repository whose text has `wanted`."""
     folder = root / WORKFLOWS
     for path in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
-        if "mkdocs build" in path.read_text(encoding="utf-8", errors="replace"):
-            return Finding(True, f"the workflow {path.relative_to(root)} builds the site")
+        if wanted in path.read_text(encoding="utf-8", errors="replace"):
+            return path
+    return None
+
+
+def _is_recovery_log(folder: Path) -> bool:
+    """`folder` holds Recovery Log's own project file (a copy of its repository)."""
+    project = folder / "pyproject.toml"
+    return project.is_file() and 'name = "recovery-log"' in project.read_text(
+        encoding="utf-8", errors="replace"
+    )
+
+
+def _workflow(root: Path) -> Finding:
+    found = _workflow_text(root, "mkdocs build")
+    if found is not None:
+        return Finding(True, f"the workflow {found.relative_to(root)} builds the site")
     return Finding(
         False,
         f"no workflow in {WORKFLOWS} runs `mkdocs build`: `recovery-log init` in an empty "
@@ -162,6 +178,9 @@ def _workflow(root: Path) -> Finding:
 
 def _requirements(root: Path, data: dict[str, Any]) -> Iterator[Finding]:
     path = root / REQUIREMENTS
+    if not path.is_file() and _is_recovery_log(root) and _workflow_text(root, "pip install ."):
+        yield Finding(True, "this repository is Recovery Log: the workflow runs `pip install .`")
+        return
     if not path.is_file():
         yield Finding(False, f"no {REQUIREMENTS}: the workflow installs what it names")
         return
@@ -221,10 +240,7 @@ def installable(lines: list[str], root: Path) -> Finding:
 def _local_package(requirement: str, root: Path) -> Finding | None:
     """A path requirement that is a Recovery Log inside the repository, judged; else None."""
     target = (root / requirement.removeprefix("file:").split("#", 1)[0]).resolve()
-    project = target / "pyproject.toml"
-    if not project.is_file():
-        return None
-    if 'name = "recovery-log"' not in project.read_text(encoding="utf-8", errors="replace"):
+    if not _is_recovery_log(target):
         return None
     if not target.is_relative_to(root.resolve()):
         return Finding(
