@@ -161,6 +161,7 @@ PAGES: dict[str, list[str]] = {
     "lessons/": ["lesson", "company", "role", "title"],
     "reflections/": ["title", "company", "role", "track"],
     "mentor/": ["ask", "title", "company", "role", "lesson", "skill", "track"],
+    "entry-format/": [],  # made from the schema alone: no user text
 }
 ENTRY_PAGES = {f"entries/{REJECTION_IDS[0]}/", f"entries/{REFLECTION_ID}/"}
 
@@ -363,7 +364,7 @@ def test_the_markdown_body_is_rendered_as_markdown(site: Site, url: str, word: s
 
 
 def test_a_jinja_expression_in_a_field_is_never_evaluated(site: Site) -> None:
-    for url in PAGES:
+    for url in (url for url, fields in PAGES.items() if fields):  # pages that show user text
         html = site.html(url)
         assert "site_name" not in html, url
         assert "{{ config }}" in site.page(url).article_text, url

@@ -20,6 +20,7 @@ import click
 from ..entries.loader import ParseCache
 from ..site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
 from ..site.feed import FEED_PATH
+from ..site.format_page import ENTRY_FORMAT
 from ..site.generated import NotOurFiles, Written, generated_files, write_files
 from ..site.render import plural
 from .project import ProjectError, ProjectOptions, read_config, read_project
@@ -50,6 +51,7 @@ def plugin_options(project: ProjectOptions, **run: Any) -> BuildOptions:
         mentor_since=project.mentor_since,
         feed=project.feed,
         author=project.site_author,
+        site_name=project.site_name,
         **run,
     )
 
@@ -96,6 +98,8 @@ def render(target: Target, cache: ParseCache | None = None) -> tuple[SitePages, 
     )
     site = build_site(target.project.entries_dir, settings, options, cache=cache)
     files = {page.uri: page.content.encode("utf-8") for page in site.pages}
+    if (target.out / ENTRY_FORMAT).exists() and ENTRY_FORMAT not in generated_files(target.out):
+        del files[ENTRY_FORMAT]  # the user's own "Writing entries" page wins, as in MkDocs
     files[STYLESHEET] = site.stylesheet
     feed = site.feed(target.site)
     if feed is not None:

@@ -66,6 +66,8 @@ class ProjectOptions:
     """The configuration file read; None when there was none (defaults)."""
     site_author: str | None = None
     """`site_author`: feedback drafts are signed with it."""
+    site_name: str = ""
+    """`site_name`: the printed mentor digest carries it."""
 
     @property
     def entries_dir(self) -> Path:
@@ -120,7 +122,8 @@ def read_project(
     author = author.strip() if isinstance(author, str) and author.strip() else None
     written = plugin_options(data)
     options = read_options({}) if written is None else _checked(path, root, written)
-    return ProjectOptions(root, options, path, author)
+    name = data.get("site_name")
+    return ProjectOptions(root, options, path, author, name if isinstance(name, str) else "")
 
 
 def plugin_options(data: dict[str, Any]) -> object:
