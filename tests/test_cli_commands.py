@@ -451,7 +451,7 @@ def test_stats_shows_gaps_feedback_and_tracks(runner: CliRunner, monkeypatch: py
     assert result.exit_code == 0, result.output
     assert "Skills gap" in result.output
     assert "SQL window functions" in result.output
-    assert "not requested" in result.output
+    assert "not asked yet" in result.output  # "not requested", in words that read apart
     assert "data analysis" in result.output
 
 
