@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from xml.etree import ElementTree as ET
 
 from ..insights.analysis import Analysis
+from ..insights.feedback import status_label
 from ..model import AnyEntry, Rejection
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -24,7 +25,7 @@ def summary(entry: AnyEntry, analysis: Analysis) -> str:
         facts = analysis.of(entry)
         parts = [
             f"{entry.role} at {entry.company}: reached {facts.stage_reached}; "
-            f"feedback {facts.feedback}."
+            f"feedback: {status_label(facts.feedback)}."
         ]
     else:
         parts = [entry.title + "."]
