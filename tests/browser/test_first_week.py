@@ -150,3 +150,19 @@ def test_the_private_preview_marks_the_private_section_with_a_border_and_a_label
     assert "Private: stays on this machine" in block.locator(".rl-private-label").inner_text()
     style = block.evaluate("e => getComputedStyle(e).borderTopStyle")
     assert style == "dashed"
+
+
+def test_the_printed_digest_carries_the_logs_name_and_the_date_and_no_screen_only_words(
+    browse_first,
+):
+    page = browse_first.page()
+    browse_first.open(page, "mentor/")
+    assert not page.locator(".rl-print-only").is_visible()
+    assert page.locator(".rl-screen-only").is_visible()
+    page.emulate_media(media="print")
+    header = page.locator(".rl-print-only")
+    assert header.is_visible()
+    assert header.inner_text().startswith("My recovery log · printed for my mentor on ")
+    assert not page.locator(".rl-screen-only").is_visible()
+    after = page.locator("article h2").first.evaluate("e => getComputedStyle(e).breakAfter")
+    assert after == "avoid"
