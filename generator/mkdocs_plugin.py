@@ -32,7 +32,8 @@ from .site.feed import FEED_PATH
 from .site.generated import generated_files
 from .site.render import INSIGHT_PAGES, PRIVATE_BANNER, TIMELINE
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("recovery-log")
+"""Log lines read "recovery-log: ...", the name users know the plugin by (not the package)."""
 
 
 class _Declared(c.BaseConfigOption[Any]):
@@ -130,6 +131,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         )
         for problem in site.problems:
             log.warning("entry problem: %s", problem)
+        for warning in site.warnings:  # valid entries: info, so `mkdocs build --strict` passes
+            log.info("worth a look: %s", warning)
         self.site = site
         for page in site.pages:
             if files.get_file_from_path(page.uri) is not None:

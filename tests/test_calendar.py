@@ -107,6 +107,16 @@ def test_events_link_to_the_entry_page_when_site_url_is_set(log: Entries, tmp_pa
     assert "https://example.org/log/entries/2026-11-02-old-analyst/" in str(event["description"])
 
 
+def test_site_url_is_read_as_mkdocs_reads_it_env_included(
+    log: Entries, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LOG_URL", "https://example.org/mine/")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Log\nsite_url: !ENV LOG_URL\nuse_directory_urls: false\n")
+    event = calendar_of(log, "--config-file", str(config))["Ask Old for feedback: Analyst"]
+    assert str(event["url"]) == "https://example.org/mine/entries/2026-11-02-old-analyst.html"
+
+
 def test_no_link_without_site_url(log: Entries) -> None:
     assert all("url" not in event for event in calendar_of(log).values())
 

@@ -46,7 +46,7 @@ def log_dir(fresh_log: Path) -> Path:
     entries = fresh_log / "entries"
     example = (entries / "_example-rejection.md").read_text()
     (entries / f"{EXAMPLE_REJECTION}.md").write_text(example)
-    (entries / f"{TODAY_TEXT}-example-reflection.md").write_text(
+    (entries / f"{TODAY_TEXT}-starting-my-recovery-log.md").write_text(
         (entries / "_example-reflection.md").read_text()
     )
     return fresh_log
@@ -354,7 +354,7 @@ def test_check_json_lists_problems_with_their_places(log_dir: Path, runner: CliR
 def test_check_json_on_good_entries_is_ok(log_dir: Path, runner: CliRunner) -> None:
     result = runner.invoke(main, ["check", "--format", "json", "--today", TODAY_TEXT])
     assert result.exit_code == 0
-    assert json.loads(result.output) == {"ok": True, "entries": 2, "problems": []}
+    assert json.loads(result.output) == {"ok": True, "entries": 2, "problems": [], "warnings": []}
 
 
 def test_check_watch_checks_again_after_a_change(
@@ -416,15 +416,59 @@ def test_feedback_email_takes_a_path_too(log_dir: Path, runner: CliRunner) -> No
     assert result.exit_code == 0, result.output
 
 
-def test_feedback_email_for_an_unknown_entry_suggests_one(log_dir: Path, runner: CliRunner) -> None:
-    entry = log_dir / "entries" / f"{EXAMPLE_REJECTION}.md"
-    result = runner.invoke(main, ["feedback-email", entry.stem[:-2], "--today", TODAY_TEXT])
+def test_feedback_email_takes_a_unique_part_of_an_id(log_dir: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["feedback-email", "Example-Company", "--today", TODAY_TEXT])
+    assert result.exit_code == 0, result.output
+    assert "Data Analyst role at Example Company" in result.output
+
+
+def _ids(log_dir: Path) -> list[str]:
+    return sorted(
+        p.stem
+        for p in (log_dir / "entries").iterdir()
+        if p.suffix == ".md" and not p.name.startswith("_")
+    )
+
+
+def test_an_id_part_several_entries_share_lists_them(log_dir: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["feedback-email", "2026-", "--today", TODAY_TEXT])
     assert result.exit_code == 1
-    assert f"did you mean '{entry.stem}'?" in result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Error: '2026-' is part of 2 entry ids; name one of them more fully:"
+    assert sorted(line.strip() for line in lines[1:]) == _ids(log_dir)
+
+
+def test_an_unknown_entry_lists_the_closest_ids(log_dir: Path, runner: CliRunner) -> None:
+    rejection = next(i for i in _ids(log_dir) if "example" in i)
+    typo = rejection.replace("example-company", "exampel-compnay")
+    result = runner.invoke(main, ["feedback-email", typo, "--today", TODAY_TEXT])
+    assert result.exit_code == 1
+    assert f"no entry '{typo}' in entries. The closest ids:" in result.output
+    assert result.output.splitlines()[1] == f"  {rejection}"
+
+
+def test_new_reflection_about_takes_a_unique_part_of_an_id(
+    log_dir: Path, runner: CliRunner
+) -> None:
+    result = runner.invoke(
+        main, ["new", "reflection", "--title", "T", "--about", "example", "--date", TODAY_TEXT]
+    )
+    assert result.exit_code == 0, result.output
+    written = Path(result.output.strip()).read_text()
+    rejection = next(i for i in _ids(log_dir) if "example" in i)
+    assert f"  - {rejection}" in written
+
+
+def test_new_reflection_about_an_unknown_entry_says_so(log_dir: Path, runner: CliRunner) -> None:
+    result = runner.invoke(
+        main, ["new", "reflection", "--title", "T", "--about", "nowhere", "--date", TODAY_TEXT]
+    )
+    assert result.exit_code == 1
+    assert "no entry 'nowhere' in entries" in result.output
 
 
 def test_feedback_email_refuses_a_reflection(log_dir: Path, runner: CliRunner) -> None:
-    entry = next(p for p in (log_dir / "entries").iterdir() if "reflection" in p.name)
+    entry = log_dir / "entries" / f"{TODAY_TEXT}-starting-my-recovery-log.md"
     result = runner.invoke(main, ["feedback-email", entry.stem, "--today", TODAY_TEXT])
     assert result.exit_code == 1
     assert "is a reflection" in result.output

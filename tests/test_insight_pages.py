@@ -566,7 +566,25 @@ def test_the_track_note_names_the_shared_gaps_and_the_strengths(article):
     note = track_note(article)
     assert "the same gaps keep coming up: SQL window functions (5 of 5), SQL (3 of 5)." in note
     assert "They also saw what you do well: stakeholder communication." in note
-    assert "Is SQL window functions something you want to learn for these roles?" in note
+
+
+def test_the_track_note_shows_the_learning_instead_of_asking_about_it(article):
+    note = track_note(article)
+    assert "You are learning SQL window functions (skills gap)." in note
+    assert "Is SQL window functions something" not in note
+
+
+def test_the_track_note_shows_the_decision_instead_of_asking_for_one(article):
+    note = track_note(article)
+    assert "You decided to persist (Sticking with data analysis)." in note
+    assert "Keep going with" not in note
+
+
+def test_the_track_note_asks_only_what_is_still_open(article):
+    note = track_note(article)
+    assert note.startswith("A question worth asking.")
+    assert "Is SQL something you want to learn for these roles?" in note
+    assert "It is the one question left here." in note
 
 
 def test_the_track_note_claims_no_more_rejections_for_a_gap_than_cite_it(article):
@@ -618,9 +636,9 @@ def test_reflections_page_lists_reflections_newest_first_with_their_decisions(ar
         "Reflection, 2026-08-24",
         "Three months in",
     ]
-    assert "decision: persist about data analysis" in text_of(listed["Sticking with data analysis"])
-    assert "decision: pivot about analytics engineering" in text_of(listed["Narrowing down"])
-    assert "decision" not in text_of(listed["Reflection, 2026-08-24"])
+    assert "Decision: persist about data analysis" in text_of(listed["Sticking with data analysis"])
+    assert "Decision: pivot about analytics engineering" in text_of(listed["Narrowing down"])
+    assert "Decision" not in text_of(listed["Reflection, 2026-08-24"])
     assert entry_ids(Node("div", children=listed["Three months in"])) == [R1, R3]
 
 
@@ -813,3 +831,26 @@ def test_an_entry_page_never_uses_an_unkind_word(site, word):
     for entry_id in ALL_IDS:
         text = site.article(f"/entries/{entry_id}/").text()
         assert not re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE), entry_id
+
+
+# --------------------------------------------------------------------------------------------
+# One name for a skill, strength or track, on every page
+# --------------------------------------------------------------------------------------------
+
+
+def test_an_entry_page_shows_its_skills_under_the_logs_names(site):
+    gaps = sections(site.article(f"/entries/{R3}/"), "h2")["Gaps to work on"]
+    named = [strong.text() for node in gaps for strong in node.find_all("strong")]
+    # written "SQL WINDOW functions" and "postgres" (an alias of SQL)
+    assert named == ["SQL window functions", "SQL", "Tableau"]
+
+
+def test_an_entry_page_shows_its_strengths_under_the_logs_names(site):
+    strengths = sections(site.article(f"/entries/{R4}/"), "h2")["Strengths"]
+    assert text_of(strengths).split() == ["stakeholder", "communication", "clear", "writing"]
+    # written "Stakeholder Communication"; the log says "stakeholder communication" four times
+
+
+def test_an_entry_page_shows_its_track_under_the_logs_name(site):
+    card = site.article(f"/entries/{R3}/").find("div", "rl-card")
+    assert "Track: data analysis" in card.text()  # written "Data  Analysis"

@@ -40,7 +40,8 @@ from generator.insights.interviews import practice_report
 from generator.insights.lessons import lessons_report
 from generator.insights.reports import reports
 from generator.insights.skills import skills_report
-from generator.insights.tracks import tracks_report
+from generator.insights.tracks import Track, tracks_report
+from generator.model import Gap, Progress, Reflection, Rejection
 from generator.site.emails import email_for, follow_up_email, request_email
 
 
@@ -585,6 +586,48 @@ def test_only_a_track_with_three_rejections_sharing_a_skill_gets_the_insight(tra
         "analytics engineering": [],  # three rejections, no skill in common
         "Product Analyst": [],  # a shared skill, but only two rejections
     }
+
+
+def _sql_track(*reflections: Reflection) -> Track:
+    """A track whose three rejections all cite SQL, with the given reflections."""
+    rejected = [
+        Rejection(f"r{n}", f"r{n}.md", dt.date(2026, 3, n), track="BI", gaps=(Gap("sql"),))
+        for n in (1, 2, 3)
+    ]
+    (found,) = tracks_report(insights.analyse([*rejected, *reflections], SETTINGS))
+    return found
+
+
+def _reflection(day: int, **fields: object) -> Reflection:
+    return Reflection(f"f{day}", f"f{day}.md", dt.date(2026, 4, day), **fields)  # type: ignore[arg-type]
+
+
+def test_a_track_with_no_decision_and_no_learning_asks_both_questions():
+    track = _sql_track()
+    assert track.decision_open and [g.name for g in track.gaps_to_decide] == ["sql"]
+    assert track.open_questions
+
+
+def test_an_undecided_reflection_leaves_the_track_question_open():
+    assert _sql_track(_reflection(1, track="BI", decision="undecided")).decision_open
+
+
+def test_a_skill_marked_learning_is_no_longer_asked_about():
+    track = _sql_track(_reflection(1, progress=(Progress("SQL", "learning"),)))
+    assert track.gaps_to_decide == []
+    assert [(g.name, status) for g, status in track.gaps_in_hand] == [("sql", "learning")]
+
+
+def test_persisting_and_learning_leave_nothing_open():
+    track = _sql_track(
+        _reflection(1, track="bi", decision="persist", progress=(Progress("sql", "learning"),))
+    )
+    assert not track.decision_open and not track.open_questions
+
+
+def test_after_a_pivot_the_track_asks_nothing():
+    track = _sql_track(_reflection(1, track="BI", decision="pivot"))
+    assert track.gaps_to_decide == [] and not track.open_questions
 
 
 # --------------------------------------------------------------------------------------------

@@ -39,8 +39,8 @@ def test_a_tab_in_the_indentation_is_an_error_saying_yaml_needs_spaces(entries, 
 
     assert problem.path == f"entries/{name}"
     assert (problem.line, problem.column) == (entries.line_of(name, "\t"), 1)
-    assert problem.message.startswith("not valid YAML")
-    assert "indented with a tab: YAML needs spaces" in problem.message
+    assert problem.message.startswith("this line is indented with a tab: YAML needs spaces")
+    assert "(not valid YAML: " in problem.message  # PyYAML's words come after the advice
 
 
 @both_shapes

@@ -1,13 +1,15 @@
 """The `recovery-log` group and what its commands share: options, reading the project, errors.
 
 Each command lives in a module named for it and is registered in `generator/cli/__init__.py`
-with `main.add_command(...)`.
+by name in `main.lazy_commands`, so its module is imported only when it runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
+import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -24,7 +26,27 @@ DEFAULT_CONFIG = Path("mkdocs.yml")
 
 
 class _Group(click.Group):
-    """Every failure is one clear line, never a traceback (set RECOVERY_LOG_DEBUG=1 to see it)."""
+    """Every failure is one clear line, never a traceback (set RECOVERY_LOG_DEBUG=1 to see it).
+
+    Commands can be registered lazily (`lazy_commands`: name -> "module:attribute"): a
+    command's module, and what it imports (Jinja, icalendar...), is read only when that
+    command runs, so `recovery-log check` starts without them.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands: dict[str, str] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = self.lazy_commands.get(cmd_name)
+        if target is not None and cmd_name not in self.commands:
+            module, attribute = target.split(":")
+            command = getattr(importlib.import_module(module, __package__), attribute)
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -35,6 +57,9 @@ class _Group(click.Group):
             raise click.ClickException(str(exc)) from None
         except KeyboardInterrupt:
             raise click.exceptions.Exit(130) from None
+        except BrokenPipeError:  # `recovery-log check | head` stopped reading: no traceback
+            _quiet_stdout()
+            raise click.exceptions.Exit(1) from None
         except Exception as exc:
             if os.environ.get(DEBUG_VARIABLE):
                 raise
@@ -56,6 +81,15 @@ def main() -> None:
       recovery-log new rejection --company Acme --role "Data Analyst"
       recovery-log check              # is every entry fine?
     """
+
+
+def _quiet_stdout() -> None:
+    """Send what is left of stdout nowhere, so Python's exit does not fail on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test runner's capture)
+        pass
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import click
 
+from ..entries.loader import load_log
 from ..entries.schema import did_you_mean
+from ..settings import Settings
 from .app import config_option, parse_date, project_for, shown, today_option
+from .entry_lookup import find_entry
 from .readiness import findings
 from .scaffold import (
     NewEntry,
@@ -24,7 +27,13 @@ from .vendor import VENDOR_DIR
 
 @click.command()
 @click.argument("directory", required=False, default=".", type=click.Path(path_type=Path))
-@click.option("--name", "site_name", default="My recovery log", show_default=True)
+@click.option(
+    "--name",
+    "site_name",
+    default="My recovery log",
+    show_default=True,
+    help="The site's name, shown in its header and browser tab.",
+)
 @today_option
 def init(directory: Path, site_name: str, today: dt.date | None) -> None:
     """Start a new log in DIRECTORY (default: here), ready for `mkdocs serve`.
@@ -59,9 +68,15 @@ def init(directory: Path, site_name: str, today: dt.date | None) -> None:
 @click.option("--track", default="", help="The role family, e.g. 'data analysis'.")
 @click.option("--stage", default="", help="The furthest stage reached (rejection).")
 @click.option("--title", default="", help="A title (reflection).")
-@click.option("--about", multiple=True, help="An entry id it reflects on (repeatable).")
+@click.option(
+    "--about",
+    multiple=True,
+    help="An entry it reflects on: its id or a unique part of it (repeatable).",
+)
 @click.option("--date", "day", callback=parse_date, help="The entry's date; default today.")
-@click.option("--edit", is_flag=True, help="Open it in $VISUAL or $EDITOR.")
+@click.option(
+    "--edit", is_flag=True, help="Open it in your editor ($VISUAL, else $EDITOR) once written."
+)
 @click.option(
     "--entries-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -92,7 +107,7 @@ def new(
       recovery-log new reflection --title "Two weeks on" --about 2026-11-03-acme-analyst
     """
     project = project_for(config_file)
-    if entries_dir is None and project.config is None:
+    if entries_dir is None and project.config is None and not project.entries_dir.is_dir():
         raise click.ClickException(
             "no mkdocs.yml here or in any folder above: run this inside a log "
             "(`recovery-log init DIR` starts one), or pass --entries-dir"
@@ -112,10 +127,11 @@ def new(
             + did_you_mean(stage, settings.stages),
             param_hint="--stage",
         )
+    folder = entries_dir if entries_dir is not None else shown(project.entries_dir)
+    about = _about_ids(about, folder, settings)
     entry = NewEntry(
         kind, day, company.strip(), role.strip(), track.strip(), stage, title.strip(), about
     )
-    folder = entries_dir if entries_dir is not None else shown(project.entries_dir)
     path = folder / entry.file_name()
     content = entry_text(entry, schema_reference(path, project.root), settings.stages)
     write_new(path, content)
@@ -124,10 +140,28 @@ def new(
         _open_in_editor(path)
 
 
+def _about_ids(about: tuple[str, ...], folder: Path, settings: Settings) -> tuple[str, ...]:
+    """Each `--about` as the full id of the entry it names (an id, a path or a unique part)."""
+    if not about or not folder.is_dir():
+        return about
+    log = load_log(folder, settings)
+    return tuple(find_entry(log, name, folder).id for name in about)
+
+
+NO_EDITOR = (
+    "No editor is set, so {path} was written but not opened: it is there, ready to fill in.\n"
+    "To have --edit open it, name your editor in VISUAL (or EDITOR), e.g. in ~/.bashrc:\n"
+    "  export VISUAL=nano        # or: code --wait, vim, micro...\n"
+    "On Windows (PowerShell): $env:VISUAL = 'notepad'"
+)
+
+
 def _open_in_editor(path: Path) -> None:
+    """Open the new file in the user's editor; without one, say how to set it (the file stays)."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
-        raise click.ClickException("--edit needs $VISUAL or $EDITOR to name your editor")
+        click.echo(NO_EDITOR.format(path=path), err=True)
+        return
     click.edit(filename=str(path), editor=editor)
 
 

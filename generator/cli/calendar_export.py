@@ -11,11 +11,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import click
 import icalendar
-import yaml
 
 from .. import __version__
 from ..entries.loader import load_log
@@ -23,10 +21,12 @@ from ..insights.analysis import feedback_status, rejections
 from ..model import AnyEntry, Rejection
 from ..privacy import publishable
 from ..settings import Settings
-from ..site.render import ENTRIES_FOLDER, human_date, plural
+from ..site.render import ENTRIES_FOLDER, human_date
+from ..wording import plural
 from .command_kit import config_option, deliver, entries_folder, output_option, project_for
 from .command_kit import parse_day_option as _day
 from .command_kit import today_option as _today_option
+from .project import read_config
 
 
 @dataclass(frozen=True)
@@ -107,22 +107,16 @@ def calendar_bytes(
     return bytes(calendar.to_ical())
 
 
-class _SiteLoader(yaml.SafeLoader):
-    """mkdocs.yml's top level; MkDocs' own tags (`!ENV`, `!!python/name`) read as nothing."""
-
-
-_SiteLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def site_pages(config_file: Path, anonymized: bool) -> tuple[str, bool] | None:
-    """`site_url` and `use_directory_urls` when pages have addresses worth linking to."""
-    if anonymized or not config_file.is_file():
+    """`site_url` and `use_directory_urls` when pages have addresses worth linking to.
+
+    Read as every command reads mkdocs.yml (`project.read_config`, `!ENV` included), after
+    `project_for` has checked the file.
+    """
+    if anonymized:
         return None
-    try:
-        data: Any = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_SiteLoader)
-    except (OSError, UnicodeError, yaml.YAMLError):
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("site_url"), str):
+    data = read_config(config_file)
+    if not isinstance(data.get("site_url"), str) or not data["site_url"]:
         return None
     base = data["site_url"] if data["site_url"].endswith("/") else data["site_url"] + "/"
     return base, data.get("use_directory_urls", True) is not False

@@ -15,7 +15,7 @@ import click
 from ..entries.loader import Log, load_log
 from ..errors import Problem
 from ..settings import Settings
-from ..site.render import plural
+from ..wording import plural
 from .app import config_option, entries_folder, project_for, today_option
 
 
@@ -47,8 +47,9 @@ def check(
 ) -> None:
     """Check every entry without building the site.
 
-    Prints one line per problem as path:line:col: message, then a summary. Exits 1 when
-    anything needs fixing, 0 when every entry is fine.
+    Prints one line per problem as path:line:col: message, then one per warning (an entry
+    that is valid but probably not what you meant, e.g. `gaps: Python, SQL`), then a summary.
+    Exits 1 when anything needs fixing, 0 when every entry is fine (warnings or not).
 
     \b
     Examples:
@@ -101,15 +102,18 @@ def _stamp(folder: Path) -> frozenset[tuple[str, int, int]]:
 def _show_text(log: Log) -> None:
     for problem in log.problems:
         click.echo(str(problem))
+    for warning in log.warnings:
+        click.echo(f"{warning.path}:{warning.line}:{warning.column}: warning: {warning.message}")
     files = len({problem.path for problem in log.problems})
     entries = len(log.entries)
+    worth = f"; {plural(len(log.warnings), 'warning')} worth a look" if log.warnings else ""
     if log.problems:
         click.echo(
             f"{plural(len(log.problems), 'problem')} in {plural(files, 'file')}; "
-            f"{plural(entries, 'entry', 'entries')} fine."
+            f"{plural(entries, 'entry', 'entries')} fine{worth}."
         )
     else:
-        click.echo(f"All {plural(entries, 'entry', 'entries')} fine.")
+        click.echo(f"All {plural(entries, 'entry', 'entries')} fine{worth}.")
 
 
 def _problem_json(problem: Problem) -> dict[str, Any]:
@@ -127,5 +131,6 @@ def _show_json(log: Log) -> None:
         "ok": not log.problems,
         "entries": len(log.entries),
         "problems": [_problem_json(p) for p in log.problems],
+        "warnings": [_problem_json(w) for w in log.warnings],
     }
     click.echo(json.dumps(document, ensure_ascii=False))

@@ -9,7 +9,7 @@ import click
 
 from ..insights.analysis import Analysis, analyse
 from ..insights.feedback import Waiting, feedback_report
-from ..site.render import plural
+from ..wording import plural
 from .app import config_option, load, today_option
 
 
@@ -36,7 +36,12 @@ def _lines(label: str, items: tuple[Waiting, ...], since: str) -> list[str]:
 
 
 @click.command()
-@click.option("--entries-dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.option(
+    "--entries-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The entries folder; default: the one of mkdocs.yml.",
+)
 @config_option
 @today_option
 def due(entries_dir: Path | None, config_file: Path, today: dt.date | None) -> None:

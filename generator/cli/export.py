@@ -17,9 +17,10 @@ import click
 
 from ..entries.loader import load_log
 from ..insights.analysis import feedback_status, stage_reached
+from ..insights.names import LogNames, log_names
 from ..model import AnyEntry, Rejection
 from ..privacy import publishable, strip_private_sections
-from ..site.render import plural
+from ..wording import plural
 from .command_kit import config_option, deliver, entries_folder, output_option, project_for
 
 COLUMNS = (
@@ -52,8 +53,14 @@ def _day(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def export_record(entry: AnyEntry, stages: tuple[str, ...]) -> dict[str, Value]:
-    """One entry as the export's columns; None where a field does not apply or is not set."""
+def export_record(
+    entry: AnyEntry, stages: tuple[str, ...], names: LogNames | None = None
+) -> dict[str, Value]:
+    """One entry as the export's columns; None where a field does not apply or is not set.
+
+    Skills, strengths and tracks are under the log's names (`names`), as the site shows them.
+    """
+    names = names or log_names([entry])
     rejection = entry if isinstance(entry, Rejection) else None
     record: dict[str, Value] = {
         "id": entry.id,
@@ -61,22 +68,25 @@ def export_record(entry: AnyEntry, stages: tuple[str, ...]) -> dict[str, Value]:
         "date": entry.date.isoformat(),
         "company": rejection.company if rejection else None,
         "role": rejection.role if rejection else None,
-        "track": entry.track or None,
+        "track": names.track(entry.track) if entry.track else None,
         "applied": _day(rejection.applied) if rejection else None,
         "stage reached": stage_reached(rejection, stages) if rejection else None,
         "feedback status": feedback_status(rejection) if rejection else None,
-        "gaps": _texts(gap.skill for gap in rejection.gaps) if rejection else [],
-        "strengths": _texts(entry.strengths),
+        "gaps": _texts(names.skill(gap.skill) for gap in rejection.gaps) if rejection else [],
+        "strengths": _texts(names.strength(s) for s in entry.strengths),
         "lessons": _texts(entry.lessons),
         "tags": _texts(entry.tags),
     }
     return record
 
 
-def export_records(entries: Iterable[AnyEntry], stages: tuple[str, ...]) -> list[dict[str, Value]]:
+def export_records(
+    entries: Iterable[AnyEntry], stages: tuple[str, ...], aliases: dict[str, str] | None = None
+) -> list[dict[str, Value]]:
     """Every entry, oldest first, as a record."""
     ordered = sorted(entries, key=lambda entry: (entry.date, entry.id))
-    return [export_record(entry, stages) for entry in ordered]
+    names = log_names(ordered, aliases)
+    return [export_record(entry, stages, names) for entry in ordered]
 
 
 def to_csv(records: list[dict[str, Value]]) -> str:
@@ -142,7 +152,7 @@ def export_command(
     settings = project.settings()
     log = load_log(entries_folder(entries_dir, project), settings)
     entries = publishable(log.entries, show_private)
-    records = export_records(entries, settings.stages)
+    records = export_records(entries, settings.stages, settings.skill_aliases)
     if form == "json":
         data = to_json(records).encode("utf-8")
     else:

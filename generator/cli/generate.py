@@ -22,7 +22,7 @@ from ..site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, buil
 from ..site.feed import FEED_PATH
 from ..site.format_page import ENTRY_FORMAT
 from ..site.generated import NotOurFiles, Written, generated_files, write_files
-from ..site.render import plural
+from ..wording import plural
 from .project import ProjectError, ProjectOptions, read_config, read_project
 
 DEFAULT_CONFIG = Path("mkdocs.yml")

@@ -16,6 +16,7 @@ import yaml
 
 from ..entries.loader import load_log
 from ..options import OptionError, check_option
+from ..wording import plural
 from .project import PLUGIN_NAME, ProjectError, find_config, plugin_options, read_project
 
 WORKFLOWS = Path(".github/workflows")
@@ -114,17 +115,17 @@ def _entries(config: Path) -> Iterator[Finding]:
         return
     log = load_log(folder, project.settings())
     if log.problems:
-        count = len(log.problems)
         yield Finding(
             False,
-            f"{count} entry {'problem' if count == 1 else 'problems'} would stop "
+            f"{plural(len(log.problems), 'entry problem')} would stop "
             "`mkdocs build --strict`: run `recovery-log check` and fix them",
         )
     elif not log.entries:
         yield Finding(True, "no entries yet: add one with `recovery-log new rejection`")
     else:
         count = len(log.entries)
-        yield Finding(True, f"{count} {'entry passes' if count == 1 else 'entries pass'} check")
+        verb = "passes" if count == 1 else "pass"
+        yield Finding(True, f"{plural(count, 'entry', 'entries')} {verb} check")
 
 
 def _private_preview(data: dict[str, Any], root: Path) -> Finding:

@@ -13,7 +13,7 @@ from ..insights.reports import reports
 from ..model import AnyEntry
 from ..privacy import publishable
 from ..settings import Settings
-from ..site.render import plural
+from ..wording import plural
 from .app import config_option, load, today_option
 
 
@@ -55,7 +55,8 @@ def stats_text(entries: Sequence[AnyEntry], settings: Settings, top: int = 10) -
     ):
         for item in items:
             r = item.rejection
-            lines.append(f"  {label}: {r.role} at {r.company} ({item.days} days {since}) [{r.id}]")
+            waited = plural(item.days, "day")
+            lines.append(f"  {label}: {r.role} at {r.company} ({waited} {since}) [{r.id}]")
     lines += ["", "Tracks"]
     track_rows = [("track", "rejections", "furthest stage", "latest decision")] + [
         (

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,8 @@ class Log:
 
     entries: tuple[AnyEntry, ...]
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...] = ()
+    """Valid entries that probably do not say what was meant (`gaps: Python, SQL`)."""
 
     def raise_for_problems(self) -> None:
         if self.problems:
@@ -52,6 +54,8 @@ class _Loaded:
     """Where each `about` id stands; None until asked for (see `about_positions`)."""
     fields_text: tuple[str, int] = ("", 0)
     """The YAML of the fields and its first line's offset, to find those places again."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What `Log.warnings` says about this entry, located."""
 
     def about_positions(self) -> list[Pos]:
         """Where each `about` id stands: parsed again with positions, only when needed.
@@ -140,9 +144,11 @@ def load_log(
     loaded = _check_unique_ids(loaded, paths, root, shown_root, problems)
     loaded = _check_about(loaded, {_entry_id(p) for p in paths}, root, problems)
     entries = sorted((item.entry for item in loaded), key=lambda e: (e.date, e.id), reverse=True)
+    warnings = [warning for item in loaded for warning in item.warnings]
     if display_as is not None:
         problems = [_relabel(problem, root, shown_root) for problem in problems]
-    return Log(tuple(entries), tuple(sorted(set(problems))))
+        warnings = [_relabel(warning, root, shown_root) for warning in warnings]
+    return Log(tuple(entries), tuple(sorted(set(problems))), tuple(sorted(warnings)))
 
 
 def _relabel(problem: Problem, root: Path, shown_root: Path) -> Problem:
@@ -247,7 +253,7 @@ def load_file(
     is_markdown = path.name.lower().endswith(MARKDOWN_SUFFIXES)
     found: list[Problem] = []
     item = _parse_and_build(text, is_markdown, path, rel, shown, settings, found, False)
-    if found:
+    if found or (item is not None and item.warnings):
         found.clear()
         item = _parse_and_build(text, is_markdown, path, rel, shown, settings, found, True)
     problems.extend(found)
@@ -294,6 +300,7 @@ def _parse_and_build(
     problems.extend(ctx.problems)
     if item is None or ctx.problems:
         return None
+    item.warnings = ctx.warnings
     if getattr(item.entry, "about", ()):  # kept only where a later check may need places
         item.fields_text = fields_text
     return item

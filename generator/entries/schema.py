@@ -57,12 +57,14 @@ def _text(doc: str) -> Field:
     return Field(Text(doc=doc))
 
 
-def _strings(doc: str) -> Field:
-    return Field(ListOf(Text(), doc=doc))
+def _strings(doc: str, one: str = "") -> Field:
+    """A list of texts; `one` names an item, for the warning on a lone value with commas."""
+    return Field(ListOf(Text(), doc=doc, one=one))
 
 
 PROCESS_STEP = Record(
     what="process step",
+    example="[{stage: screen, format: recruiter call}]",
     doc="One step of the interview process.",
     fields={
         "stage": Field(Stage(doc="The stage of this step."), required=True),
@@ -74,6 +76,7 @@ PROCESS_STEP = Record(
 
 FEEDBACK = Record(
     what="feedback",
+    example="{requested: 2026-11-20, via: email}",
     doc="Your request for feedback and its answer. Absent: not requested yet.",
     fields={
         "requested": Field(DateOrFalse(doc="The day you asked, or false (decided not to ask).")),
@@ -106,6 +109,7 @@ GAP = TextOr(
 
 PROGRESS = Record(
     what="progress item",
+    example="[{skill: SQL, status: learning}]",
     doc="Work on a gap.",
     fields={
         "skill": Field(Text(doc="The skill."), required=True),
@@ -133,10 +137,10 @@ TYPE = Field(Choice(("rejection", "reflection"), doc="rejection (the default) or
 
 COMMON: dict[str, Field] = {
     "type": TYPE,
-    "strengths": _strings("What went well or was praised."),
+    "strengths": _strings("What went well or was praised.", one="strength"),
     "lessons": _strings("What to do differently next time."),
     "mood": Field(Integer(1, 5, doc="1 (crushed) to 5 (fine).")),
-    "tags": _strings("Tags for grouping; shown through Material's tags plugin."),
+    "tags": _strings("Tags for grouping; shown through Material's tags plugin.", one="tag"),
     "private": Field(Boolean(doc="True: never in a published build.")),
     "extra": Field(AnyMapping(doc="Your own fields: kept and shown, never interpreted.")),
 }
@@ -154,7 +158,9 @@ REJECTION = Record(
         "stage": Field(Stage(doc="The furthest stage reached; default applied.")),
         "process": Field(ListOf(PROCESS_STEP, doc="What the process involved, in order.")),
         "feedback": Field(FEEDBACK),
-        "gaps": Field(ListOf(GAP, doc="What you lacked, per the feedback or your own view.")),
+        "gaps": Field(
+            ListOf(GAP, doc="What you lacked, per the feedback or your own view.", one="skill")
+        ),
         **{k: v for k, v in COMMON.items() if k != "type"},
         "notes": _text("In a .yml/.yaml entry: the Markdown body."),
     },

@@ -28,10 +28,16 @@ class Context:
     today: dt.date
     stages: tuple[str, ...] = DEFAULT_STAGES
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """Things that are valid but probably not what was meant; the entry still loads."""
 
     def report(self, pos: Pos, field_name: str, message: str) -> None:
         prefix = f"{field_name}: " if field_name else ""
         self.problems.append(Problem(self.path, pos.line, pos.column, prefix + message, field_name))
+
+    def warn(self, pos: Pos, field_name: str, message: str) -> None:
+        prefix = f"{field_name}: " if field_name else ""
+        self.warnings.append(Problem(self.path, pos.line, pos.column, prefix + message, field_name))
 
 
 def describe(value: Any) -> str:
@@ -279,12 +285,16 @@ class ListOf(Spec):
 
     item: Spec = field(default_factory=Text)
     doc: str = ""
+    one: str = ""
+    """What one item is ("skill"): a lone value with commas then gets a warning (`comma_hint`)."""
 
     def check(self, value: Any, pos: Pos, name: str, ctx: Context) -> Any:
         if value is None:
             return []
         if not isinstance(value, list):
             if isinstance(value, dict | str):
+                if self.one and isinstance(value, str) and "," in value:
+                    ctx.warn(pos, name, comma_hint(value, name, self.one))
                 value, positions = [value], [pos]
             else:
                 ctx.report(pos, name, f"expected a list, found {describe(value)}")
@@ -309,6 +319,15 @@ class ListOf(Spec):
         }
 
 
+def comma_hint(value: str, name: str, one: str) -> str:
+    """`gaps: Python, SQL` is one skill named "Python, SQL": say so, and show the list form."""
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    return (
+        f"if you meant {len(parts)} {one}s, write them as a list: {name}: [{', '.join(parts)}] "
+        f"(as written, '{value.strip()}' is one {one})"
+    )
+
+
 @dataclass
 class Field:
     spec: Spec
@@ -324,6 +343,9 @@ class Record(Spec):
     what: str = "entry"
     siblings: dict[str, Record] = field(default_factory=dict, repr=False, compare=False)
     """Records a misplaced key may belong to, for a better hint (a rejection's `company`)."""
+    example: str = ""
+    """The record written on one line (`{requested: 2026-11-20, via: email}`), shown when the
+    value is not a mapping at all (`feedback: yes`)."""
 
     def check(self, value: Any, pos: Pos, name: str, ctx: Context) -> Any:
         result, ok = self.check_fields(value, pos, name, ctx)
@@ -335,12 +357,14 @@ class Record(Spec):
         """The fields that are right, and whether all were: later checks can use the good ones."""
         if not isinstance(value, dict):
             where = f"{name}: " if name else ""
+            shape = f"; for example: {name.split('[')[0]}: {self.example}" if self.example else ""
             ctx.problems.append(
                 Problem(
                     ctx.path,
                     pos.line,
                     pos.column,
-                    f"{where}expected a mapping of fields (key: value), found {describe(value)}",
+                    f"{where}expected a mapping of fields (key: value), found {describe(value)}"
+                    + shape,
                     name,
                 )
             )

@@ -86,15 +86,15 @@ def parse(text: str, line_offset: int = 0, positions: bool = True) -> tuple[Any,
         mark = _where(exc)
         places = _Places(text, line_offset)
         pos = places.of(mark) if mark else Pos(line_offset + 1, 1)
-        message = _describe(exc, _line_at(text, mark))
+        advice, words = _describe(exc, _line_at(text, mark))
         hidden = _hidden_break_before(text, mark.index if mark else len(text))
         if hidden is not None:
             pos = places.at(hidden)
-            message += (
-                f" (this line has a hidden line break, U+{ord(text[hidden]):04X}, often pasted "
-                "from a web page or a PDF: delete it)"
+            advice = (
+                f"this line has a hidden line break, U+{ord(text[hidden]):04X}, often pasted "
+                "from a web page or a PDF: delete it"
             )
-        raise YamlProblem(pos, message) from None
+        raise YamlProblem(pos, _advice_first(advice, words)) from None
     except yaml.reader.ReaderError as exc:
         raise _reader_problem(exc, text, line_offset) from None
     except yaml.YAMLError as exc:
@@ -251,16 +251,20 @@ _ADVICE: tuple[tuple[str, str], ...] = (
 """PyYAML's words for common slips, and what to do about each, in plain words."""
 
 
-def _describe(exc: yaml.MarkedYAMLError, line: str) -> str:
+def _describe(exc: yaml.MarkedYAMLError, line: str) -> tuple[str | None, str]:
+    """What to do, in plain words (when we know), and PyYAML's own words."""
     parts = [p for p in (exc.context, exc.problem) if p]
     text = "; ".join(parts) or "the structure is broken"
     if "\t" in line[: len(line) - len(line.lstrip())]:
-        text += " (this line is indented with a tab: YAML needs spaces)"
-    else:
-        advice = next((tip for words, tip in _ADVICE if words in text), None)
-        if advice:
-            text += f" ({advice})"
-    return f"not valid YAML: {text}"
+        return "this line is indented with a tab: YAML needs spaces", text
+    return next((tip for words, tip in _ADVICE if words in text), None), text
+
+
+def _advice_first(advice: str | None, words: str) -> str:
+    """The plain advice first, PyYAML's words after it; only those when there is no advice."""
+    if advice is None:
+        return f"not valid YAML: {words}"
+    return f"{advice} (not valid YAML: {words})"
 
 
 class _NeedPositions(Exception):

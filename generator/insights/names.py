@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+
+from ..model import AnyEntry, Rejection
 
 
 def fold(name: str) -> str:
@@ -45,3 +47,42 @@ class Names:
             return key
         order = self._order[key]
         return max(counts, key=lambda s: (counts[s], -order[s]))
+
+
+class LogNames:
+    """The log's one name for each skill, strength and track, decided once for every page.
+
+    Entry pages, the skills and tracks pages, the digest and the feed all show a name
+    under this spelling, so "sql" in one file and "SQL" in three read as "SQL" everywhere.
+    """
+
+    def __init__(self, aliases: Mapping[str, str] | None = None) -> None:
+        self.skills = Names(aliases)
+        self.strengths = Names()
+        self.tracks = Names()
+
+    def skill(self, name: str) -> str:
+        return self.skills.shown(self.skills.key(name))
+
+    def strength(self, name: str) -> str:
+        return self.strengths.shown(self.strengths.key(name))
+
+    def track(self, name: str) -> str:
+        return self.tracks.shown(self.tracks.key(name))
+
+
+def log_names(entries: Iterable[AnyEntry], aliases: Mapping[str, str] | None = None) -> LogNames:
+    """Every spelling in the log, counted once, oldest entry first (ties go to the first)."""
+    names = LogNames(aliases)
+    for entry in sorted(entries, key=lambda e: (e.date, e.id)):
+        if entry.track:
+            names.tracks.add(entry.track)
+        if isinstance(entry, Rejection):
+            for gap in entry.gaps:
+                names.skills.add(gap.skill)
+        else:
+            for progress in entry.progress:
+                names.skills.add(progress.skill)
+        for strength in entry.strengths:
+            names.strengths.add(strength)
+    return names

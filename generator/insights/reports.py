@@ -17,6 +17,7 @@ from .feedback import FeedbackReport, feedback_report
 from .interviews import FunnelStep, PracticeReport, practice_report
 from .lessons import LessonsReport, lessons_report
 from .mentor import DEFAULT_WINDOW_DAYS, Digest, digest
+from .names import LogNames, log_names
 from .skills import SkillsReport, skills_report
 from .tracks import Track, tracks_report
 
@@ -71,6 +72,8 @@ class Reports:
     lessons: LessonsReport
     digest: Digest
     headline: Headline
+    names: LogNames
+    """The log's one name for each skill, strength and track: what every page shows."""
 
 
 def mentor_window(settings: Settings, since: dt.date | None = None) -> tuple[dt.date, dt.date]:
@@ -83,7 +86,8 @@ def reports(
 ) -> Reports:
     """Analyse the entries once and build every report from that analysis."""
     analysis = analyse(entries, settings)
-    skills = skills_report(analysis.entries, settings.skill_aliases)
+    names = log_names(analysis.entries, settings.skill_aliases)
+    skills = skills_report(analysis.entries, settings.skill_aliases, names)
     feedback = feedback_report(analysis)
     practice = practice_report(analysis)
     return Reports(
@@ -91,8 +95,9 @@ def reports(
         skills=skills,
         feedback=feedback,
         practice=practice,
-        tracks=tracks_report(analysis, settings.skill_aliases),
+        tracks=tracks_report(analysis, settings.skill_aliases, names, skills),
         lessons=lessons_report(analysis.entries),
         digest=digest(analysis, skills, *mentor_window(settings, mentor_since)),
         headline=Headline(analysis.rejections, analysis.reflections, feedback, practice),
+        names=names,
     )

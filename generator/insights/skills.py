@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import AnyEntry, Gap, Progress, Reflection, Rejection
-from .names import Names
+from .names import LogNames, Names, log_names
 
 SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2}
 STATUS_RANK = {"recurring": 0, "open": 1, "learning": 1, "closed": 2}
@@ -131,27 +131,25 @@ class SkillsReport:
 
 
 def skills_report(
-    entries: Sequence[AnyEntry], aliases: dict[str, str] | None = None
+    entries: Sequence[AnyEntry],
+    aliases: dict[str, str] | None = None,
+    names: LogNames | None = None,
 ) -> SkillsReport:
-    """Gaps and strengths over all entries (given in any order)."""
-    skills = Names(aliases)
-    strength_names = Names()
-    tracks = Names()
+    """Gaps and strengths over all entries (given in any order), under the log's names."""
+    names = names or log_names(entries, aliases)
+    skills, strength_names = names.skills, names.strengths
     gaps: dict[str, SkillGap] = {}
     strengths: dict[str, list[AnyEntry]] = {}
     for entry in sorted(entries, key=lambda e: (e.date, e.id)):
         if isinstance(entry, Rejection):
-            tracks.add(entry.track)
             for gap in entry.gaps:
-                key = skills.add(gap.skill)
+                key = skills.key(gap.skill)
                 gaps.setdefault(key, SkillGap(key)).citations.append(Citation(entry, gap))
         else:
-            if entry.track:
-                tracks.add(entry.track)
             for progress in entry.progress:
-                key = skills.add(progress.skill)
+                key = skills.key(progress.skill)
                 gaps.setdefault(key, SkillGap(key)).steps.append(Step(entry, progress))
-        for name in dict.fromkeys(strength_names.add(s) for s in entry.strengths):
+        for name in dict.fromkeys(strength_names.key(s) for s in entry.strengths):
             strengths.setdefault(name, []).append(entry)
     for skill_gap in gaps.values():
         skill_gap.name = skills.shown(skill_gap.key)
@@ -160,7 +158,7 @@ def skills_report(
         (Strength(strength_names.shown(k), tuple(v)) for k, v in strengths.items()),
         key=lambda s: (-len(s.entries), s.name.casefold()),
     )
-    return SkillsReport(tuple(ordered), tuple(strength_list), tracks)
+    return SkillsReport(tuple(ordered), tuple(strength_list), names.tracks)
 
 
 def _pressing(gap: SkillGap) -> tuple[int, int, int, int, str]:

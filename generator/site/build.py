@@ -69,6 +69,8 @@ class SitePages:
     entries: tuple[AnyEntry, ...]
     """The entries as published: private ones left out, companies anonymized when asked."""
     problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+    """Valid entries that may not say what was meant: logged, and on the problems page."""
     settings: Settings
     feed_enabled: bool
     analysis: Analysis
@@ -110,7 +112,7 @@ def build_site(
         site_name=options.site_name,
     )
     found = reports(entries, settings, options.mentor_since)
-    pages = render_site(entries, loaded.problems, settings, site_options, found)
+    pages = render_site(entries, loaded.problems, settings, site_options, found, loaded.warnings)
     if settings.show_private and options.banner_in_pages:
         pages = [Page(p.uri, with_banner(p.content), p.in_nav) for p in pages]
     return SitePages(
@@ -118,6 +120,7 @@ def build_site(
         stylesheet=stylesheet(),
         entries=entries,
         problems=tuple(loaded.problems),
+        warnings=tuple(loaded.warnings),
         settings=settings,
         feed_enabled=options.feed,
         analysis=found.analysis,

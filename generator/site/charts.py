@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from ..wording import plural
 from .markdown import Md
 
 WIDTH = 400
@@ -54,11 +55,6 @@ def long_date(day: dt.date) -> str:
 def axis_date(day: dt.date) -> str:
     """ "Mar 2026", for an axis."""
     return f"{calendar.month_abbr[day.month]} {day.year}"
-
-
-def count(value: int, one: str, many: str) -> str:
-    """ "1 rejection", "2 rejections"."""
-    return f"{value} {one if value == 1 else many}"
 
 
 def _short(text: str, limit: int = MAX_LABEL) -> str:
@@ -195,7 +191,7 @@ def bar_chart(
     for index, bar in enumerate(bars):
         y = index * BAR_ROW
         width = max(3, round(span * bar.value / top)) if bar.value else 0
-        said = count(bar.value, *unit) if unit[0] else str(bar.value)
+        said = plural(bar.value, *unit) if unit[0] else str(bar.value)
         status_text = (
             f'<text x="{WIDTH}" y="{y + 15}" text-anchor="end" fill="currentColor" '
             f'font-size="{SMALL}" font-style="italic">{bar.status}</text>'
@@ -216,7 +212,7 @@ def bar_chart(
         legend, height = _legend(chart_id, statuses, height + 6)
         body.extend(legend)
     summary = "; ".join(
-        f"{bar.label}: {count(bar.value, *unit) if unit[0] else bar.value}"
+        f"{bar.label}: {plural(bar.value, *unit) if unit[0] else bar.value}"
         + (f", {bar.status}" if bar.status else "")
         for bar in bars
     )

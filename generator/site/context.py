@@ -18,6 +18,7 @@ from ..insights.feedback import Email, FeedbackReport
 from ..insights.interviews import FunnelStep, PracticeReport
 from ..insights.lessons import LessonsReport
 from ..insights.mentor import Digest
+from ..insights.names import LogNames
 from ..insights.progress import Progress
 from ..insights.reports import Headline
 from ..insights.skills import SkillGap, SkillsReport
@@ -49,6 +50,8 @@ class SiteContext(TypedDict):
     digest: Digest
     head: Headline
     known_titles: dict[str, str]
+    names: LogNames
+    """The log's one name for a skill, strength or track: `names.skill("sql")` is "SQL"."""
     email_for: Callable[[Rejection], Email]
     status_label: Callable[[FeedbackStatus], str]
     """How a feedback status reads ("not requested" -> "not asked yet")."""
@@ -65,6 +68,8 @@ class SiteContext(TypedDict):
     # The build
     pages: PageAddresses
     problems: list[Problem]
+    warnings: list[Problem]
+    """Entries that load but may not say what was meant (`gaps: Python, SQL`)."""
     problem_details: bool
     show_sources: bool
     entries_label: str

@@ -8,6 +8,7 @@ from xml.etree import ElementTree as ET
 
 from ..insights.analysis import Analysis
 from ..insights.feedback import status_label
+from ..insights.names import LogNames, log_names
 from ..model import AnyEntry, Rejection
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -19,8 +20,9 @@ def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def summary(entry: AnyEntry, analysis: Analysis) -> str:
-    """A short plain-text summary: the facts, not the diary."""
+def summary(entry: AnyEntry, analysis: Analysis, names: LogNames | None = None) -> str:
+    """A short plain-text summary: the facts, not the diary; tracks under the log's names."""
+    names = names or log_names([entry])
     if isinstance(entry, Rejection):
         facts = analysis.of(entry)
         parts = [
@@ -30,9 +32,8 @@ def summary(entry: AnyEntry, analysis: Analysis) -> str:
     else:
         parts = [entry.title + "."]
         if entry.decision:
-            parts.append(
-                f"Decision: {entry.decision}" + (f" ({entry.track})." if entry.track else ".")
-            )
+            about = f" ({names.track(entry.track)})." if entry.track else "."
+            parts.append(f"Decision: {entry.decision}{about}")
     if entry.lessons:
         parts.append("Lessons: " + "; ".join(lesson.rstrip(". ") for lesson in entry.lessons) + ".")
     return " ".join(" ".join(part.split()) for part in parts)
@@ -46,6 +47,7 @@ def atom_feed(
     url_for: Callable[[AnyEntry], str],
     analysis: Analysis,
     author: str | None = None,
+    names: LogNames | None = None,
 ) -> bytes:
     """The feed document; `url_for` gives each entry's page path relative to `site_url`.
 
@@ -54,6 +56,7 @@ def atom_feed(
     base = site_url if site_url.endswith("/") else site_url + "/"
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
+    names = names or log_names(entries, analysis.settings.skill_aliases)
     newest = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)[:MAX_ITEMS]
     _text(feed, "title", title)
     _text(feed, "id", base)
@@ -70,7 +73,7 @@ def atom_feed(
         _text(item, "id", url)
         _text(item, "updated", _stamp(entry.date))
         ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=url)
-        _text(item, "summary", summary(entry, analysis))
+        _text(item, "summary", summary(entry, analysis, names))
         for tag in entry.tags:
             ET.SubElement(item, f"{{{ATOM}}}category", term=tag)
     ET.indent(feed)

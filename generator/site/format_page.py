@@ -24,6 +24,7 @@ from ..entries.schema import (
     TextOr,
 )
 from ..settings import Settings
+from ..wording import plural
 from .markdown import escape
 
 ENTRY_FORMAT = "entry-format.md"
@@ -175,10 +176,6 @@ def _section(title: str, record: Record, example: str, stages: tuple[str, ...]) 
     return f"## {title}\n\n{intro}\n\n{table}\n\nAn example:\n\n```yaml\n{example}```\n"
 
 
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
-
-
 def entry_format_page(settings: Settings) -> str:
     """The page's Markdown: what an entry is, every field of each kind, examples, the rules."""
     return "\n".join(
@@ -189,7 +186,8 @@ def entry_format_page(settings: Settings) -> str:
             _section("A rejection", REJECTION, REJECTION_EXAMPLE, settings.stages),
             _section("A reflection", REFLECTION, REFLECTION_EXAMPLE, settings.stages),
             RULES.format(
-                due=_days(settings.feedback_due_days), follow=_days(settings.follow_up_days)
+                due=plural(settings.feedback_due_days, "day"),
+                follow=plural(settings.follow_up_days, "day"),
             ),
         ]
     )

@@ -26,6 +26,7 @@ from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
 from ..privacy import mark_private_sections
 from ..settings import Settings
+from ..wording import plural
 from . import charts
 from .context import DashboardContext, EntryContext, PageContext, SiteContext, TimelineContext
 from .emails import email_for, text_environment
@@ -147,11 +148,6 @@ def _verbatim(text: str) -> Md:
     return Md("\n".join(lines))
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """`3 days`, `1 day`."""
-    return f"{count} {word if count == 1 else (many or word + 's')}"
-
-
 def _show_value(value: Any) -> Md:
     """An `extra:` value, whatever its shape, as one escaped line."""
     if isinstance(value, dict | list):
@@ -167,6 +163,7 @@ def render_site(
     settings: Settings,
     options: SiteOptions | None = None,
     found: Reports | None = None,
+    warnings: Sequence[Problem] = (),
 ) -> list[Page]:
     """Every generated page, for entries that are already fit to publish, newest first.
 
@@ -176,7 +173,7 @@ def render_site(
     options = options or SiteOptions()
     env = environment(options.templates_dir)
     found = found or reports(entries, settings, options.mentor_since)
-    base = site_context(entries, problems, found, options)
+    base = site_context(entries, problems, found, options, warnings)
     renderer = _Renderer(env, base, {entry.id for entry in entries})
     pages = base["pages"]
     rejected = sum(isinstance(entry, Rejection) for entry in entries)
@@ -262,6 +259,7 @@ def site_context(
     problems: Sequence[Problem],
     found: Reports,
     options: SiteOptions,
+    warnings: Sequence[Problem] = (),
 ) -> SiteContext:
     """What every template may use: the reports, computed once for all pages."""
     analysis, settings = found.analysis, found.analysis.settings
@@ -285,13 +283,14 @@ def site_context(
         "digest": found.digest,
         "head": found.headline,
         "known_titles": {entry.id: entry.title for entry in entries},
+        "names": found.names,
         "email_for": lambda rejection: email_for(rejection, mail_env, options.author),
         "status_label": status_label,
         "site_name": options.site_name,
-
         **_chart_context(found),
         "pages": pages,
         "problems": list(problems),
+        "warnings": list(warnings),
         "problem_details": options.problem_details,
         "show_sources": options.show_sources,
         "entries_label": options.entries_label,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ...entries.loader import load_log
 from ...settings import Settings
-from ...site.render import plural
+from ...wording import plural
 from ..scaffold import ScaffoldError, schema_reference, write_new
 from .candidate import KEY_PREFIX, Candidate, Notice, Skip, draft_advice, entry_text
 

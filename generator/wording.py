@@ -1,0 +1,13 @@
+"""How the log words a count: the one place a number and its noun are put together.
+
+Pages (the `plural` filter), chart text alternatives, the CLI and the build log all use
+`plural`, so "1 rejection" and "2 rejections" read the same everywhere. No imports beyond
+the standard library: the CLI reads it at start-up.
+"""
+
+from __future__ import annotations
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 day", "3 days"; `many` for nouns that do not just add an s ("1 entry", "2 entries")."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
