@@ -365,3 +365,14 @@ def test_a_published_build_has_no_private_marks_and_no_private_words(private_log
 def test_doctor_finds_a_copy_of_this_repository_ready_to_publish():
     repo = Path(__file__).resolve().parent.parent
     assert blocking(repo) == []
+
+
+def test_feedback_email_sends_nothing_after_the_one_follow_up(ready, runner, monkeypatch):
+    monkeypatch.chdir(ready)
+    (ready / "entries" / "2026-11-01-birch.yml").write_text(
+        "date: 2026-11-01\ncompany: Birch\nrole: Analyst\n"
+        "feedback:\n  requested: 2026-11-02\n  followed_up: 2026-11-13\n"
+    )
+    result = runner.invoke(main, ["feedback-email", "birch", "--today", TODAY_TEXT])
+    assert result.exit_code == 1
+    assert "you followed up on 2026-11-13 already: one follow-up is enough" in result.output
