@@ -202,7 +202,10 @@ def entry_json_schema(stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "Recovery Log entry",
-        "description": "One rejection or reflection. See the entry format page of your site.",
+        "description": (
+            "One rejection or reflection. See the Writing entries page of your site "
+            "(/entry-format/)."
+        ),
         "if": {
             "properties": {
                 "type": {"pattern": "^\\s*[rR][eE][fF][lL][eE][cC][tT][iI][oO][nN]\\s*$"}
