@@ -126,6 +126,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
                 problem_details=self.command == "serve",
                 author=config.site_author,
                 site_name=config.site_name or "",
+                directory_urls=config.use_directory_urls,
             ),
             cache=self.parse_cache,
         )

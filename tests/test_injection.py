@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from helpers import TODAY_TEXT, built, fold, parse_html
 
+from generator.site.details import slug
+
 PAYLOAD = (
     "<img src=x onerror=alert({n})> {{% raw %}} [link](javascript:alert({n})) `code` | pipe | "
     "$math$ :emoji: ==mark== <!-- comment --> *bold* <script>alert({n})</script> {{{{ config }}}}"
@@ -163,6 +165,19 @@ PAGES: dict[str, list[str]] = {
     "mentor/": ["ask", "title", "company", "role", "lesson", "skill", "track"],
     "entry-format/": [],  # made from the schema alone: no user text
 }
+PAGES.update(
+    {
+        f"skills/{slug(TEXT['skill'])}/": ["skill", "company", "role", "evidence", "plan", "title"],
+        f"skills/strengths/{slug(TEXT['strength'])}/": ["strength", "company", "role", "title"],
+        f"tracks/{slug(TEXT['track'])}/": ["track", "company", "role", "skill", "strength"],
+        f"tracks/{slug(TEXT['role'])}/": ["role", "company"],
+        **{f"interviews/{stage}/": ["company", "role"] for stage in ("applied", "screen")},
+        **{f"interviews/{stage}/": [] for stage in ("phone", "technical", "take-home")},
+        **{f"interviews/{stage}/": [] for stage in ("onsite", "final", "offer")},
+    }
+)
+"""The detail pages behind the overview pages: the skill's, the strength's, each track's and
+each stage's."""
 ENTRY_PAGES = {f"entries/{REJECTION_IDS[0]}/", f"entries/{REFLECTION_ID}/"}
 
 SVG_TAGS = {"svg", "title", "desc", "g", "text", "rect", "line", "polyline", "circle"}
@@ -367,7 +382,8 @@ def test_a_jinja_expression_in_a_field_is_never_evaluated(site: Site) -> None:
     for url in (url for url, fields in PAGES.items() if fields):  # pages that show user text
         html = site.html(url)
         assert "site_name" not in html, url
-        assert "{{ config }}" in site.page(url).article_text, url
+        if "company" in PAGES[url]:  # the company's name has the expression in it
+            assert "{{ config }}" in site.page(url).article_text, url
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ CONTEXTS = (
     context.DashboardContext,
     context.TimelineContext,
     context.EntryContext,
+    context.DetailContext,
 )
 
 

@@ -95,6 +95,7 @@ def render(target: Target, cache: ParseCache | None = None) -> tuple[SitePages, 
         user_home=user_home,
         problem_details=target.preview,
         banner_in_pages=True,
+        directory_urls=target.site.directory_urls,
     )
     site = build_site(target.project.entries_dir, settings, options, cache=cache)
     files = {page.uri: page.content.encode("utf-8") for page in site.pages}

@@ -22,6 +22,7 @@ from ..model import AnyEntry
 from ..privacy import anonymize_companies, publishable
 from ..settings import Settings
 from .feed import atom_feed
+from .links import page_url
 from .render import PRIVATE_BANNER, Page, SiteOptions, entry_uri, render_site
 
 STYLESHEET = "assets/recovery-log.css"
@@ -48,6 +49,8 @@ class BuildOptions:
     """`site_author`: feedback drafts are signed with it."""
     site_name: str = ""
     """The log's name, printed at the top of the mentor digest on paper."""
+    directory_urls: bool = True
+    """The engine builds `x.md` as `x/index.html` (MkDocs' `use_directory_urls`)."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ def build_site(
         mentor_since=options.mentor_since,
         author=options.author,
         site_name=options.site_name,
+        directory_urls=options.directory_urls,
     )
     found = reports(entries, settings, options.mentor_since)
     pages = render_site(entries, loaded.problems, settings, site_options, found, loaded.warnings)
@@ -139,17 +143,3 @@ def with_banner(markdown: str) -> str:
             cut = end + len("\n---\n")
             return markdown[:cut] + "\n" + PRIVATE_BANNER + "\n" + markdown[cut:].lstrip("\n")
     return PRIVATE_BANNER + "\n" + markdown
-
-
-def page_url(uri: str, directory_urls: bool = True) -> str:
-    """A page's address relative to the site root, as MkDocs and Zensical give it.
-
-    `entries/x.md` is `entries/x/`, `folder/index.md` is `folder/`; without directory URLs,
-    they are `entries/x.html` and `folder/index.html`.
-    """
-    stem, _, _ = uri.rpartition(".")
-    folder, _, name = stem.rpartition("/")
-    prefix = f"{folder}/" if folder else ""
-    if not directory_urls:
-        return f"{prefix}{name}.html"
-    return prefix if name == "index" else f"{prefix}{name}/"

@@ -15,17 +15,18 @@ from typing import TypedDict
 from ..errors import Problem
 from ..insights.analysis import Analysis, RejectionFacts
 from ..insights.feedback import Email, FeedbackReport
-from ..insights.interviews import FunnelStep, PracticeReport
-from ..insights.lessons import LessonsReport
+from ..insights.interviews import FunnelStep, PracticeReport, StageGuide
+from ..insights.lessons import Lesson, LessonsReport
 from ..insights.mentor import Digest
 from ..insights.names import LogNames
 from ..insights.progress import Progress
 from ..insights.reports import Headline
-from ..insights.skills import SkillGap, SkillsReport
+from ..insights.skills import SkillGap, SkillsReport, Strength
 from ..insights.tracks import Track
 from ..model import AnyEntry, FeedbackStatus, Reflection, Rejection
 from ..settings import Settings
 from .charts import Bar, Point
+from .details import DetailAddresses
 from .links import Links, PageAddresses
 from .markdown import Md
 
@@ -67,6 +68,7 @@ class SiteContext(TypedDict):
     mood_levels: list[str]
     # The build
     pages: PageAddresses
+    details: DetailAddresses
     problems: list[Problem]
     warnings: list[Problem]
     """Entries that load but may not say what was meant (`gaps: Python, SQL`)."""
@@ -106,6 +108,8 @@ class TimelineContext(PageContext):
     """Every entry, newest first."""
     years: list[tuple[int, list[tuple[str, list[AnyEntry]]]]]
     """Newest first: (year, [(month name, entries newest first), ...])."""
+    latest: list[tuple[int, list[tuple[str, list[AnyEntry]]]]]
+    """The newest `RECENT` entries, grouped the same way (shown once the timeline is split)."""
     rejection_count: int
     reflection_count: int
 
@@ -120,3 +124,25 @@ class EntryContext(PageContext):
     """Reflections that are `about` this entry."""
     entry_facts: RejectionFacts | None
     """For a rejection: its facts (stage reached and position, feedback status...); else None."""
+
+
+class DetailContext(PageContext, total=False):
+    """The detail pages (not in the navigation), each with the one subject it is about."""
+
+    gap: SkillGap
+    """`skill.md.j2`: the skill, with every citation and progress step."""
+    strength: Strength
+    """`strength.md.j2`."""
+    track: Track
+    """`track.md.j2`."""
+    step: FunnelStep
+    """`stage.md.j2`: the stage's funnel step (`reached`, `ended`)..."""
+    guide: StageGuide | None
+    """...and its guide (times, formats, lessons), if the stage came up."""
+    year: int
+    """The year pages: `timeline_year.md.j2`, `lessons_year.md.j2`, `reflections_year.md.j2`."""
+    year_entries: list[AnyEntry]
+    months: list[tuple[str, list[AnyEntry]]]
+    year_lessons: list[Lesson]
+    year_reflections: list[Reflection]
+    year_moods: list[AnyEntry]

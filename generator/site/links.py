@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import posixpath
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from ..insights.names import fold
 from ..model import AnyEntry
@@ -37,15 +40,57 @@ def entry_uri(entry: AnyEntry | str) -> str:
     return f"{ENTRIES_FOLDER}/{entry_id}.md"
 
 
+def page_url(uri: str, directory_urls: bool = True) -> str:
+    """A page's address relative to the site root, as MkDocs and Zensical give it.
+
+    `entries/x.md` is `entries/x/`, `folder/index.md` is `folder/`; without directory URLs,
+    they are `entries/x.html` and `folder/index.html`.
+    """
+    stem, _, _ = uri.rpartition(".")
+    folder, _, name = stem.rpartition("/")
+    prefix = f"{folder}/" if folder else ""
+    if not directory_urls:
+        return f"{prefix}{name}.html"
+    return prefix if name == "index" else f"{prefix}{name}/"
+
+
+@functools.lru_cache(maxsize=65536)
+def built_href(target_uri: str, from_uri: str, directory_urls: bool = True) -> str:
+    """A link from one page to another as the built site has them (for raw HTML, which
+    MkDocs does not rewrite): `../../entries/x/` from `tracks/t.md`."""
+    target = page_url(target_uri, directory_urls)
+    here = page_url(from_uri, directory_urls)
+    base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+    relative = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or not target:
+        relative += "/"
+    return quote(relative, safe="/#")
+
+
 class Links:
     """Link helpers for one page: every link is relative to that page's source."""
 
     def __init__(
-        self, here: str, known: set[str], tracks: dict[str, tuple[str, str]] | None = None
+        self,
+        here: str,
+        known: set[str],
+        tracks: dict[str, tuple[str, str]] | None = None,
+        directory_urls: bool = True,
     ) -> None:
         self.here = here
         self.known = known
         self.tracks = tracks or {}
+        self.directory_urls = directory_urls
+
+    def entry_html(self, entry: AnyEntry, text: object = None) -> Md:
+        """`entry(...)` as an HTML link, for the long lists that detail pages write as HTML
+        (Python-Markdown passes an HTML block through, several times faster than Markdown)."""
+        label = escape(text if text is not None else entry.title)
+        if entry.id not in self.known:
+            return label
+        href = built_href(entry_uri(entry), self.here, self.directory_urls)
+        tag = ' <span class="rl-private-tag">private</span>' if entry.private else ""
+        return Md(f'<a href="{href}">{label}</a>{tag}')
 
     def entry(self, entry: AnyEntry | str, text: object = None) -> Md:
         """A link to an entry's page, titled by `text` or the entry's title; text only when

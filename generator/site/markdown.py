@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import posixpath
 import re
 from urllib.parse import quote
@@ -75,5 +76,35 @@ def front_matter(meta: dict[str, object]) -> Md:
     """The page's own metadata (title, tags...), serialised safely as YAML."""
     if not meta:
         return Md("")
-    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    dumped = _quick_yaml(meta)
+    if dumped is None:
+        dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False)
     return Md(f"---\n{dumped}---\n\n")
+
+
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'()-]*[A-Za-z0-9.)]")
+_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
+
+
+def _plain(text: str) -> bool:
+    """Text YAML reads back as the same string when written without quotes."""
+    return bool(_PLAIN.fullmatch(text)) and text.lower() not in _YAML_WORDS
+
+
+def _quick_yaml(meta: dict[str, object]) -> str | None:
+    """Text and lists of text as YAML, written directly: `yaml.safe_dump` took a third of the
+    time of rendering an entry page. A JSON string is a YAML double-quoted scalar when every
+    character is printable (else None, and `yaml.safe_dump` writes it)."""
+    lines = []
+    for key, value in meta.items():
+        items = value if isinstance(value, list) else [value]
+        texts = [item for item in items if isinstance(item, str) and item.isprintable()]
+        if len(texts) != len(items):
+            return None
+        quoted = [item if _plain(item) else json.dumps(item, ensure_ascii=False) for item in texts]
+        if isinstance(value, list):
+            lines.append(f"{key}:" if value else f"{key}: []")
+            lines.extend(f"- {item}" for item in quoted)
+        else:
+            lines.append(f"{key}: {quoted[0]}")
+    return "\n".join(lines) + "\n"

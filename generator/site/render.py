@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ from ..settings import Settings
 from ..wording import plural
 from . import charts
 from .context import DashboardContext, EntryContext, PageContext, SiteContext, TimelineContext
+from .details import CITED, RECENT, detail_addresses, detail_pages
 from .emails import email_for, text_environment
 from .format_page import ENTRY_FORMAT, entry_format_page
 from .links import ENTRIES_FOLDER, TRACKS, Links, PageAddresses, entry_uri
@@ -57,6 +59,10 @@ PRIVATE_BANNER = (
 
 GAP_BARS = 10
 """The skills chart shows the first this many cited gaps, in the skills table's order."""
+CHART_POINTS = 100
+"""A chart over time draws at most this many points, the most recent (a page stays light)."""
+CHART_TRACKS = 3
+"""The interviews page charts this many tracks' progress; every track's own page has its chart."""
 
 MOODS = {1: "crushed", 2: "low", 3: "getting by", 4: "steady", 5: "fine"}
 
@@ -87,6 +93,9 @@ class SiteOptions:
     """`site_author`: feedback drafts are signed with it."""
     site_name: str = ""
     """The log's name (the mentor digest prints it)."""
+    directory_urls: bool = True
+    """Pages are built as `x/index.html` (MkDocs' `use_directory_urls`): the links that
+    detail pages write as HTML point where the built pages are."""
 
 
 def human_date(day: dt.date | None) -> str:
@@ -112,6 +121,26 @@ def date_range(first: dt.date | None, last: dt.date | None) -> str:
 
 
 def environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.Environment:
+    """The page templates' environment, kept across builds (`mkdocs serve` rebuilds).
+
+    Compiling the templates took about 0.3 s a build. Jinja reloads a template whose file
+    changed; a template the user adds to (or removes from) their folder makes a new environment.
+    """
+    folder = os.fspath(templates_dir) if templates_dir else None
+    return _environment(folder, _listing(folder))
+
+
+def _listing(folder: str | None) -> tuple[str, ...]:
+    if folder is None:
+        return ()
+    try:
+        return tuple(sorted(os.listdir(folder)))
+    except OSError:
+        return ()
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(templates_dir: str | None, listing: tuple[str, ...]) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if templates_dir:
         loaders.append(jinja2.FileSystemLoader(os.fspath(templates_dir)))
@@ -135,7 +164,9 @@ def environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.E
         percent=lambda share: f"{share:.0%}",
         number=lambda value: f"{value:.1f}".removesuffix(".0"),
     )
-    env.globals.update(MOODS=MOODS, date_range=date_range)
+    env.globals.update(
+        MOODS=MOODS, date_range=date_range, CITED=CITED, RECENT=RECENT, CHART_TRACKS=CHART_TRACKS
+    )
     return env
 
 
@@ -174,13 +205,14 @@ def render_site(
     env = environment(options.templates_dir)
     found = found or reports(entries, settings, options.mentor_since)
     base = site_context(entries, problems, found, options, warnings)
-    renderer = _Renderer(env, base, {entry.id for entry in entries})
+    renderer = _Renderer(env, base, {entry.id for entry in entries}, options.directory_urls)
     pages = base["pages"]
     rejected = sum(isinstance(entry, Rejection) for entry in entries)
     timeline: TimelineContext = {
         **renderer.page_context(pages.timeline, {"title": "Timeline"}),
         "entries": list(entries),
         "years": _by_month(entries),
+        "latest": _by_month(entries[:RECENT]),
         "rejection_count": rejected,
         "reflection_count": len(entries) - rejected,
     }
@@ -190,6 +222,7 @@ def render_site(
     }
     result = [
         Page(pages.dashboard, renderer.render("dashboard.md.j2", dashboard)),
+        *(Page(uri, markdown, in_nav=False) for uri, markdown in renderer.details(entries, found)),
         Page(pages.timeline, renderer.render("timeline.md.j2", timeline)),
         *(
             Page(uri, renderer.render(template, renderer.page_context(uri, {"title": title})))
@@ -222,7 +255,10 @@ def render_site(
 class _Renderer:
     """Renders the pages of one build: the shared context, plus each page's links and meta."""
 
-    def __init__(self, env: jinja2.Environment, base: SiteContext, known: set[str]) -> None:
+    def __init__(
+        self, env: jinja2.Environment, base: SiteContext, known: set[str], directory_urls: bool
+    ) -> None:
+        self.directory_urls = directory_urls
         self.env = env
         self.base = base
         self.known = known
@@ -233,12 +269,27 @@ class _Renderer:
     def page_context(self, uri: str, meta: dict[str, Any]) -> PageContext:
         return {
             **self.base,
-            "to": Links(uri, self.known, self.track_anchors),
+            "to": Links(uri, self.known, self.track_anchors, self.directory_urls),
             "meta": front_matter(meta),
         }
 
     def render(self, template: str, context: PageContext) -> str:
         return self.env.get_template(template).render(context)
+
+    def details(self, entries: Sequence[AnyEntry], found: Reports) -> list[tuple[str, str]]:
+        """The detail pages behind the bounded overview pages (see `details`).
+
+        They are left out of the search index (Material's `search: exclude`): they repeat the
+        entries' titles, which the entry pages and the overview pages already bring up, and
+        indexing them took about a tenth of a build.
+        """
+
+        def render(uri: str, template: str, title: str, extra: dict[str, Any]) -> str:
+            meta = {"title": meta_text(title), "search": {"exclude": True}}
+            context = {**self.page_context(uri, meta), **extra}
+            return self.env.get_template(template).render(context)
+
+        return detail_pages(entries, found, self.base["details"], render)
 
 
 def _shown_body(entry: AnyEntry, settings: Settings) -> str:
@@ -289,6 +340,7 @@ def site_context(
         "site_name": options.site_name,
         **_chart_context(found),
         "pages": pages,
+        "details": detail_addresses(entries, found),
         "problems": list(problems),
         "warnings": list(warnings),
         "problem_details": options.problem_details,
@@ -327,7 +379,9 @@ def _chart_context(found: Reports) -> _ChartContext:
         "stage_bars": [charts.Bar(step.stage, len(step.reached)) for step in found.practice.funnel],
         "track_progress": _track_progress(found),
         "mood_entries": mood_entries,
-        "mood_points": [charts.Point(e.date, mood - 1, e.title) for mood, e in mood_entries],
+        "mood_points": [
+            charts.Point(e.date, mood - 1, e.title) for mood, e in mood_entries[-CHART_POINTS:]
+        ],
         "mood_levels": [f"{level} {MOODS[level]}" for level in sorted(MOODS)],
     }
 
@@ -357,5 +411,5 @@ def _track_progress(found: Reports) -> list[tuple[Progress, list[charts.Point]]]
                 charts.Point(r.date, analysis.of(r).stage_number - 1, r.company)
                 for r, _ in progress.steps
             ]
-            result.append((progress, points))
+            result.append((progress, points[-CHART_POINTS:]))
     return result
