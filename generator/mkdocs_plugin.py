@@ -138,6 +138,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
                 feed=self.config.feed,
                 user_home=files.get_file_from_path("index.md") is not None,
                 problem_details=self.command == "serve",
+                author=config.site_author,
+                site_name=config.site_name or "",
                 directory_urls=config.use_directory_urls,
             ),
             cache=self.parse_cache,

@@ -6,7 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-FeedbackStatus = Literal["not requested", "not asked", "pending", "received", "declined"]
+FeedbackStatus = Literal[
+    "not requested", "not asked", "pending", "received", "declined", "no answer"
+]
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,8 @@ class ProcessStep:
 class Feedback:
     requested: dt.date | Literal[False] | None = None
     via: str | None = None
+    followed_up: dt.date | None = None
+    """The day of the one polite follow-up."""
     received: dt.date | None = None
     declined: bool = False
     source: str | None = None
@@ -47,6 +51,8 @@ class Progress:
 class MentorQuestion:
     question: str
     answered: dt.date | None = None
+    answer: str | None = None
+    """What the mentor said."""
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,28 @@ def strip_private_sections(body: str) -> str:
     return _SECTION.sub("", body)
 
 
+PRIVATE_LABEL = "Private: stays on this machine, never in a published build"
+
+
+def mark_private_sections(body: str) -> str:
+    """For a private preview: each private section in a bordered, labelled block.
+
+    The user sees exactly what stays home; a published build removes these sections instead.
+    """
+
+    def block(match: re.Match[str]) -> str:
+        inner = _MARKERS.sub("", match.group(0)).strip("\n")
+        return (
+            f'\n\n<div class="rl-private" markdown>\n\n<p class="rl-private-label">'
+            f"{PRIVATE_LABEL}</p>\n\n{inner}\n\n</div>\n\n"
+        )
+
+    return _SECTION.sub(block, body)
+
+
+_MARKERS = re.compile(r"<!--\s*/?\s*private\s*-->", re.IGNORECASE)
+
+
 def publishable(entries: tuple[AnyEntry, ...], show_private: bool) -> tuple[AnyEntry, ...]:
     """The entries as the site may show them."""
     if show_private:

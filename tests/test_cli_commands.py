@@ -29,12 +29,27 @@ def runner() -> CliRunner:
 
 
 @pytest.fixture
-def log_dir(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A log made by `init`, as the current folder."""
+def fresh_log(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A log just made by `init`, as the current folder."""
     result = runner.invoke(main, ["init", str(tmp_path / "log"), "--today", TODAY_TEXT])
     assert result.exit_code == 0, result.output
     monkeypatch.chdir(tmp_path / "log")
     return tmp_path / "log"
+
+
+EXAMPLE_REJECTION = f"{TODAY_TEXT}-example-company-data-analyst"
+
+
+@pytest.fixture
+def log_dir(fresh_log: Path) -> Path:
+    """A log made by `init` whose two examples were copied to entry names, as its notes say."""
+    entries = fresh_log / "entries"
+    example = (entries / "_example-rejection.md").read_text()
+    (entries / f"{EXAMPLE_REJECTION}.md").write_text(example)
+    (entries / f"{TODAY_TEXT}-starting-my-recovery-log.md").write_text(
+        (entries / "_example-reflection.md").read_text()
+    )
+    return fresh_log
 
 
 def write(path: Path, text: str) -> Path:
@@ -46,23 +61,56 @@ def write(path: Path, text: str) -> Path:
 # --- init ---------------------------------------------------------------------------------------
 
 
-def test_init_writes_a_complete_log(log_dir: Path) -> None:
+def test_init_writes_a_complete_log(fresh_log: Path) -> None:
     for name in (
         "mkdocs.yml",
         "docs/index.md",
         ".gitignore",
         ".github/workflows/pages.yml",
+        "requirements.txt",
         "schema/entry.schema.json",
+        "vendor/recovery-log/pyproject.toml",
+        "vendor/recovery-log/generator/mkdocs_plugin.py",
     ):
-        assert (log_dir / name).is_file(), name
-    kinds = sorted(p.read_text().count("type: reflection") for p in (log_dir / "entries").iterdir())
-    assert kinds == [0, 1]
+        assert (fresh_log / name).is_file(), name
+    examples = sorted(p.name for p in (fresh_log / "entries").iterdir())
+    assert examples == ["_example-reflection.md", "_example-rejection.md"]
 
 
-def test_init_entries_are_valid_as_written(log_dir: Path) -> None:
+def test_init_examples_are_drafts_that_never_count_as_entries(fresh_log: Path) -> None:
+    log = load_log(fresh_log / "entries", Settings(today=TODAY))
+    assert (log.entries, log.problems) == ((), ())
+
+
+def test_init_examples_say_they_are_examples_and_how_to_write_an_entry(fresh_log: Path) -> None:
+    text = (fresh_log / "entries" / "_example-rejection.md").read_text()
+    assert "AN EXAMPLE, NOT AN ENTRY" in text
+    assert "recovery-log new rejection" in text
+
+
+def test_init_examples_are_valid_once_copied_to_an_entry_name(log_dir: Path) -> None:
     log = load_log(log_dir / "entries", Settings(today=TODAY))
     assert log.problems == ()
     assert {e.kind for e in log.entries} == {"rejection", "reflection"}
+
+
+def test_init_requirements_install_the_vendored_copy(fresh_log: Path) -> None:
+    lines = [
+        line
+        for line in (fresh_log / "requirements.txt").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert lines == ["./vendor/recovery-log"]
+    pyproject = (fresh_log / "vendor" / "recovery-log" / "pyproject.toml").read_text()
+    assert 'recovery-log = "generator.mkdocs_plugin:RecoveryLogPlugin"' in pyproject
+
+
+def test_init_prints_the_doctors_findings_as_next_steps(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["init", str(tmp_path / "log")])
+    assert "fix  site_url is not set" in result.output
+    assert "ok   requirements.txt installs the Recovery Log in ./vendor/recovery-log" in (
+        result.output
+    )
 
 
 def test_init_refuses_a_folder_with_a_mkdocs_yml(tmp_path: Path, runner: CliRunner) -> None:
@@ -138,7 +186,7 @@ def test_new_file_points_editors_at_the_schema(log_dir: Path, runner: CliRunner)
 
 
 def test_new_reflection_about_an_entry_is_valid(log_dir: Path, runner: CliRunner) -> None:
-    about = next(p.stem for p in (log_dir / "entries").iterdir() if "example" in p.name)
+    about = EXAMPLE_REJECTION
     result = runner.invoke(main, ["new", "reflection", "--about", about, "--date", TODAY_TEXT])
     assert result.exit_code == 0, result.output
     log = load_log(log_dir / "entries", Settings(today=TODAY))
@@ -317,7 +365,7 @@ def test_check_watch_checks_again_after_a_change(
     def break_an_entry(seconds: float) -> None:
         write(broken, "date: 2026-11-01\ncompany: A\n")
 
-    monkeypatch.setattr("generator.cli.check.time.sleep", break_an_entry)
+    monkeypatch.setattr("generator.cli.watching.time.sleep", break_an_entry)
     result = runner.invoke(main, ["check", "--watch", "--max-checks", "2", "--today", TODAY_TEXT])
     assert result.exit_code == 0, result.output
     first, second = result.output.split("---")[1:]
@@ -331,7 +379,7 @@ def test_check_watch_checks_again_after_a_change(
 def test_feedback_email_for_a_rejection_names_role_and_company(
     log_dir: Path, runner: CliRunner
 ) -> None:
-    entry = next(p for p in (log_dir / "entries").iterdir() if "example" in p.name)
+    entry = log_dir / "entries" / f"{EXAMPLE_REJECTION}.md"
     result = runner.invoke(main, ["feedback-email", entry.stem, "--today", TODAY_TEXT])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Subject: ")
@@ -355,7 +403,7 @@ def test_feedback_email_uses_the_wording_of_your_templates_dir(
             "      entries_dir: entries\n      templates_dir: my-templates\n",
         )
     )
-    entry = next(p for p in (log_dir / "entries").iterdir() if "example" in p.name)
+    entry = log_dir / "entries" / f"{EXAMPLE_REJECTION}.md"
     result = runner.invoke(main, ["feedback-email", entry.stem, "--today", TODAY_TEXT])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Subject: A question about Data Analyst\n\nHi ")
@@ -363,7 +411,7 @@ def test_feedback_email_uses_the_wording_of_your_templates_dir(
 
 
 def test_feedback_email_takes_a_path_too(log_dir: Path, runner: CliRunner) -> None:
-    entry = next(p for p in (log_dir / "entries").iterdir() if "example" in p.name)
+    entry = log_dir / "entries" / f"{EXAMPLE_REJECTION}.md"
     result = runner.invoke(main, ["feedback-email", str(entry), "--today", TODAY_TEXT])
     assert result.exit_code == 0, result.output
 
@@ -375,7 +423,11 @@ def test_feedback_email_takes_a_unique_part_of_an_id(log_dir: Path, runner: CliR
 
 
 def _ids(log_dir: Path) -> list[str]:
-    return sorted(p.stem for p in (log_dir / "entries").iterdir() if p.suffix == ".md")
+    return sorted(
+        p.stem
+        for p in (log_dir / "entries").iterdir()
+        if p.suffix == ".md" and not p.name.startswith("_")
+    )
 
 
 def test_an_id_part_several_entries_share_lists_them(log_dir: Path, runner: CliRunner) -> None:
@@ -416,7 +468,7 @@ def test_new_reflection_about_an_unknown_entry_says_so(log_dir: Path, runner: Cl
 
 
 def test_feedback_email_refuses_a_reflection(log_dir: Path, runner: CliRunner) -> None:
-    entry = next(p for p in (log_dir / "entries").iterdir() if "example" not in p.name)
+    entry = log_dir / "entries" / f"{TODAY_TEXT}-starting-my-recovery-log.md"
     result = runner.invoke(main, ["feedback-email", entry.stem, "--today", TODAY_TEXT])
     assert result.exit_code == 1
     assert "is a reflection" in result.output
@@ -443,7 +495,7 @@ def test_stats_shows_gaps_feedback_and_tracks(runner: CliRunner, monkeypatch: py
     assert result.exit_code == 0, result.output
     assert "Skills gap" in result.output
     assert "SQL window functions" in result.output
-    assert "not requested" in result.output
+    assert "not asked yet" in result.output  # "not requested", in words that read apart
     assert "data analysis" in result.output
 
 

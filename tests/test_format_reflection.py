@@ -312,7 +312,11 @@ def test_a_mentor_question_answered_after_today_is_an_error(entries, name):
     [
         ("  - answered: 2026-11-20", "ask_mentor[1].question", "required field is missing"),
         ("  - 42", "ask_mentor[1]", "expected text or a mapping with 'question:'"),
-        ("  - question: CV?\n    answer: yes", "ask_mentor[1].answer", "did you mean 'answered'"),
+        (
+            "  - question: CV?\n    answerd: 2026-11-20",
+            "ask_mentor[1].answerd",
+            "did you mean 'answered'",
+        ),
     ],
 )
 def test_a_malformed_mentor_question_is_an_error_naming_it(entries, item, field, expected):

@@ -264,11 +264,11 @@ def test_feedback_page_counts_rejections_by_status_with_links(article):
         t for t in article("feedback").find_all("table") if t.find("th").text() == "Feedback"
     )
     assert [(c[0].text(), c[1].text(), entry_ids(c[2])) for c in rows(table)] == [
-        ("not requested", "3", [R8, R10, R9]),
-        ("pending", "2", [R6, R7]),
+        ("not asked yet", "3", [R8, R10, R9]),
+        ("waiting for an answer", "2", [R6, R7]),
         ("received", "3", [R1, R4, R5]),
-        ("declined", "1", [R2]),
-        ("not asked", "1", [R3]),
+        ("they give no feedback", "1", [R2]),
+        ("chose not to ask", "1", [R3]),
     ]
 
 
@@ -294,68 +294,67 @@ def test_feedback_page_lists_each_requests_promptness(article):
     ]
 
 
-def overdue_section(article) -> dict[str, list[Node]]:
-    h2 = sections(article("feedback"), "h2")
-    below = h2["Worth asking for now"]
+def action_rows(article, heading: str) -> list[tuple[str, str, str, list[str]]]:
+    """(company, role, days, linked entry ids) of each row of a feedback list."""
+    table = next(n for n in sections(article("feedback"), "h2")[heading] if n.tag == "table")
+    return [(c[0].text(), c[1].text(), c[2].text(), entry_ids(c[3])) for c in rows(table)]
+
+
+def drafts(article) -> dict[str, list[Node]]:
+    below = sections(article("feedback"), "h2")["Drafts for the most urgent"]
     return sections(Node("div", children=below), "h3")
 
 
-def chase_section(article) -> dict[str, list[Node]]:
-    h2 = sections(article("feedback"), "h2")
-    return sections(Node("div", children=h2["Worth a polite follow-up"]), "h3")
+def test_feedback_page_lists_to_ask_now_the_rejections_of_the_last_due_days(article):
+    assert action_rows(article, "To ask now") == [("Harbor Bank", "Product Analyst", "4", [R9])]
 
 
 def test_feedback_page_lists_overdue_rejections_oldest_first_with_their_days(article):
-    overdue = overdue_section(article)
-    assert list(overdue) == [
-        "Analytics Engineer at Tidewell Energy",
-        "Data Analyst at Opal Insights",
+    assert action_rows(article, "Overdue, still worth asking") == [
+        ("Tidewell Energy", "Analytics Engineer", "21", [R8]),
+        ("Opal Insights", "Data Analyst", "16", [R10]),
     ]
-    assert (
-        overdue["Analytics Engineer at Tidewell Energy"][0]
-        .text()
-        .startswith("21 days since the answer")
-    )
-    assert overdue["Data Analyst at Opal Insights"][0].text().startswith("16 days since the answer")
-    assert entry_ids(Node("div", children=overdue["Data Analyst at Opal Insights"])) == [R10]
-
-
-def test_feedback_page_does_not_list_a_recent_rejection_as_overdue(article):
-    assert "Harbor Bank" not in text_of(sections(article("feedback"), "h2")["Worth asking for now"])
 
 
 def test_feedback_page_lists_requests_to_chase_with_days_since_asking(article):
-    chase = chase_section(article)
-    assert list(chase) == ["Analytics Engineer at Quarry Labs"]
-    assert (
-        chase["Analytics Engineer at Quarry Labs"][0].text().startswith("51 days since you asked")
-    )
+    assert action_rows(article, "To chase") == [
+        ("Quarry Labs", "Analytics Engineer", "51", [R6])
+    ]
 
 
-def test_feedback_page_drafts_a_request_for_each_overdue_rejection(article):
-    draft = overdue_section(article)["Data Analyst at Opal Insights"][1].text()
+def test_feedback_page_drafts_the_most_urgent_ask_now_first(article):
+    assert list(drafts(article)) == [
+        "Product Analyst at Harbor Bank",
+        "Analytics Engineer at Quarry Labs",
+        "Data Analyst at Opal Insights",
+        "Analytics Engineer at Tidewell Energy",
+    ]
+
+
+def test_feedback_page_drafts_a_request_for_a_rejection_not_asked_yet(article):
+    draft = drafts(article)["Data Analyst at Opal Insights"][1].text()
     assert draft.startswith("Subject: Thank you, and a short request about the Data Analyst role")
     assert "Dear Sam Reyes," in draft
     assert "the Data Analyst role at Opal Insights" in draft
     assert "anything I could have done differently" in draft
 
 
-def test_feedback_page_drafts_a_follow_up_for_each_request_to_chase(article):
-    draft = chase_section(article)["Analytics Engineer at Quarry Labs"][1].text()
+def test_feedback_page_drafts_the_one_follow_up_for_a_request_to_chase(article):
+    draft = drafts(article)["Analytics Engineer at Quarry Labs"][1].text()
     assert draft.startswith("Subject: Following up: feedback on the Analytics Engineer role")
     assert "I wrote on 6 October to ask for feedback" in draft
-    assert "the Analytics Engineer role at Quarry Labs" in draft
+    assert "this is the only reminder I will send" in draft
 
 
 def test_feedback_page_drafts_are_copyable_code_blocks(article):
-    for draft in list(overdue_section(article).values()) + list(chase_section(article).values()):
+    for draft in drafts(article).values():
         assert draft[1].tag == "div"
         assert "rl-email" in draft[1].classes
         assert draft[1].find("pre").find("code")
 
 
 def test_feedback_page_states_the_overdue_threshold_as_more_than_due_days(article):
-    intro = text_of(sections(article("feedback"), "h2")["Worth asking for now"][:1])
+    intro = text_of(sections(article("feedback"), "h2")["Overdue, still worth asking"][:1])
     assert "more than 7 days" in intro
     assert "7 days or more" not in intro
 
@@ -667,7 +666,8 @@ def test_dashboard_figures_at_a_glance(article):
         "Interviews attended": "15",
         "Finals reached": "1",
         "Feedback response rate": "3 of 6 (50%)",
-        "Feedback worth asking for": "2",
+        "Feedback to ask for now": "1",
+        "Feedback overdue, still worth asking": "2",
         "Requests to follow up": "1",
         "Reflections": "4",
     }
@@ -682,13 +682,32 @@ def test_dashboard_lists_the_three_most_pressing_open_gaps(article):
     ]
 
 
-def test_dashboard_lists_feedback_worth_asking_for(article):
-    listed = sections(article("dashboard"), "h2")["Feedback worth asking for"][1]
-    assert [li.text() for li in listed.find_all("li")] == [
-        "Analytics Engineer at Tidewell Energy — 21 days since the answer",
-        "Data Analyst at Opal Insights — 16 days since the answer",
-    ]
-    assert entry_ids(listed) == [R8, R10]
+def dashboard_actions(article) -> dict[str, list[str]]:
+    """Each list under "Feedback to act on": its title and its items' text."""
+    below = sections(article("dashboard"), "h2")["Feedback to act on"]
+    lists: dict[str, list[str]] = {}
+    for title, items in zip(below[1::2], below[2::2], strict=False):
+        lists[title.text().rstrip(":")] = [li.text() for li in items.find_all("li")]
+    return lists
+
+
+def test_dashboard_lists_by_name_what_to_ask_now_overdue_and_to_chase(article):
+    assert dashboard_actions(article) == {
+        "To ask now, while they remember you": [
+            "Product Analyst at Harbor Bank — 4 days since the answer · draft"
+        ],
+        "Overdue, still worth asking": [
+            "Analytics Engineer at Tidewell Energy — 21 days since the answer · draft",
+            "Data Analyst at Opal Insights — 16 days since the answer · draft",
+        ],
+        "To chase, once": ["Analytics Engineer at Quarry Labs — 51 days since you asked · draft"],
+    }
+
+
+def test_dashboard_action_links_go_to_each_entry_and_its_draft(article):
+    below = sections(article("dashboard"), "h2")["Feedback to act on"]
+    hrefs = [a.attrs["href"] for node in below for a in node.find_all("a")]
+    assert "entries/2026-11-22-harbor-bank-product-analyst/#draft" in hrefs
 
 
 def test_dashboard_gives_the_latest_decision(article):

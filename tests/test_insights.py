@@ -280,6 +280,7 @@ def test_feedback_report_groups_rejections_by_status_oldest_first(feedback):
         "pending": [R6, R7],
         "received": [R1, R4, R5],
         "declined": [R2],
+        "no answer": [],
         "not asked": [R3],
     }
 

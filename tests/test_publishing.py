@@ -237,8 +237,15 @@ def test_every_page_links_the_feed_in_its_head(default_site: Path) -> None:
 
 def test_mentor_agenda_lists_open_questions_only(default_site: Path) -> None:
     html = (default_site / "mentor" / "index.html").read_text()
-    assert "How do I prepare for a final round?" in html
-    assert "Already answered question" not in html
+    agenda = html.split('id="agenda"')[1].split("<h2")[0]
+    assert "How do I prepare for a final round?" in agenda
+    assert "Already answered question" not in agenda
+
+
+def test_mentor_digest_lists_the_questions_answered_in_the_period(default_site: Path) -> None:
+    html = (default_site / "mentor" / "index.html").read_text()
+    answered = html.split('id="answered"')[1].split("<h2")[0]
+    assert "Already answered question — answered 12 November 2026" in answered
 
 
 def test_mentor_digest_covers_the_last_thirty_days(default_site: Path) -> None:

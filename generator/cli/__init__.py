@@ -14,6 +14,8 @@ main.lazy_commands.update(
         "schema": ".authoring:schema",
         "feedback-email": ".feedback_email:feedback_email",
         "stats": ".stats:stats",
+        "doctor": ".doctor:doctor",
+        "due": ".due:due",
         "generate": ".generate:generate",
         "import": ".importing.command:import_command",
         "export": ".export:export_command",

@@ -19,7 +19,7 @@ from .. import __version__
 from ..entries.loader import Log, load_log
 from ..errors import RecoveryLogError
 from ..settings import Settings
-from .project import ProjectOptions, read_project
+from .project import ProjectOptions, find_config, read_project
 
 DEBUG_VARIABLE = "RECOVERY_LOG_DEBUG"
 DEFAULT_CONFIG = Path("mkdocs.yml")
@@ -116,7 +116,15 @@ today_option = click.option(
 
 
 def project_for(config_file: Path) -> ProjectOptions:
-    """The site's options; a file the user named must exist."""
+    """The site's options; a file the user named must exist.
+
+    Without `-f`, `mkdocs.yml` is looked for here, then in each folder above (as git finds its
+    root), so every command works from anywhere inside a log.
+    """
+    if config_file == DEFAULT_CONFIG:
+        found = find_config(Path.cwd())
+        if found is not None:
+            return read_project(shown(found), required=True)
     return read_project(config_file, required=config_file != DEFAULT_CONFIG)
 
 

@@ -13,6 +13,7 @@ from ..entries.schema import did_you_mean
 from ..settings import Settings
 from .app import config_option, parse_date, project_for, shown, today_option
 from .entry_lookup import find_entry
+from .readiness import findings
 from .scaffold import (
     NewEntry,
     entry_text,
@@ -21,6 +22,7 @@ from .scaffold import (
     write_new,
 )
 from .scaffold import schema_text as make_schema_text
+from .vendor import VENDOR_DIR
 
 
 @click.command()
@@ -36,18 +38,27 @@ from .scaffold import schema_text as make_schema_text
 def init(directory: Path, site_name: str, today: dt.date | None) -> None:
     """Start a new log in DIRECTORY (default: here), ready for `mkdocs serve`.
 
-    Writes mkdocs.yml, entries/ with one example of each kind, docs/index.md, the JSON
-    schema for editors, a GitHub Pages workflow and .gitignore. Refuses a folder that already
-    has a mkdocs.yml, and never overwrites a file.
+    Writes mkdocs.yml, docs/index.md, the JSON schema for editors, a GitHub Pages workflow,
+    requirements.txt with a copy of Recovery Log in vendor/ for it to install, .gitignore, and
+    two examples in entries/ (drafts named _example-*.md: never built). Refuses a folder
+    that already has a mkdocs.yml, and never overwrites a file. Then prints what
+    `recovery-log doctor` says is left to do before publishing.
 
     \b
     Example:
       recovery-log init my-log && cd my-log && mkdocs serve
     """
     written = init_project(directory, site_name, today or dt.date.today())
+    vendored = [p for p in written if VENDOR_DIR in p.as_posix()]
     for path in written:
-        click.echo(f"created {path}")
-    click.echo(f"Next: cd {directory} && mkdocs serve")
+        if path not in vendored:
+            click.echo(f"created {path}")
+    if vendored:
+        click.echo(f"created {directory / VENDOR_DIR} (a copy of Recovery Log for the workflow)")
+    click.echo(f"\nNext: cd {directory} && recovery-log new rejection --company ... --role ...")
+    click.echo("Preview with `mkdocs serve`. Before publishing (recovery-log doctor):")
+    for finding in findings(directory):
+        click.echo(f"  {finding.line()}")
 
 
 @click.command()
@@ -96,6 +107,11 @@ def new(
       recovery-log new reflection --title "Two weeks on" --about 2026-11-03-acme-analyst
     """
     project = project_for(config_file)
+    if entries_dir is None and project.config is None and not project.entries_dir.is_dir():
+        raise click.ClickException(
+            "no mkdocs.yml here or in any folder above: run this inside a log "
+            "(`recovery-log init DIR` starts one), or pass --entries-dir"
+        )
     settings = project.settings()
     day = day or settings.today
     if day > settings.today:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -20,9 +18,11 @@ import click
 from ..entries.loader import ParseCache
 from ..site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
 from ..site.feed import FEED_PATH
+from ..site.format_page import ENTRY_FORMAT
 from ..site.generated import NotOurFiles, Written, generated_files, write_files
 from ..wording import plural
 from .project import ProjectError, ProjectOptions, read_config, read_project
+from .watching import changes
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
 _TRUE = {"1", "true", "yes", "on"}
@@ -49,6 +49,8 @@ def plugin_options(project: ProjectOptions, **run: Any) -> BuildOptions:
         anonymize_companies=project.anonymize_companies,
         mentor_since=project.mentor_since,
         feed=project.feed,
+        author=project.site_author,
+        site_name=project.site_name,
         **run,
     )
 
@@ -96,6 +98,8 @@ def render(target: Target, cache: ParseCache | None = None) -> tuple[SitePages, 
     )
     site = build_site(target.project.entries_dir, settings, options, cache=cache)
     files = {page.uri: page.content.encode("utf-8") for page in site.pages}
+    if (target.out / ENTRY_FORMAT).exists() and ENTRY_FORMAT not in generated_files(target.out):
+        del files[ENTRY_FORMAT]  # the user's own "Writing entries" page wins, as in MkDocs
     files[STYLESHEET] = site.stylesheet
     feed = site.feed(target.site)
     if feed is not None:
@@ -174,7 +178,7 @@ def generate(
             raise SystemExit(1)
         return
     cache = ParseCache()
-    for _ in _changes(_watched(target), interval, max_runs):
+    for _ in changes(_watched(target), interval, max_runs):
         click.echo(f"--- {dt.datetime.now():%H:%M:%S}")
         _run(target, cache)
 
@@ -230,31 +234,6 @@ def _watched(target: Target) -> list[Path]:
     if target.project.templates_dir is not None:
         folders.append(target.project.templates_dir)
     return folders
-
-
-def _changes(folders: list[Path], interval: float, max_runs: int | None) -> Iterator[None]:
-    """Once at the start, then each time a file under `folders` is added, removed or changed."""
-    last: object = None
-    runs = 0
-    while max_runs is None or runs < max_runs:
-        stamp = frozenset(_stamp(folder) for folder in folders)
-        if stamp != last:
-            last = stamp
-            runs += 1
-            yield
-        else:
-            time.sleep(interval)
-
-
-def _stamp(folder: Path) -> frozenset[tuple[str, int, int]]:
-    found = set()
-    for path in folder.rglob("*"):
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        found.add((str(path), info.st_mtime_ns, info.st_size))
-    return frozenset(found)
 
 
 def _shown(path: Path) -> str:

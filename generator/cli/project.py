@@ -62,6 +62,12 @@ class ProjectOptions:
     root: Path
     """The folder of `mkdocs.yml`: relative paths start here."""
     options: Options = field(default_factory=lambda: read_options({}))
+    config: Path | None = None
+    """The configuration file read; None when there was none (defaults)."""
+    site_author: str | None = None
+    """`site_author`: feedback drafts are signed with it."""
+    site_name: str = ""
+    """`site_name`: the printed mentor digest carries it."""
 
     @property
     def entries_dir(self) -> Path:
@@ -111,13 +117,35 @@ def read_project(
         raise ProjectError(f"{path}{where}: not valid YAML: {exc.problem}") from None
     except (OSError, yaml.YAMLError, UnicodeDecodeError, ValueError) as exc:
         raise ProjectError(f"{path}: cannot be read: {exc}") from None
-    plugins = data.get("plugins") if isinstance(data, dict) else None
+    data = data if isinstance(data, dict) else {}
+    author = data.get("site_author")
+    author = author.strip() if isinstance(author, str) and author.strip() else None
+    written = plugin_options(data)
+    options = read_options({}) if written is None else _checked(path, root, written)
+    name = data.get("site_name")
+    return ProjectOptions(root, options, path, author, name if isinstance(name, str) else "")
+
+
+def plugin_options(data: dict[str, Any]) -> object:
+    """What `data` (a whole mkdocs.yml) sets under the plugin; None when it lists no plugin."""
+    plugins = data.get("plugins")
     if isinstance(plugins, dict):
         plugins = [{name: options} for name, options in plugins.items()]
-    for item in plugins or []:
+    for item in plugins if isinstance(plugins, list) else []:
         if isinstance(item, dict) and PLUGIN_NAME in item:
-            return ProjectOptions(root, _checked(path, root, item[PLUGIN_NAME]))
-    return ProjectOptions(root)
+            return item[PLUGIN_NAME] if item[PLUGIN_NAME] is not None else {}
+        if item == PLUGIN_NAME:
+            return {}
+    return None
+
+
+def find_config(start: Path, name: str = "mkdocs.yml") -> Path | None:
+    """`name` in `start` or the nearest folder above it that has one (as git finds its root)."""
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / name).is_file():
+            return candidate / name
+    return None
 
 
 def _checked(path: Path, root: Path, written: object) -> Options:

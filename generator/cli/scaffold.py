@@ -17,6 +17,7 @@ import yaml
 from ..entries.schema import entry_json_schema
 from ..errors import RecoveryLogError
 from ..settings import DEFAULT_STAGES
+from .vendor import vendor_files
 
 SCHEMA_FILE = "schema/entry.schema.json"
 
@@ -97,6 +98,33 @@ def schema_reference(entry_path: Path, project_root: Path) -> str | None:
     return Path(os.path.relpath(schema, entry_path.parent)).as_posix()
 
 
+EXAMPLE_NOTE = """\
+# AN EXAMPLE, NOT AN ENTRY: its name starts with "_", so it is a draft that is never built,
+# counted or published. Read it to see how an entry is written, then write your own with
+#   recovery-log new {kind}
+# (or copy this file to a name without the "_"). Delete it whenever you like.
+"""
+
+
+def example_files(today: dt.date) -> dict[str, str]:
+    """One example of each kind, as `_`-prefixed drafts: shown how, never counted as data."""
+    rejection = NewEntry("rejection", today, "Example Company", "Data Analyst", stage="phone")
+    reflection = NewEntry(
+        "reflection",
+        today,
+        title="Starting my recovery log",
+        about=(rejection.file_name().removesuffix(".md"),),
+    )
+    files = {}
+    for entry in (rejection, reflection):
+        text = entry_text(entry, f"../{SCHEMA_FILE}", DEFAULT_STAGES)
+        opening, rest = text.split("\n", 1)
+        files[f"entries/_example-{entry.kind}.md"] = (
+            f"{opening}\n{EXAMPLE_NOTE.format(kind=entry.kind)}{rest}"
+        )
+    return files
+
+
 def init_project(root: Path, site_name: str, today: dt.date) -> list[Path]:
     """Lay out a new log in `root`; return the files written. Refuses an existing mkdocs.yml."""
     if (root / "mkdocs.yml").exists():
@@ -105,14 +133,6 @@ def init_project(root: Path, site_name: str, today: dt.date) -> list[Path]:
             "nothing was changed"
         )
     env = _environment()
-    example_day = today - dt.timedelta(days=3)
-    rejection = NewEntry("rejection", example_day, "Example Company", "Data Analyst", stage="phone")
-    reflection = NewEntry(
-        "reflection",
-        today,
-        title="Starting my recovery log",
-        about=(rejection.file_name().removesuffix(".md"),),
-    )
     files = {
         "mkdocs.yml": env.get_template("mkdocs.yml.j2").render(site_name=site_name),
         "docs/index.md": env.get_template("index.md.j2").render(site_name=site_name),
@@ -123,10 +143,9 @@ def init_project(root: Path, site_name: str, today: dt.date) -> list[Path]:
         .joinpath("scaffold_templates", "pages.yml")
         .read_text(encoding="utf-8"),
         SCHEMA_FILE: schema_text(),
+        **example_files(today),
+        **vendor_files(),
     }
-    for entry in (rejection, reflection):
-        path = f"entries/{entry.file_name()}"
-        files[path] = entry_text(entry, f"../{SCHEMA_FILE}", DEFAULT_STAGES)
     written = []
     for relative, content in files.items():
         target = root / relative

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..insights.feedback import status_label
 from ..insights.reports import reports
 from ..model import AnyEntry
 from ..privacy import publishable
@@ -39,13 +40,16 @@ def stats_text(entries: Sequence[AnyEntry], settings: Settings, top: int = 10) -
     if len(skills.gaps) > top:
         lines.append(f"  ... and {len(skills.gaps) - top} more")
     lines += ["", "Feedback"]
-    lines += _table([(status, str(len(items))) for status, items in feedback.by_status.items()])
+    lines += _table(
+        [(status_label(status), str(len(items))) for status, items in feedback.by_status.items()]
+    )
     if feedback.response_rate is not None:
         lines.append(
             f"  response rate: {len(feedback.received)} of {len(feedback.requested)} "
             f"({feedback.response_rate:.0%})"
         )
     for label, items, since in (
+        ("ask now", feedback.to_ask_now, "since the answer"),
         ("worth asking for", feedback.overdue, "since the answer"),
         ("worth a polite follow-up", feedback.to_chase, "since you asked"),
     ):

@@ -443,7 +443,8 @@ def _item_positions(value: Any, default: Pos) -> list[Pos]:
 
 
 def _check_dates(fields: dict[str, Any], data: Any, pos: Pos, ctx: schema.Context) -> None:
-    """The order rules: applied <= date <= requested <= received (and date <= received)."""
+    """The order rules: applied <= date <= requested <= received (and date <= received);
+    requested <= followed_up."""
     day: dt.date | None = fields.get("date")
     if day is None:
         return
@@ -474,6 +475,25 @@ def _check_dates(fields: dict[str, Any], data: Any, pos: Pos, ctx: schema.Contex
         out_of_order(raw, "received", received, "earlier", "rejection", day)
     elif received is not None and requested is not None and received < requested:
         out_of_order(raw, "received", received, "earlier", "request", requested)
+    _check_follow_up(feedback, raw, pos, ctx, requested, out_of_order)
+
+
+def _check_follow_up(
+    feedback: dict[str, Any], raw: Any, pos: Pos, ctx: schema.Context, requested: Any, order: Any
+) -> None:
+    """`followed_up` needs a request (a date) and is not before it."""
+    followed = feedback.get("followed_up")
+    if followed is None:
+        return
+    if requested is None:
+        ctx.report(
+            _value_pos(raw, "followed_up", pos),
+            "feedback.followed_up",
+            "expected `requested:` (the day you asked) with a follow-up, found none: "
+            "a follow-up follows a request",
+        )
+    elif followed < requested:
+        order(raw, "followed_up", followed, "earlier", "request", requested)
 
 
 def _common(entry_id: str, rel: str, fields: dict[str, Any], body: str) -> dict[str, Any]:

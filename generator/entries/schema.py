@@ -81,6 +81,9 @@ FEEDBACK = Record(
     fields={
         "requested": Field(DateOrFalse(doc="The day you asked, or false (decided not to ask).")),
         "via": Field(Choice(("email", "phone", "in-person", "other"), doc="How you asked.")),
+        "followed_up": Field(
+            Date(doc="The day you sent your one polite follow-up; not before requested.")
+        ),
         "received": Field(Date(doc="The day the answer came; absent while pending.")),
         "declined": Field(Boolean(doc="True when the company said it gives no feedback.")),
         "from": _text("Who gave the feedback."),
@@ -125,6 +128,7 @@ QUESTION = TextOr(
         fields={
             "question": Field(Text(doc="The question."), required=True),
             "answered": Field(Date(doc="The day it was answered; it then leaves the agenda.")),
+            "answer": _text("What your mentor said."),
         },
     ),
 )
@@ -198,7 +202,10 @@ def entry_json_schema(stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
         "title": "Recovery Log entry",
-        "description": "One rejection or reflection. See the entry format page of your site.",
+        "description": (
+            "One rejection or reflection. See the Writing entries page of your site "
+            "(/entry-format/)."
+        ),
         "if": {
             "properties": {
                 "type": {"pattern": "^\\s*[rR][eE][fF][lL][eE][cC][tT][iI][oO][nN]\\s*$"}

@@ -1,8 +1,9 @@
 """Derived facts (see "Derived facts" in the entry format): one analysis of the log.
 
 `analyse` computes each rejection's facts once (stage reached, feedback status, promptness,
-overdue, to chase); every report and page reads them from the `Analysis` instead of deriving
-them again. The per-entry functions stay importable for callers that look at one entry.
+to ask now, overdue, to chase, no answer); every report and page reads them from the
+`Analysis` instead of deriving them again.
+The per-entry functions stay importable for callers that look at one entry.
 """
 
 from __future__ import annotations
@@ -23,7 +24,12 @@ def reflections(entries: Iterable[AnyEntry]) -> list[Reflection]:
     return [entry for entry in entries if isinstance(entry, Reflection)]
 
 
-def feedback_status(rejection: Rejection) -> FeedbackStatus:
+def feedback_status(rejection: Rejection, settings: Settings | None = None) -> FeedbackStatus:
+    """The status of the rejection's feedback (see "Derived facts" in the entry format).
+
+    `no answer` depends on today and `follow_up_days`, so it needs `settings`; without them a
+    followed-up request with no answer stays `pending`.
+    """
     feedback = rejection.feedback
     if feedback is None or feedback.requested is None:
         return "not requested"
@@ -33,6 +39,9 @@ def feedback_status(rejection: Rejection) -> FeedbackStatus:
         return "received"
     if feedback.declined:
         return "declined"
+    followed = feedback.followed_up
+    if settings and followed and days_since(followed, settings.today) > settings.follow_up_days:
+        return "no answer"
     return "pending"
 
 
@@ -45,8 +54,13 @@ def is_overdue(rejection: Rejection, settings: Settings) -> bool:
     return rejection_facts(rejection, settings).overdue
 
 
+def is_to_ask_now(rejection: Rejection, settings: Settings) -> bool:
+    """Not requested, at most `feedback_due_days` since the "no": ask while they remember you."""
+    return rejection_facts(rejection, settings).to_ask_now
+
+
 def is_to_chase(rejection: Rejection, settings: Settings) -> bool:
-    """Requested, still pending after more than `follow_up_days`."""
+    """Requested, not followed up, still pending after more than `follow_up_days`."""
     return rejection_facts(rejection, settings).to_chase
 
 
@@ -83,20 +97,41 @@ class RejectionFacts:
     asked_after: int | None
     """Days from the "no" to the feedback request (promptness); None when not asked."""
     days_waiting: int
-    """Days since the "no" when feedback is not requested; since the request when pending."""
+    """Days since the "no" when feedback is not requested; since the request when pending
+    and not followed up; since the follow-up once followed up."""
+    to_ask_now: bool
+    """Not requested, at most `feedback_due_days` after the "no": ask now, while they remember."""
     overdue: bool
-    """Not requested, more than `feedback_due_days` after the "no": worth asking for."""
+    """Not requested, more than `feedback_due_days` after the "no": still worth asking for."""
     to_chase: bool
-    """Requested, pending for more than `follow_up_days`: worth a polite follow-up."""
+    """Requested, pending, not followed up, for more than `follow_up_days`: one polite follow-up."""
+    followed_up: bool
+    """A follow-up was sent (whatever the answer since)."""
+
+    @property
+    def no_answer(self) -> bool:
+        """Followed up, and no answer `follow_up_days` later: you did your part."""
+        return self.feedback == "no answer"
+
+    @property
+    def needs_email(self) -> bool:
+        """A draft helps: a request to send (now or overdue) or the one follow-up."""
+        return self.to_ask_now or self.overdue or self.to_chase
 
 
 def rejection_facts(rejection: Rejection, settings: Settings) -> RejectionFacts:
     """The facts of one rejection, each computed once."""
-    status = feedback_status(rejection)
-    requested = rejection.feedback.requested if rejection.feedback else None
+    status = feedback_status(rejection, settings)
+    feedback = rejection.feedback
+    requested = feedback.requested if feedback else None
     asked = requested if isinstance(requested, dt.date) else None
+    followed = feedback.followed_up if feedback and asked else None
     reached = stage_reached(rejection, settings.stages)
-    waiting = days_since(asked if status == "pending" and asked else rejection.date, settings.today)
+    since = rejection.date
+    if status in ("pending", "no answer") and asked:
+        since = followed or asked
+    waiting = days_since(since, settings.today)
+    not_requested = status == "not requested"
     return RejectionFacts(
         rejection=rejection,
         stage_reached=reached,
@@ -105,8 +140,13 @@ def rejection_facts(rejection: Rejection, settings: Settings) -> RejectionFacts:
         interviews=interviews_attended(rejection, settings.stages),
         asked_after=(asked - rejection.date).days if asked else None,
         days_waiting=waiting,
-        overdue=status == "not requested" and waiting > settings.feedback_due_days,
-        to_chase=status == "pending" and asked is not None and waiting > settings.follow_up_days,
+        to_ask_now=not_requested and waiting <= settings.feedback_due_days,
+        overdue=not_requested and waiting > settings.feedback_due_days,
+        to_chase=status == "pending"
+        and asked is not None
+        and followed is None
+        and waiting > settings.follow_up_days,
+        followed_up=followed is not None,
     )
 
 

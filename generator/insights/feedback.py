@@ -14,8 +14,31 @@ STATUSES: tuple[FeedbackStatus, ...] = (
     "pending",
     "received",
     "declined",
+    "no answer",
     "not asked",
 )
+
+STATUS_LABELS: dict[FeedbackStatus, str] = {
+    "not requested": "not asked yet",
+    "not asked": "chose not to ask",
+    "pending": "waiting for an answer",
+    "received": "received",
+    "declined": "they give no feedback",
+    "no answer": "no answer (you did your part)",
+}
+"""How each status reads on every page and in the terminal. The entry format's own words
+("not requested", "not asked") read alike, so readers see these instead."""
+
+REQUESTED: tuple[FeedbackStatus, ...] = ("pending", "received", "declined", "no answer")
+"""The statuses of a request that was made: the response rate counts among these."""
+
+DRAFTS_SHOWN = 5
+"""The feedback page shows full drafts for at most this many rejections, the most urgent."""
+
+
+def status_label(status: FeedbackStatus) -> str:
+    """The words a reader sees for `status` (see `STATUS_LABELS`)."""
+    return STATUS_LABELS[status]
 
 
 @dataclass(frozen=True)
@@ -37,10 +60,14 @@ class Email:
 @dataclass(frozen=True)
 class FeedbackReport:
     by_status: dict[FeedbackStatus, tuple[Rejection, ...]]
+    to_ask_now: tuple[Waiting, ...]
+    """Not requested, at most `feedback_due_days` old: the closest to the end of that first."""
     overdue: tuple[Waiting, ...]
     """Not requested, more than `feedback_due_days` old: oldest first."""
     to_chase: tuple[Waiting, ...]
-    """Pending for more than `follow_up_days`: longest wait first."""
+    """Pending, not followed up, for more than `follow_up_days`: longest wait first."""
+    no_answer: tuple[Waiting, ...]
+    """Followed up, still no answer `follow_up_days` later: days since the follow-up."""
     requested: tuple[Rejection, ...]
     received: tuple[Rejection, ...]
     promptness: tuple[Waiting, ...]
@@ -56,30 +83,45 @@ class FeedbackReport:
         days = [w.days for w in self.promptness]
         return statistics.median(days) if days else None
 
+    @property
+    def open_actions(self) -> int:
+        """Rejections with something to do: ask now, overdue, or to chase."""
+        return len(self.to_ask_now) + len(self.overdue) + len(self.to_chase)
+
+    @property
+    def most_urgent(self) -> tuple[Waiting, ...]:
+        """The `DRAFTS_SHOWN` most urgent: to ask now (while they remember you), then to chase
+        (longest wait first), then overdue (the most recent first: the likeliest to answer)."""
+        ordered = (*self.to_ask_now, *self.to_chase, *reversed(self.overdue))
+        return ordered[:DRAFTS_SHOWN]
+
 
 def feedback_report(analysis: Analysis) -> FeedbackReport:
     """Rejections by feedback status (oldest first), what to ask for or chase, promptness."""
     by_status: dict[FeedbackStatus, list[Rejection]] = {status: [] for status in STATUSES}
-    overdue: list[Waiting] = []
-    to_chase: list[Waiting] = []
+    lists: dict[str, list[Waiting]] = {"now": [], "overdue": [], "chase": [], "none": []}
     promptness: list[Waiting] = []
     for facts in analysis.in_order():
         rejection = facts.rejection
         by_status[facts.feedback].append(rejection)
-        if facts.overdue:
-            overdue.append(Waiting(rejection, facts.days_waiting))
+        waiting = Waiting(rejection, facts.days_waiting)
+        for key, flag in (
+            ("now", facts.to_ask_now),
+            ("overdue", facts.overdue),
+            ("chase", facts.to_chase),
+            ("none", facts.no_answer),
+        ):
+            if flag:
+                lists[key].append(waiting)
         if facts.asked_after is not None:
             promptness.append(Waiting(rejection, facts.asked_after))
-        if facts.to_chase:
-            to_chase.append(Waiting(rejection, facts.days_waiting))
-    requested_all = tuple(
-        r for status in ("pending", "received", "declined") for r in by_status[status]
-    )
     return FeedbackReport(
         by_status={status: tuple(items) for status, items in by_status.items()},
-        overdue=tuple(overdue),
-        to_chase=tuple(sorted(to_chase, key=lambda w: -w.days)),
-        requested=requested_all,
+        to_ask_now=tuple(sorted(lists["now"], key=lambda w: -w.days)),
+        overdue=tuple(lists["overdue"]),
+        to_chase=tuple(sorted(lists["chase"], key=lambda w: -w.days)),
+        no_answer=tuple(lists["none"]),
+        requested=tuple(r for status in REQUESTED for r in by_status[status]),
         received=tuple(by_status["received"]),
         promptness=tuple(promptness),
     )
@@ -89,7 +131,7 @@ EmailKind = Literal["request", "follow_up"]
 
 
 def email_kind(rejection: Rejection) -> EmailKind:
-    """The draft a rejection needs: a follow-up when a request is pending, else a request.
+    """The draft a rejection needs: the follow-up when a request is pending, else a request.
 
     The wording lives in the site's templates (`generator.site.emails`), so users can change it.
     """

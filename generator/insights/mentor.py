@@ -20,6 +20,26 @@ class Question:
 
 
 @dataclass(frozen=True)
+class MoodSummary:
+    """The mood of a period: its average, and the lowest (the entry that noted it)."""
+
+    average: float
+    lowest: AnyEntry
+    count: int
+    """Entries in the period that noted a mood."""
+
+
+def mood_summary(entries: list[AnyEntry]) -> MoodSummary | None:
+    """Average and lowest mood of `entries` (the first lowest, in their order); None if none."""
+    noted = [e for e in entries if e.mood is not None]
+    if not noted:
+        return None
+    lowest = min(noted, key=lambda e: e.mood or 0)
+    average = sum(e.mood or 0 for e in noted) / len(noted)
+    return MoodSummary(average=average, lowest=lowest, count=len(noted))
+
+
+@dataclass(frozen=True)
 class Digest:
     since: dt.date
     until: dt.date
@@ -34,6 +54,10 @@ class Digest:
     decisions: tuple[Reflection, ...]
     agenda: tuple[Question, ...]
     """Every open question for the mentor, newest first, however old."""
+    answered: tuple[Question, ...] = ()
+    """Questions answered in the period, the latest answer first."""
+    mood: MoodSummary | None = None
+    """The period's mood (entries dated in it), or None when none noted one."""
 
 
 def digest(analysis: Analysis, skills: SkillsReport, since: dt.date, until: dt.date) -> Digest:
@@ -55,6 +79,16 @@ def digest(analysis: Analysis, skills: SkillsReport, since: dt.date, until: dt.d
         for question in reflection.ask_mentor
         if question.answered is None
     ]
+    answered = sorted(
+        (
+            Question(question, reflection)
+            for reflection in reflections(newest)
+            for question in reflection.ask_mentor
+            if within(question.answered)
+        ),
+        key=lambda q: q.question.answered or until,
+        reverse=True,
+    )
     return Digest(
         since=since,
         until=until,
@@ -67,4 +101,6 @@ def digest(analysis: Analysis, skills: SkillsReport, since: dt.date, until: dt.d
         ),
         decisions=tuple(r for r in reflections(recent) if r.decision),
         agenda=tuple(agenda),
+        answered=tuple(answered),
+        mood=mood_summary(recent),
     )

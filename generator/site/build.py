@@ -45,6 +45,10 @@ class BuildOptions:
     """Name each broken file on the problems page (a preview), or only count them (published)."""
     banner_in_pages: bool = False
     """Put the private-preview banner into each page's Markdown (engines without plugins)."""
+    author: str | None = None
+    """`site_author`: feedback drafts are signed with it."""
+    site_name: str = ""
+    """The log's name, printed at the top of the mentor digest on paper."""
     directory_urls: bool = True
     """The engine builds `x.md` as `x/index.html` (MkDocs' `use_directory_urls`)."""
 
@@ -107,6 +111,8 @@ def build_site(
         entries_label=options.entries_label,
         show_sources=not options.anonymize_companies,
         mentor_since=options.mentor_since,
+        author=options.author,
+        site_name=options.site_name,
         directory_urls=options.directory_urls,
     )
     found = reports(entries, settings, options.mentor_since)

@@ -23,7 +23,7 @@ from ..insights.progress import Progress
 from ..insights.reports import Headline
 from ..insights.skills import SkillGap, SkillsReport, Strength
 from ..insights.tracks import Track
-from ..model import AnyEntry, Reflection, Rejection
+from ..model import AnyEntry, FeedbackStatus, Reflection, Rejection
 from ..settings import Settings
 from .charts import Bar, Point
 from .details import DetailAddresses
@@ -54,6 +54,10 @@ class SiteContext(TypedDict):
     names: LogNames
     """The log's one name for a skill, strength or track: `names.skill("sql")` is "SQL"."""
     email_for: Callable[[Rejection], Email]
+    status_label: Callable[[FeedbackStatus], str]
+    """How a feedback status reads ("not requested" -> "not asked yet")."""
+    site_name: str
+    """The log's name (`site_name`), for the printed mentor digest."""
     # Charts
     charts: ModuleType
     gap_bars: list[Bar]

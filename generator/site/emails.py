@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import os
+import re
 
 import jinja2
 
@@ -32,14 +33,47 @@ def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def text_environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.Environment:
-    """Plain-text templates: the user's folder first, then the built-in ones; no escaping."""
+ROLE_WORDS = frozenset(
+    {
+        *("hiring", "manager", "recruiter", "recruiting", "recruitment", "talent", "team"),
+        *("hr", "people", "lead", "head", "director", "interviewer", "interviewers", "panel"),
+        *("engineer", "engineering", "partner", "acquisition", "the", "their", "a", "an"),
+        *("company", "ceo", "cto", "founder", "staff", "department", "office", "human"),
+        *("resources", "via", "email", "phone"),
+    }
+)
+"""Words that make `from:` a role ("hiring manager", "the recruiter"), not a person's name."""
+
+
+def person_name(source: str | None) -> str:
+    """`from:` when it reads as a person's name ("Dana Ruiz"), else "" (greet with "Hello").
+
+    A name is one to four words, each starting with a capital letter, none a role word.
+    """
+    text = _one_line(source)
+    words = text.split()
+    if not 0 < len(words) <= 4:
+        return ""
+    for word in words:
+        bare = re.sub(r"[^\w'-]", "", word)
+        if not bare or not bare[0].isupper() or bare.lower() in ROLE_WORDS:
+            return ""
+    return text
+
+
+def template_loader(templates_dir: str | os.PathLike[str] | None) -> jinja2.BaseLoader:
+    """The user's `templates_dir` first, then the built-in templates: yours win."""
     loaders: list[jinja2.BaseLoader] = []
     if templates_dir:
         loaders.append(jinja2.FileSystemLoader(os.fspath(templates_dir)))
     loaders.append(jinja2.PackageLoader("generator.site", "templates"))
+    return jinja2.ChoiceLoader(loaders)
+
+
+def text_environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.Environment:
+    """Plain-text templates (the e-mail drafts), found as the pages' are; no escaping."""
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=template_loader(templates_dir),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,
@@ -48,8 +82,17 @@ def text_environment(templates_dir: str | os.PathLike[str] | None = None) -> jin
     return env
 
 
-def draft(rejection: Rejection, kind: EmailKind, env: jinja2.Environment | None = None) -> Email:
-    """The `kind` e-mail for `rejection`: the template's first line is the subject."""
+def draft(
+    rejection: Rejection,
+    kind: EmailKind,
+    env: jinja2.Environment | None = None,
+    author: str | None = None,
+) -> Email:
+    """The `kind` e-mail for `rejection`: the template's first line is the subject.
+
+    It greets `from:` by name when that is a person's name, and signs with `author` (the
+    site's `site_author`) when given.
+    """
     feedback = rejection.feedback
     requested = feedback.requested if feedback else None
     text = (
@@ -59,7 +102,8 @@ def draft(rejection: Rejection, kind: EmailKind, env: jinja2.Environment | None 
             rejection=rejection,
             role=_one_line(rejection.role),
             company=_one_line(rejection.company),
-            contact=_one_line(feedback.source if feedback else None),
+            contact=person_name(feedback.source if feedback else None),
+            author=_one_line(author) or "[Your name]",
             asked=requested if isinstance(requested, dt.date) else None,
         )
     )
@@ -67,16 +111,22 @@ def draft(rejection: Rejection, kind: EmailKind, env: jinja2.Environment | None 
     return Email(subject=subject.strip(), body=body.strip())
 
 
-def request_email(rejection: Rejection, env: jinja2.Environment | None = None) -> Email:
+def request_email(
+    rejection: Rejection, env: jinja2.Environment | None = None, author: str | None = None
+) -> Email:
     """A short, courteous request for feedback: thanks, one question, no pressure."""
-    return draft(rejection, "request", env)
+    return draft(rejection, "request", env, author)
 
 
-def follow_up_email(rejection: Rejection, env: jinja2.Environment | None = None) -> Email:
-    """A gentle follow-up on a request that has had no answer."""
-    return draft(rejection, "follow_up", env)
+def follow_up_email(
+    rejection: Rejection, env: jinja2.Environment | None = None, author: str | None = None
+) -> Email:
+    """The one gentle follow-up on a request that has had no answer."""
+    return draft(rejection, "follow_up", env, author)
 
 
-def email_for(rejection: Rejection, env: jinja2.Environment | None = None) -> Email:
+def email_for(
+    rejection: Rejection, env: jinja2.Environment | None = None, author: str | None = None
+) -> Email:
     """The follow-up when a request is pending, else the request."""
-    return draft(rejection, email_kind(rejection), env)
+    return draft(rejection, email_kind(rejection), env, author)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from xml.etree import ElementTree as ET
 
 from ..insights.analysis import Analysis
+from ..insights.feedback import status_label
 from ..insights.names import LogNames, log_names
 from ..model import AnyEntry, Rejection
 
@@ -26,7 +27,7 @@ def summary(entry: AnyEntry, analysis: Analysis, names: LogNames | None = None) 
         facts = analysis.of(entry)
         parts = [
             f"{entry.role} at {entry.company}: reached {facts.stage_reached}; "
-            f"feedback {facts.feedback}."
+            f"feedback: {status_label(facts.feedback)}."
         ]
     else:
         parts = [entry.title + "."]

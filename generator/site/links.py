@@ -89,7 +89,8 @@ class Links:
         if entry.id not in self.known:
             return label
         href = built_href(entry_uri(entry), self.here, self.directory_urls)
-        return Md(f'<a href="{href}">{label}</a>')
+        tag = ' <span class="rl-private-tag">private</span>' if entry.private else ""
+        return Md(f'<a href="{href}">{label}</a>{tag}')
 
     def entry(self, entry: AnyEntry | str, text: object = None) -> Md:
         """A link to an entry's page, titled by `text` or the entry's title; text only when
@@ -98,7 +99,16 @@ class Links:
         label = text if text is not None else (entry if isinstance(entry, str) else entry.title)
         if entry_id not in self.known:
             return escape(label)
-        return link(label, entry_uri(entry_id), self.here)
+        linked = link(label, entry_uri(entry_id), self.here)
+        if getattr(entry, "private", False):  # only ever shown in a private preview
+            return Md(f'{linked} <span class="rl-private-tag">private</span>')
+        return linked
+
+    def entry_section(self, entry: AnyEntry, anchor: str, text: object) -> Md:
+        """A link to a section (`{ #anchor }`) of an entry's page, e.g. its feedback draft."""
+        if entry.id not in self.known:
+            return escape(text)
+        return link(text, f"{entry_uri(entry)}#{anchor}", self.here)
 
     def page(self, uri: str, text: object) -> Md:
         """A link to a page of the docs tree (see `pages` for the generated ones)."""

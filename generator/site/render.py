@@ -21,15 +21,18 @@ import jinja2
 
 from ..errors import Problem
 from ..insights import analysis as insights
+from ..insights.feedback import status_label
 from ..insights.progress import Progress, track_progress
 from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
+from ..privacy import mark_private_sections
 from ..settings import Settings
 from ..wording import plural
 from . import charts
 from .context import DashboardContext, EntryContext, PageContext, SiteContext, TimelineContext
 from .details import CITED, RECENT, detail_addresses, detail_pages
-from .emails import email_for, text_environment
+from .emails import email_for, template_loader, text_environment
+from .format_page import ENTRY_FORMAT, entry_format_page
 from .links import ENTRIES_FOLDER, TRACKS, Links, PageAddresses, entry_uri
 from .markdown import Md, escape, finalize, front_matter, meta_text
 
@@ -86,6 +89,10 @@ class SiteOptions:
     """Name each entry's file on its page (not in anonymized builds: file names name companies)."""
     mentor_since: dt.date | None = None
     """Start of the mentor digest; default: `DEFAULT_WINDOW_DAYS` before today."""
+    author: str | None = None
+    """`site_author`: feedback drafts are signed with it."""
+    site_name: str = ""
+    """The log's name (the mentor digest prints it)."""
     directory_urls: bool = True
     """Pages are built as `x/index.html` (MkDocs' `use_directory_urls`): the links that
     detail pages write as HTML point where the built pages are."""
@@ -134,12 +141,8 @@ def _listing(folder: str | None) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=8)
 def _environment(templates_dir: str | None, listing: tuple[str, ...]) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = []
-    if templates_dir:
-        loaders.append(jinja2.FileSystemLoader(os.fspath(templates_dir)))
-    loaders.append(jinja2.PackageLoader("generator.site", "templates"))
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=template_loader(templates_dir),
         autoescape=True,
         finalize=finalize,
         undefined=jinja2.StrictUndefined,
@@ -221,6 +224,7 @@ def render_site(
             Page(uri, renderer.render(template, renderer.page_context(uri, {"title": title})))
             for uri, template, title in INSIGHT_PAGES
         ),
+        Page(ENTRY_FORMAT, entry_format_page(settings), in_nav=False),
         Page(
             pages.problems,
             renderer.render(
@@ -235,7 +239,7 @@ def render_site(
         context: EntryContext = {
             **renderer.page_context(uri, _entry_meta(entry)),
             "entry": entry,
-            "body": Md(entry.body.strip()),
+            "body": Md(_shown_body(entry, settings)),
             "back_links": back_links.get(entry.id, []),
             "entry_facts": found.analysis.of(entry) if isinstance(entry, Rejection) else None,
         }
@@ -284,6 +288,12 @@ class _Renderer:
         return detail_pages(entries, found, self.base["details"], render)
 
 
+def _shown_body(entry: AnyEntry, settings: Settings) -> str:
+    """The entry's words; in a private preview, its private sections marked as such."""
+    body = entry.body.strip()
+    return mark_private_sections(body) if settings.show_private else body
+
+
 def _entry_meta(entry: AnyEntry) -> dict[str, Any]:
     meta: dict[str, Any] = {"title": meta_text(entry.title)}
     if entry.tags:
@@ -321,7 +331,9 @@ def site_context(
         "head": found.headline,
         "known_titles": {entry.id: entry.title for entry in entries},
         "names": found.names,
-        "email_for": lambda rejection: email_for(rejection, mail_env),
+        "email_for": lambda rejection: email_for(rejection, mail_env, options.author),
+        "status_label": status_label,
+        "site_name": options.site_name,
         **_chart_context(found),
         "pages": pages,
         "details": detail_addresses(entries, found),
