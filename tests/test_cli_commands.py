@@ -365,7 +365,7 @@ def test_check_watch_checks_again_after_a_change(
     def break_an_entry(seconds: float) -> None:
         write(broken, "date: 2026-11-01\ncompany: A\n")
 
-    monkeypatch.setattr("generator.cli.check.time.sleep", break_an_entry)
+    monkeypatch.setattr("generator.cli.watching.time.sleep", break_an_entry)
     result = runner.invoke(main, ["check", "--watch", "--max-checks", "2", "--today", TODAY_TEXT])
     assert result.exit_code == 0, result.output
     first, second = result.output.split("---")[1:]

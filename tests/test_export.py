@@ -146,3 +146,17 @@ def test_importing_an_export_into_its_own_log_changes_nothing(log: Entries, tmp_
     result = import_into(log.root, exported)
     assert snapshot(log.root) == before
     assert "0 entries written; 2 already there" in result.output
+
+
+def test_a_request_followed_up_long_ago_exports_as_no_answer(entries: Entries) -> None:
+    entries.entry(
+        "2026-09-01-northwind-analyst.md",
+        """\
+        date: 2026-09-01
+        company: Northwind
+        role: Analyst
+        feedback: {requested: 2026-09-02, followed_up: 2026-09-20}
+        """,
+    )
+    row = rows(cli("export", "--entries", entries.root).output)[0]
+    assert row["feedback status"] == "no answer"

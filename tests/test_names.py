@@ -63,7 +63,7 @@ def test_the_feed_names_a_decisions_track_as_the_log_does():
 
 
 def test_the_export_writes_skills_strengths_and_tracks_under_the_logs_names():
-    first = export_records(LOG, SETTINGS.stages)[0]
+    first = export_records(LOG, SETTINGS)[0]
     assert (first["gaps"], first["strengths"], first["track"]) == (
         ["SQL"],
         ["curiosity"],

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from ..errors import Problem
 from ..settings import Settings
 from ..wording import plural
 from .app import config_option, entries_folder, project_for, today_option
+from .watching import changes
 
 
 @click.command()
@@ -76,27 +76,8 @@ def _watch(
     folder: Path, settings: Settings, interval: float, max_checks: int | None
 ) -> Iterator[Log]:
     """A fresh check each time any file under `folder` is added, removed or changed."""
-    last: object = None
-    checks = 0
-    while max_checks is None or checks < max_checks:
-        stamp = _stamp(folder)
-        if stamp != last:
-            last = stamp
-            checks += 1
-            yield load_log(folder, settings)
-        else:
-            time.sleep(interval)
-
-
-def _stamp(folder: Path) -> frozenset[tuple[str, int, int]]:
-    found = set()
-    for path in folder.rglob("*"):
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        found.add((str(path), info.st_mtime_ns, info.st_size))
-    return frozenset(found)
+    for _ in changes([folder], interval, max_checks):
+        yield load_log(folder, settings)
 
 
 def _show_text(log: Log) -> None:

@@ -16,10 +16,11 @@ from pathlib import Path
 import click
 
 from ..entries.loader import load_log
-from ..insights.analysis import feedback_status, stage_reached
+from ..insights.analysis import Analysis, analyse
 from ..insights.names import LogNames, log_names
 from ..model import AnyEntry, Rejection
 from ..privacy import publishable, strip_private_sections
+from ..settings import Settings
 from ..wording import plural
 from .command_kit import config_option, deliver, entries_folder, output_option, project_for
 
@@ -53,15 +54,15 @@ def _day(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def export_record(
-    entry: AnyEntry, stages: tuple[str, ...], names: LogNames | None = None
-) -> dict[str, Value]:
+def export_record(entry: AnyEntry, analysis: Analysis, names: LogNames) -> dict[str, Value]:
     """One entry as the export's columns; None where a field does not apply or is not set.
 
-    Skills, strengths and tracks are under the log's names (`names`), as the site shows them.
+    Stage reached and feedback status are the analysis' facts, as the site shows them (so a
+    request followed up long ago reads "no answer"); skills, strengths and tracks are under
+    the log's names (`names`).
     """
-    names = names or log_names([entry])
     rejection = entry if isinstance(entry, Rejection) else None
+    facts = analysis.of(rejection) if rejection else None
     record: dict[str, Value] = {
         "id": entry.id,
         "type": entry.kind,
@@ -70,8 +71,8 @@ def export_record(
         "role": rejection.role if rejection else None,
         "track": names.track(entry.track) if entry.track else None,
         "applied": _day(rejection.applied) if rejection else None,
-        "stage reached": stage_reached(rejection, stages) if rejection else None,
-        "feedback status": feedback_status(rejection) if rejection else None,
+        "stage reached": facts.stage_reached if facts else None,
+        "feedback status": facts.feedback if facts else None,
         "gaps": _texts(names.skill(gap.skill) for gap in rejection.gaps) if rejection else [],
         "strengths": _texts(names.strength(s) for s in entry.strengths),
         "lessons": _texts(entry.lessons),
@@ -80,13 +81,11 @@ def export_record(
     return record
 
 
-def export_records(
-    entries: Iterable[AnyEntry], stages: tuple[str, ...], aliases: dict[str, str] | None = None
-) -> list[dict[str, Value]]:
+def export_records(entries: Iterable[AnyEntry], settings: Settings) -> list[dict[str, Value]]:
     """Every entry, oldest first, as a record."""
-    ordered = sorted(entries, key=lambda entry: (entry.date, entry.id))
-    names = log_names(ordered, aliases)
-    return [export_record(entry, stages, names) for entry in ordered]
+    analysis = analyse(entries, settings)
+    names = log_names(analysis.entries, settings.skill_aliases)
+    return [export_record(entry, analysis, names) for entry in analysis.entries]
 
 
 def to_csv(records: list[dict[str, Value]]) -> str:
@@ -152,7 +151,7 @@ def export_command(
     settings = project.settings()
     log = load_log(entries_folder(entries_dir, project), settings)
     entries = publishable(log.entries, show_private)
-    records = export_records(entries, settings.stages, settings.skill_aliases)
+    records = export_records(entries, settings)
     if form == "json":
         data = to_json(records).encode("utf-8")
     else:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -24,6 +22,7 @@ from ..site.format_page import ENTRY_FORMAT
 from ..site.generated import NotOurFiles, Written, generated_files, write_files
 from ..wording import plural
 from .project import ProjectError, ProjectOptions, read_config, read_project
+from .watching import changes
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
 _TRUE = {"1", "true", "yes", "on"}
@@ -179,7 +178,7 @@ def generate(
             raise SystemExit(1)
         return
     cache = ParseCache()
-    for _ in _changes(_watched(target), interval, max_runs):
+    for _ in changes(_watched(target), interval, max_runs):
         click.echo(f"--- {dt.datetime.now():%H:%M:%S}")
         _run(target, cache)
 
@@ -235,31 +234,6 @@ def _watched(target: Target) -> list[Path]:
     if target.project.templates_dir is not None:
         folders.append(target.project.templates_dir)
     return folders
-
-
-def _changes(folders: list[Path], interval: float, max_runs: int | None) -> Iterator[None]:
-    """Once at the start, then each time a file under `folders` is added, removed or changed."""
-    last: object = None
-    runs = 0
-    while max_runs is None or runs < max_runs:
-        stamp = frozenset(_stamp(folder) for folder in folders)
-        if stamp != last:
-            last = stamp
-            runs += 1
-            yield
-        else:
-            time.sleep(interval)
-
-
-def _stamp(folder: Path) -> frozenset[tuple[str, int, int]]:
-    found = set()
-    for path in folder.rglob("*"):
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        found.add((str(path), info.st_mtime_ns, info.st_size))
-    return frozenset(found)
 
 
 def _shown(path: Path) -> str:

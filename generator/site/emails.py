@@ -61,14 +61,19 @@ def person_name(source: str | None) -> str:
     return text
 
 
-def text_environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.Environment:
-    """Plain-text templates: the user's folder first, then the built-in ones; no escaping."""
+def template_loader(templates_dir: str | os.PathLike[str] | None) -> jinja2.BaseLoader:
+    """The user's `templates_dir` first, then the built-in templates: yours win."""
     loaders: list[jinja2.BaseLoader] = []
     if templates_dir:
         loaders.append(jinja2.FileSystemLoader(os.fspath(templates_dir)))
     loaders.append(jinja2.PackageLoader("generator.site", "templates"))
+    return jinja2.ChoiceLoader(loaders)
+
+
+def text_environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.Environment:
+    """Plain-text templates (the e-mail drafts), found as the pages' are; no escaping."""
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=template_loader(templates_dir),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,

@@ -31,7 +31,7 @@ from ..wording import plural
 from . import charts
 from .context import DashboardContext, EntryContext, PageContext, SiteContext, TimelineContext
 from .details import CITED, RECENT, detail_addresses, detail_pages
-from .emails import email_for, text_environment
+from .emails import email_for, template_loader, text_environment
 from .format_page import ENTRY_FORMAT, entry_format_page
 from .links import ENTRIES_FOLDER, TRACKS, Links, PageAddresses, entry_uri
 from .markdown import Md, escape, finalize, front_matter, meta_text
@@ -141,12 +141,8 @@ def _listing(folder: str | None) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=8)
 def _environment(templates_dir: str | None, listing: tuple[str, ...]) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = []
-    if templates_dir:
-        loaders.append(jinja2.FileSystemLoader(os.fspath(templates_dir)))
-    loaders.append(jinja2.PackageLoader("generator.site", "templates"))
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=template_loader(templates_dir),
         autoescape=True,
         finalize=finalize,
         undefined=jinja2.StrictUndefined,
