@@ -271,10 +271,10 @@ def profile_check(config_file: str, top: int) -> None:
     folder = project.entries_dir
 
     loader.load_file = timed("load_file (one file, all of it)", loader.load_file)
-    loader._read_text = timed("  _read_text (read + decode)", loader._read_text)
+    loader.read_text = timed("  read_text (read + decode)", loader.read_text)
     loader.parse = timed("  yamldoc.parse (compose + build values)", loader.parse)
     yamldoc._compose = timed("    _compose (libyaml: text -> nodes)", yamldoc._compose)
-    loader._build = timed("  _build (schema check + model objects)", loader._build)
+    loader.build_entry = timed("  build_entry (schema check + model objects)", loader.build_entry)
     loader.discover = timed("discover", loader.discover)
     start = time.perf_counter()
     log = loader.load_log(folder, settings)

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from generator.entries import yamldoc
-from generator.entries.loader import _split_front_matter
+from generator.entries.files import split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted((ROOT / "tests" / "bad_input").glob("*.*")) + sorted(
@@ -26,7 +26,7 @@ def _fields(path: Path) -> tuple[str, int]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if path.suffix in (".md", ".markdown"):
         try:
-            return _split_front_matter(text)[0], 1
+            return split_front_matter(text)[0], 1
         except yamldoc.YamlProblem:
             return text, 0
     return text, 0

@@ -14,6 +14,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from .yaml_messages import control_character, line_at, syntax_message, where
+
 try:
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -83,18 +85,14 @@ def parse(text: str, line_offset: int = 0, positions: bool = True) -> tuple[Any,
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = _where(exc)
+        mark = where(exc)
         places = _Places(text, line_offset)
         pos = places.of(mark) if mark else Pos(line_offset + 1, 1)
-        advice, words = _describe(exc, _line_at(text, mark))
         hidden = _hidden_break_before(text, mark.index if mark else len(text))
         if hidden is not None:
             pos = places.at(hidden)
-            advice = (
-                f"this line has a hidden line break, U+{ord(text[hidden]):04X}, often pasted "
-                "from a web page or a PDF: delete it"
-            )
-        raise YamlProblem(pos, _advice_first(advice, words)) from None
+        hidden_break = None if hidden is None else text[hidden]
+        raise YamlProblem(pos, syntax_message(exc, line_at(text, mark), hidden_break)) from None
     except yaml.reader.ReaderError as exc:
         raise _reader_problem(exc, text, line_offset) from None
     except yaml.YAMLError as exc:
@@ -131,12 +129,7 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, line_offset: int) -
     """A character YAML does not allow (a control character, usually pasted by accident)."""
     index = exc.position if isinstance(exc.position, int) else 0
     char = text[index] if 0 <= index < len(text) else ""
-    code = f"U+{ord(char):04X}" if char else "a character"
-    return YamlProblem(
-        _Places(text, line_offset).at(index),
-        f"not valid YAML: {code} is a control character YAML does not allow; delete it "
-        "(it is often invisible: pasted from another program)",
-    )
+    return YamlProblem(_Places(text, line_offset).at(index), control_character(char))
 
 
 _WILDCARD = tuple(_BaseLoader.yaml_implicit_resolvers.get(None, []))
@@ -209,62 +202,6 @@ def _hidden_break_before(text: str, index: int) -> int | None:
     """The index of the last U+2028/U+2029/U+0085 before `index`, if any."""
     found = max(text.rfind(b, 0, index) for b in _OTHER_BREAKS)
     return found if found >= 0 else None
-
-
-def _where(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
-    """Where to send the user: an unclosed quote or bracket is shown where it opens.
-
-    PyYAML notices it only where the text runs out or the next key begins, lines later.
-    """
-    unclosed = "end of stream" in (exc.problem or "") or (exc.context or "").startswith(
-        ("while parsing a flow sequence", "while parsing a flow mapping")
-    )
-    if unclosed and exc.context_mark is not None:
-        return exc.context_mark
-    return exc.problem_mark or exc.context_mark
-
-
-def _line_at(text: str, mark: yaml.Mark | None) -> str:
-    if mark is None:
-        return ""
-    lines = text.split("\n")
-    return lines[mark.line] if 0 <= mark.line < len(lines) else ""
-
-
-_ADVICE: tuple[tuple[str, str], ...] = (
-    (
-        "while scanning a quoted scalar",
-        "a quote opened here is never closed: add the closing quote",
-    ),
-    (
-        "mapping values are not allowed",
-        "a colon followed by a space inside a value: put the whole value in quotes, "
-        "or check this line's indentation",
-    ),
-    ("found undefined alias", "a value starting with '*' must be put in quotes"),
-    ("but found another document", "a second '---' starts another document: an entry has one"),
-    ("did not find expected '-' indicator", "list items must line up: check the '-' lines"),
-    ("could not find expected ':'", "a key needs a colon and a space after it (key: value)"),
-    ("expected ',' or ']'", "a '[' opened here is never closed, or a comma is missing"),
-    ("expected ',' or '}'", "a '{' opened here is never closed, or a comma is missing"),
-)
-"""PyYAML's words for common slips, and what to do about each, in plain words."""
-
-
-def _describe(exc: yaml.MarkedYAMLError, line: str) -> tuple[str | None, str]:
-    """What to do, in plain words (when we know), and PyYAML's own words."""
-    parts = [p for p in (exc.context, exc.problem) if p]
-    text = "; ".join(parts) or "the structure is broken"
-    if "\t" in line[: len(line) - len(line.lstrip())]:
-        return "this line is indented with a tab: YAML needs spaces", text
-    return next((tip for words, tip in _ADVICE if words in text), None), text
-
-
-def _advice_first(advice: str | None, words: str) -> str:
-    """The plain advice first, PyYAML's words after it; only those when there is no advice."""
-    if advice is None:
-        return f"not valid YAML: {words}"
-    return f"{advice} (not valid YAML: {words})"
 
 
 class _NeedPositions(Exception):

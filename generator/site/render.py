@@ -203,15 +203,7 @@ def render_site(
     base = site_context(entries, problems, found, options, warnings)
     renderer = _Renderer(env, base, {entry.id for entry in entries}, options.directory_urls)
     pages = base["pages"]
-    rejected = sum(isinstance(entry, Rejection) for entry in entries)
-    timeline: TimelineContext = {
-        **renderer.page_context(pages.timeline, {"title": "Timeline"}),
-        "entries": list(entries),
-        "years": _by_month(entries),
-        "latest": _by_month(entries[:RECENT]),
-        "rejection_count": rejected,
-        "reflection_count": len(entries) - rejected,
-    }
+    timeline = _timeline_context(renderer, pages.timeline, entries)
     dashboard: DashboardContext = {
         **renderer.page_context(pages.dashboard, {"title": "Dashboard"}),
         "recent": list(entries[:5]),
@@ -246,6 +238,20 @@ def render_site(
         template = "rejection.md.j2" if isinstance(entry, Rejection) else "reflection.md.j2"
         result.append(Page(uri, renderer.render(template, context), in_nav=False))
     return result
+
+
+def _timeline_context(
+    renderer: _Renderer, uri: str, entries: Sequence[AnyEntry]
+) -> TimelineContext:
+    rejected = sum(isinstance(entry, Rejection) for entry in entries)
+    return {
+        **renderer.page_context(uri, {"title": "Timeline"}),
+        "entries": list(entries),
+        "years": _by_month(entries),
+        "latest": _by_month(entries[:RECENT]),
+        "rejection_count": rejected,
+        "reflection_count": len(entries) - rejected,
+    }
 
 
 class _Renderer:
