@@ -7,7 +7,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from conftest import Entries
+from entry_files import Entries
 from import_log import TODAY, cli
 
 

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Entries
+from entry_files import Entries
 from import_log import cli, import_into, only_rejections
 
 from generator.cli.export import COLUMNS

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import Entries
+from entry_files import Entries
 from helpers import TODAY_TEXT, built
 from test_site_build import write_site
 

@@ -7,7 +7,7 @@ import typing
 from pathlib import Path
 
 import pytest
-from conftest import Entries
+from entry_files import Entries
 from helpers import TODAY
 
 from generator.settings import Settings
