@@ -23,7 +23,14 @@ from ..privacy import publishable
 from ..settings import Settings
 from ..site.render import ENTRIES_FOLDER, human_date
 from ..wording import plural
-from .command_kit import config_option, deliver, entries_folder, output_option, project_for
+from .command_kit import (
+    config_option,
+    deliver,
+    entries_folder,
+    entries_option,
+    output_option,
+    project_for,
+)
 from .command_kit import parse_day_option as _day
 from .command_kit import today_option as _today_option
 from .project import read_config
@@ -132,13 +139,7 @@ def page_urls(items: list[Reminder], site: tuple[str, bool] | None) -> dict[str,
 
 @click.command("calendar")
 @output_option
-@click.option(
-    "--entries",
-    "entries_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The entries folder; default: the one of mkdocs.yml.",
-)
+@entries_option
 @click.option(
     "--since",
     callback=_day,

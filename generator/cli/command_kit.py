@@ -25,6 +25,7 @@ __all__ = [
     "config_option",
     "deliver",
     "entries_folder",
+    "entries_option",
     "output_option",
     "parse_day_option",
     "project_for",
@@ -38,6 +39,13 @@ output_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     help="Write it to this file instead of printing it.",
+)
+entries_option = click.option(
+    "--entries",
+    "entries_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The entries folder; default: the one of mkdocs.yml.",
 )
 
 

@@ -22,7 +22,14 @@ from ..model import AnyEntry, Rejection
 from ..privacy import publishable, strip_private_sections
 from ..settings import Settings
 from ..wording import plural
-from .command_kit import config_option, deliver, entries_folder, output_option, project_for
+from .command_kit import (
+    config_option,
+    deliver,
+    entries_folder,
+    entries_option,
+    output_option,
+    project_for,
+)
 
 COLUMNS = (
     "id",
@@ -125,13 +132,7 @@ def to_json(records: list[dict[str, Value]]) -> str:
 @click.option(
     "--show-private", is_flag=True, help="Include private entries and sections (never share it)."
 )
-@click.option(
-    "--entries",
-    "entries_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The entries folder; default: the one of mkdocs.yml.",
-)
+@entries_option
 @config_option
 def export_command(
     form: str, output: Path | None, show_private: bool, entries_dir: Path | None, config_file: Path
