@@ -160,3 +160,11 @@ def test_a_request_followed_up_long_ago_exports_as_no_answer(entries: Entries) -
     )
     row = rows(cli("export", "--entries", entries.root).output)[0]
     assert row["feedback status"] == "no answer"
+
+
+def test_every_command_takes_the_entries_folder_under_either_spelling(log: Entries) -> None:
+    exported = cli("export", "--entries", log.root).output
+    for spelling in ("--entries", "--entries-dir"):
+        assert cli("export", spelling, log.root).output == exported
+        due = cli("due", spelling, log.root, "--today", "2026-11-26")
+        assert "2026-11-03-café-data-analyst" in due.output

@@ -110,6 +110,20 @@ config_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     help="The site's configuration, for its stages, `today`, aliases and entries folder.",
 )
+
+
+def entries_option(help: str = "The entries folder; default: the one of mkdocs.yml.") -> Any:
+    """`--entries DIR`, or `--entries-dir DIR` (the older spelling): one option, every command."""
+    return click.option(
+        "--entries",
+        "--entries-dir",
+        "entries_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=help,
+    )
+
+
 today_option = click.option(
     "--today", callback=parse_date, help="Act as if today were this date (YYYY-MM-DD)."
 )

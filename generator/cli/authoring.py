@@ -11,7 +11,7 @@ import click
 from ..entries.loader import load_log
 from ..entries.schema import did_you_mean
 from ..settings import Settings
-from .app import config_option, parse_date, project_for, shown, today_option
+from .app import config_option, entries_option, parse_date, project_for, shown, today_option
 from .entry_lookup import find_entry
 from .readiness import findings
 from .scaffold import (
@@ -77,12 +77,7 @@ def init(directory: Path, site_name: str, today: dt.date | None) -> None:
 @click.option(
     "--edit", is_flag=True, help="Open it in your editor ($VISUAL, else $EDITOR) once written."
 )
-@click.option(
-    "--entries-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Where to write it; default: the entries folder of mkdocs.yml.",
-)
+@entries_option("Where to write it; default: the entries folder of mkdocs.yml.")
 @config_option
 def new(
     kind: str,

@@ -139,7 +139,7 @@ def page_urls(items: list[Reminder], site: tuple[str, bool] | None) -> dict[str,
 
 @click.command("calendar")
 @output_option
-@entries_option
+@entries_option()
 @click.option(
     "--since",
     callback=_day,

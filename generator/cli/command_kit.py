@@ -14,6 +14,7 @@ from .app import (
     DEFAULT_CONFIG,
     config_option,
     entries_folder,
+    entries_option,
     project_for,
     shown,
     today_option,
@@ -39,13 +40,6 @@ output_option = click.option(
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     help="Write it to this file instead of printing it.",
-)
-entries_option = click.option(
-    "--entries",
-    "entries_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The entries folder; default: the one of mkdocs.yml.",
 )
 
 

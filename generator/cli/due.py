@@ -10,7 +10,7 @@ import click
 from ..insights.analysis import Analysis, analyse
 from ..insights.feedback import Waiting, feedback_report
 from ..wording import plural
-from .app import config_option, load, today_option
+from .app import config_option, entries_option, load, today_option
 
 
 def due_lines(analysis: Analysis) -> list[str]:
@@ -36,12 +36,7 @@ def _lines(label: str, items: tuple[Waiting, ...], since: str) -> list[str]:
 
 
 @click.command()
-@click.option(
-    "--entries-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The entries folder; default: the one of mkdocs.yml.",
-)
+@entries_option()
 @config_option
 @today_option
 def due(entries_dir: Path | None, config_file: Path, today: dt.date | None) -> None:

@@ -132,7 +132,7 @@ def to_json(records: list[dict[str, Value]]) -> str:
 @click.option(
     "--show-private", is_flag=True, help="Include private entries and sections (never share it)."
 )
-@entries_option
+@entries_option()
 @config_option
 def export_command(
     form: str, output: Path | None, show_private: bool, entries_dir: Path | None, config_file: Path

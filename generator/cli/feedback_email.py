@@ -9,18 +9,13 @@ import click
 
 from ..model import Rejection
 from ..site.emails import email_for, text_environment
-from .app import config_option, load, today_option
+from .app import config_option, entries_option, load, today_option
 from .entry_lookup import find_entry
 
 
 @click.command("feedback-email")
 @click.argument("entry")
-@click.option(
-    "--entries-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="The entries folder; default: the one mkdocs.yml names.",
-)
+@entries_option()
 @config_option
 @today_option
 def feedback_email(

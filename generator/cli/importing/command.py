@@ -29,6 +29,7 @@ def _date_format(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.option("--dry-run", is_flag=True, help="Report what would be written; write nothing.")
 @click.option(
     "--entries",
+    "--entries-dir",
     "entries_dir",
     type=click.Path(path_type=Path),
     default=None,
