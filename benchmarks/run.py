@@ -1121,6 +1121,9 @@ def main(argv: list[str] | None = None) -> int:
         help="profile instead of measuring: build, serve, memory, check, insights",
     )
     parser.add_argument("--size", type=int, default=None, help="N for --profile")
+    parser.add_argument(
+        "--sizes", default="", help="comma-separated N for build, memory (default 1000,5000)"
+    )
     parser.add_argument("--top", type=int, default=25, help="rows of cProfile output")
     parser.add_argument("--worker-insights", nargs=3, type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -1135,6 +1138,9 @@ def main(argv: list[str] | None = None) -> int:
         plan = Plan(**{**plan.__dict__, "repeats": args.repeats})
     if args.budget:
         plan = Plan(**{**plan.__dict__, "budget": args.budget})
+    if args.sizes:
+        sizes = tuple(int(n) for n in args.sizes.split(",") if n.strip())
+        plan = Plan(**{**plan.__dict__, "build_sizes": sizes})
     chosen = [n.strip() for n in args.only.split(",") if n.strip()] or list(NAMES)
     unknown = [n for n in chosen if n not in NAMES]
     if unknown:

@@ -31,6 +31,7 @@ from .options import BY_NAME, OptionError, checked_values, read_options
 from .site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
 from .site.feed import FEED_PATH
 from .site.generated import generated_files
+from .site.html_blocks import __name__ as HTML_BLOCKS
 from .site.render import INSIGHT_PAGES, PRIVATE_BANNER, TIMELINE
 
 log = get_plugin_logger("recovery-log")
@@ -117,7 +118,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
                 "RECOVERY_LOG_SHOW_PRIVATE set?), so this build would publish private entries. "
                 "Nothing was pushed. Unset it and run gh-deploy again."
             )
-        for extension in ("attr_list", "md_in_html", "tables"):
+        for extension in ("attr_list", "md_in_html", "tables", HTML_BLOCKS):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         if STYLESHEET not in config.extra_css:

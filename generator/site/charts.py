@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..wording import plural
+from .html_blocks import html_block
 from .markdown import Md
 
 WIDTH = 400
@@ -100,7 +101,7 @@ def _figure(chart_id: str, svg: list[str], caption: str, table: str) -> Md:
         f"<figcaption>{escape(caption)}</figcaption>",
         "</figure>",
     ]
-    return Md("\n".join(line for line in lines if line.strip()) + "\n")
+    return html_block("\n".join(line for line in lines if line.strip()))
 
 
 # --------------------------------------------------------------------------------------------

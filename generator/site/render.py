@@ -33,6 +33,7 @@ from .context import DashboardContext, EntryContext, PageContext, SiteContext, T
 from .details import CITED, RECENT, detail_addresses, detail_pages
 from .emails import email_for, template_loader, text_environment
 from .format_page import ENTRY_FORMAT, entry_format_page
+from .html_blocks import html_block
 from .links import ENTRIES_FOLDER, TRACKS, Links, PageAddresses, entry_uri
 from .markdown import Md, escape, finalize, front_matter, meta_text
 
@@ -157,6 +158,7 @@ def _environment(templates_dir: str | None, listing: tuple[str, ...]) -> jinja2.
         value=_show_value,
         plural=plural,
         verbatim=_verbatim,
+        html_block=html_block,
         percent=lambda share: f"{share:.0%}",
         number=lambda value: f"{value:.1f}".removesuffix(".0"),
     )
