@@ -26,6 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .entries.loader import ParseCache
+from .mkdocs_files import RenderedFile
 from .mkdocs_search import SearchKeeper
 from .options import BY_NAME, OptionError, checked_values, read_options
 from .site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
@@ -33,6 +34,7 @@ from .site.feed import FEED_PATH
 from .site.generated import generated_files
 from .site.html_blocks import __name__ as HTML_BLOCKS
 from .site.render import INSIGHT_PAGES, PRIVATE_BANNER, TIMELINE
+from .site.render import Page as GeneratedPage
 
 log = get_plugin_logger("recovery-log")
 """Log lines read "recovery-log: ...", the name users know the plugin by (not the package)."""
@@ -162,13 +164,13 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
                 log.info("docs/%s is your own page: it replaces the generated one", page.uri)
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(self._generated(config, page.uri, page.content, inclusion))
+            files.append(self._generated(config, page, inclusion))
         if files.get_file_from_path(STYLESHEET) is None:
             files.append(File.generated(config, STYLESHEET, content=site.stylesheet))
         return files
 
     def _generated(
-        self, config: MkDocsConfig, uri: str, content: str, inclusion: InclusionLevel
+        self, config: MkDocsConfig, page: GeneratedPage, inclusion: InclusionLevel
     ) -> File:
         """A generated page; under `mkdocs serve --dirty`, one MkDocs can skip when unchanged.
 
@@ -177,13 +179,13 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         rewritten only when its Markdown changes, and so keeps its time stamp otherwise.
         """
         if self.stable_dir is None:
-            return File.generated(config, uri, content=content, inclusion=inclusion)
-        path = self.stable_dir / uri
-        data = content.encode("utf-8")
+            return RenderedFile.of(config, page, inclusion)  # rendered when MkDocs reads it
+        path = self.stable_dir / page.uri
+        data = page.content.encode("utf-8")
         if not path.is_file() or path.read_bytes() != data:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        return File.generated(config, uri, abs_src_path=os.fspath(path), inclusion=inclusion)
+        return File.generated(config, page.uri, abs_src_path=os.fspath(path), inclusion=inclusion)
 
     def on_shutdown(self) -> None:
         if self.stable_dir is not None:

@@ -141,13 +141,14 @@ def in_year(items: Iterable[T], year: int, date_of: Callable[[T], object]) -> li
     return [item for item in items if getattr(date_of(item), "year", None) == year]
 
 
-Render = Callable[[str, str, str, dict[str, Any]], str]
-"""(page uri, template, title, what the template adds) -> the page's Markdown."""
+Render = Callable[[str, str, str, dict[str, Any]], "str | Callable[[], str]"]
+"""(page uri, template, title, what the template adds) -> the page's Markdown, or what
+renders it when it is read."""
 
 
 def detail_pages(
     entries: Sequence[AnyEntry], found: Reports, details: DetailAddresses, render: Render
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, str | Callable[[], str]]]:
     """(uri, Markdown) of every detail page; `entries` newest first."""
     pages = [
         *(
@@ -180,7 +181,7 @@ def detail_pages(
 
 def _year_pages(
     entries: Sequence[AnyEntry], found: Reports, details: DetailAddresses, render: Render
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, str | Callable[[], str]]]:
     pages = []
     for year, uri in details.timeline_years.items():
         year_entries = in_year(entries, year, lambda e: e.date)

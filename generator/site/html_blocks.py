@@ -12,8 +12,8 @@ ordinary HTML block.
 
 from __future__ import annotations
 
-from markdown import Extension, Markdown
-from markdown.preprocessors import Preprocessor
+from markdown import Extension, Markdown  # type: ignore[import-untyped,unused-ignore]
+from markdown.preprocessors import Preprocessor  # type: ignore[import-untyped,unused-ignore]
 
 from .markdown import Md
 

@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from types import ModuleType
@@ -29,7 +29,7 @@ from ..privacy import mark_private_sections
 from ..settings import Settings
 from ..wording import plural
 from . import charts
-from .context import DashboardContext, EntryContext, PageContext, SiteContext, TimelineContext
+from .context import DashboardContext, PageContext, SiteContext, TimelineContext
 from .details import CITED, RECENT, detail_addresses, detail_pages
 from .emails import email_for, template_loader, text_environment
 from .format_page import ENTRY_FORMAT, entry_format_page
@@ -68,13 +68,27 @@ CHART_TRACKS = 3
 MOODS = {1: "crushed", 2: "low", 3: "getting by", 4: "steady", 5: "fine"}
 
 
+PageSource = str | Callable[[], str]
+"""A page's Markdown, or what renders it when it is read."""
+
+
 @dataclass(frozen=True)
 class Page:
-    """One generated page: where it goes in the docs tree, and its Markdown."""
+    """One generated page: where it goes in the docs tree, and its Markdown.
+
+    Entry and detail pages are rendered when read (`content`), not when the site is rendered:
+    an engine that reads its pages one at a time (MkDocs) then never holds every page's
+    Markdown at once (about 35 MB at 5,000 entries).
+    """
 
     uri: str
-    content: str
+    source: PageSource
     in_nav: bool = True
+
+    @property
+    def content(self) -> str:
+        """The page's Markdown (rendered again on each read, for a page rendered when read)."""
+        return self.source if isinstance(self.source, str) else self.source()
 
 
 @dataclass(frozen=True)
@@ -230,15 +244,15 @@ def render_site(
     back_links = insights.referenced_by(entries)
     for entry in entries:
         uri = entry_uri(entry)
-        context: EntryContext = {
-            **renderer.page_context(uri, _entry_meta(entry)),
+        own = {
+            **renderer.page_vars(uri, _entry_meta(entry)),
             "entry": entry,
             "body": Md(_shown_body(entry, settings)),
             "back_links": back_links.get(entry.id, []),
             "entry_facts": found.analysis.of(entry) if isinstance(entry, Rejection) else None,
         }
         template = "rejection.md.j2" if isinstance(entry, Rejection) else "reflection.md.j2"
-        result.append(Page(uri, renderer.render(template, context), in_nav=False))
+        result.append(Page(uri, renderer.later(template, own), in_nav=False))
     return result
 
 
@@ -271,8 +285,11 @@ class _Renderer:
         }
 
     def page_context(self, uri: str, meta: dict[str, Any]) -> PageContext:
+        return {**self.base, **self.page_vars(uri, meta)}  # type: ignore[typeddict-item]
+
+    def page_vars(self, uri: str, meta: dict[str, Any]) -> dict[str, Any]:
+        """What differs from page to page: its links and its front matter."""
         return {
-            **self.base,
             "to": Links(uri, self.known, self.track_anchors, self.directory_urls),
             "meta": front_matter(meta),
         }
@@ -280,7 +297,13 @@ class _Renderer:
     def render(self, template: str, context: PageContext) -> str:
         return self.env.get_template(template).render(context)
 
-    def details(self, entries: Sequence[AnyEntry], found: Reports) -> list[tuple[str, str]]:
+    def later(self, template: str, page: dict[str, Any]) -> Callable[[], str]:
+        """What renders the page when it is read: the shared context, and `page` (what is
+        its own), kept apart until then. The template is loaded now, so a missing or broken
+        template still stops the build at once."""
+        return functools.partial(self.env.get_template(template).render, self.base, **page)
+
+    def details(self, entries: Sequence[AnyEntry], found: Reports) -> list[tuple[str, PageSource]]:
         """The detail pages behind the bounded overview pages (see `details`).
 
         They are left out of the search index (Material's `search: exclude`): they repeat the
@@ -288,10 +311,9 @@ class _Renderer:
         indexing them took about a tenth of a build.
         """
 
-        def render(uri: str, template: str, title: str, extra: dict[str, Any]) -> str:
+        def render(uri: str, template: str, title: str, extra: dict[str, Any]) -> PageSource:
             meta = {"title": meta_text(title), "search": {"exclude": True}}
-            context = {**self.page_context(uri, meta), **extra}
-            return self.env.get_template(template).render(context)
+            return self.later(template, {**self.page_vars(uri, meta), **extra})
 
         return detail_pages(entries, found, self.base["details"], render)
 

@@ -1,0 +1,51 @@
+"""Generated pages as MkDocs files whose Markdown is rendered when MkDocs reads them.
+
+MkDocs reads every page (`Page.read_source`) and keeps its own copy of the Markdown for the
+whole build. A file made with `File.generated(content=...)` keeps a second copy, so a log's
+build held every entry page's Markdown twice (about 35 MB at 5,000 entries). A `RenderedFile`
+holds the page instead, and renders it when its content is read.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, InclusionLevel
+
+from .site.render import Page
+
+
+class RenderedFile(File):
+    """A generated page whose content is rendered from `page` each time it is read."""
+
+    page_source: Page | None = None
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, page: Page, inclusion: InclusionLevel) -> File:
+        if isinstance(page.source, str):
+            return File.generated(config, page.uri, content=page.source, inclusion=inclusion)
+        made = cls.generated(config, page.uri, content="", inclusion=inclusion)
+        assert isinstance(made, RenderedFile)
+        made.page_source = page
+        return made
+
+    @property
+    def content_string(self) -> str:
+        if self.page_source is not None:
+            return self.page_source.content
+        return super().content_string
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:  # a plugin that sets the content wins
+        self.page_source = None
+        File.content_string.fset(self, value)  # type: ignore[attr-defined]
+
+    @property
+    def content_bytes(self) -> bytes:
+        if self.page_source is not None:
+            return self.page_source.content.encode("utf-8")
+        return super().content_bytes
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.page_source = None
+        File.content_bytes.fset(self, value)  # type: ignore[attr-defined]

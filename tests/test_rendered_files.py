@@ -1,0 +1,54 @@
+"""Entry and detail pages are rendered when MkDocs reads them, not held as text all build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import InclusionLevel
+
+from generator.mkdocs_files import RenderedFile
+from generator.site.render import Page
+
+
+def config(tmp_path: Path) -> MkDocsConfig:
+    made = MkDocsConfig()
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    made.load_dict({"site_name": "Log", "docs_dir": str(docs), "site_dir": str(site)})
+    errors, _ = made.validate()
+    assert not errors
+    return made
+
+
+def counting_page(uri: str) -> tuple[Page, list[int]]:
+    reads: list[int] = []
+
+    def render() -> str:
+        reads.append(1)
+        return "# Acme\n\nRejected — at the final stage.\n"
+
+    return Page(uri, render, in_nav=False), reads
+
+
+def test_a_page_is_rendered_only_when_its_content_is_read(tmp_path: Path) -> None:
+    page, reads = counting_page("entries/acme.md")
+    file = RenderedFile.of(config(tmp_path), page, InclusionLevel.NOT_IN_NAV)
+    assert reads == []
+    assert file.content_string == "# Acme\n\nRejected — at the final stage.\n"
+    assert file.content_bytes == file.content_string.encode("utf-8")
+    assert len(reads) == 2
+
+
+def test_content_a_plugin_sets_replaces_the_rendered_page(tmp_path: Path) -> None:
+    page, reads = counting_page("entries/acme.md")
+    file = RenderedFile.of(config(tmp_path), page, InclusionLevel.NOT_IN_NAV)
+    file.content_string = "# Replaced\n"
+    assert file.content_string == "# Replaced\n"
+    assert reads == []
+
+
+def test_a_page_given_as_text_is_an_ordinary_generated_file(tmp_path: Path) -> None:
+    file = RenderedFile.of(config(tmp_path), Page("index.md", "# Home\n"), InclusionLevel.UNDEFINED)
+    assert type(file) is not RenderedFile
+    assert file.content_string == "# Home\n"
