@@ -315,7 +315,7 @@ def test_the_printed_digest_names_the_log_and_hides_screen_only_sentences(sessio
     options = SiteOptions(site_name="Sam's log")
     pages = render_site(session.entries[::-1], (), Settings(today=TODAY), options)
     mentor = next(p.content for p in pages if p.uri == "mentor.md")
-    assert '<p class="rl-print-only">Sam\'s log · printed for my mentor on 26 November' in mentor
+    assert "<p class=\"rl-print-only\">Sam's log · printed for my mentor on 26 November" in mentor
     assert '<span class="rl-screen-only">' in mentor
 
 

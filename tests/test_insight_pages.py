@@ -317,7 +317,9 @@ def test_feedback_page_lists_overdue_rejections_oldest_first_with_their_days(art
 
 
 def test_feedback_page_lists_requests_to_chase_with_days_since_asking(article):
-    assert action_rows(article, "To chase") == [("Quarry Labs", "Analytics Engineer", "51", [R6])]
+    assert action_rows(article, "To chase") == [
+        ("Quarry Labs", "Analytics Engineer", "51", [R6])
+    ]
 
 
 def test_feedback_page_drafts_the_most_urgent_ask_now_first(article):

@@ -16,7 +16,9 @@ from generator.entries import yamldoc
 from generator.entries.files import split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted((ROOT / "tests" / "bad_input").glob("*.*")) + sorted((ROOT / "entries").rglob("*.*"))
+FILES = sorted((ROOT / "tests" / "bad_input").glob("*.*")) + sorted(
+    (ROOT / "entries").rglob("*.*")
+)
 
 
 def _fields(path: Path) -> tuple[str, int]:
@@ -57,35 +59,9 @@ def test_a_problem_found_without_positions_is_still_placed() -> None:
 
 @pytest.mark.parametrize(
     "scalar",
-    [
-        "",
-        "~",
-        "null",
-        "yes",
-        "No",
-        "true",
-        "1",
-        "-2",
-        "+3",
-        "0x1f",
-        "1_000",
-        "0o7",
-        "1.5",
-        ".inf",
-        "-.Inf",
-        ".nan",
-        "1e3",
-        "2026-01-05",
-        "2026-1-5",
-        "2026-01-05 10:00",
-        "=",
-        "<<",
-        "plain words",
-        "!",
-        "&",
-        "*",
-        "Yes please",
-    ],
+    ["", "~", "null", "yes", "No", "true", "1", "-2", "+3", "0x1f", "1_000", "0o7", "1.5",
+     ".inf", "-.Inf", ".nan", "1e3", "2026-01-05", "2026-1-5", "2026-01-05 10:00", "=", "<<",
+     "plain words", "!", "&", "*", "Yes please"],
 )
 def test_the_quicker_resolver_gives_pyyaml_s_tags(scalar: str) -> None:
     ours = yamldoc._Loader("").resolve(yaml.ScalarNode, scalar, (True, False))
