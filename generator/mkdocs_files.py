@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from .site.render import Page
 
@@ -49,3 +50,15 @@ class RenderedFile(File):
     def content_bytes(self, value: bytes) -> None:
         self.page_source = None
         File.content_bytes.fset(self, value)  # type: ignore[attr-defined]
+
+
+def release(page: MkDocsPage) -> None:
+    """Let go of a rendered-on-read page's Markdown and HTML once MkDocs has written it.
+
+    MkDocs keeps every page's Markdown and HTML until the build ends; for a log these pages
+    are most of the build's memory. Nothing reads them after the page is written (the search
+    plugins index a page before). The title stays: these pages carry it in their front matter.
+    """
+    if isinstance(page.file, RenderedFile) and page.file.page_source is not None:
+        page.markdown = ""
+        page.content = ""

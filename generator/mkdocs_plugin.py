@@ -13,20 +13,19 @@ import tempfile
 from collections.abc import Iterator
 from html import escape
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .entries.loader import ParseCache
-from .mkdocs_files import RenderedFile
+from .mkdocs_files import RenderedFile, release
 from .mkdocs_search import SearchKeeper
 from .options import BY_NAME, OptionError, checked_values, read_options
 from .site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
@@ -35,6 +34,9 @@ from .site.generated import generated_files
 from .site.html_blocks import __name__ as HTML_BLOCKS
 from .site.render import INSIGHT_PAGES, PRIVATE_BANNER, TIMELINE
 from .site.render import Page as GeneratedPage
+
+if TYPE_CHECKING:  # at run time only `mkdocs serve` needs it: it pulls in a web server
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger("recovery-log")
 """Log lines read "recovery-log: ...", the name users know the plugin by (not the package)."""
@@ -145,7 +147,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
                 site_name=config.site_name or "",
                 directory_urls=config.use_directory_urls,
             ),
-            cache=self.parse_cache,
+            cache=self.parse_cache if self.command == "serve" else None,  # only rebuilds reuse it
         )
         for problem in site.problems:
             log.warning("entry problem: %s", problem)
@@ -237,6 +239,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         return name_search_dialog(output_content)
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
+        if self.command != "serve":  # a build's memory: see `release`
+            release(page)
         output = name_search_dialog(output)
         feed_url = self._feed_url(config)
         if not feed_url:

@@ -242,17 +242,24 @@ def render_site(
         ),
     ]
     back_links = insights.referenced_by(entries)
-    for entry in entries:
-        uri = entry_uri(entry)
+    rejection = renderer.env.get_template("rejection.md.j2")  # loaded now: a broken template
+    reflection = renderer.env.get_template("reflection.md.j2")  # stops the build at once
+
+    def entry_page(entry: AnyEntry) -> str:
+        """Rendered when the page is read, so a waiting page holds no more than its entry."""
         own = {
-            **renderer.page_vars(uri, _entry_meta(entry)),
+            **renderer.page_vars(entry_uri(entry), _entry_meta(entry)),
             "entry": entry,
             "body": Md(_shown_body(entry, settings)),
             "back_links": back_links.get(entry.id, []),
             "entry_facts": found.analysis.of(entry) if isinstance(entry, Rejection) else None,
         }
-        template = "rejection.md.j2" if isinstance(entry, Rejection) else "reflection.md.j2"
-        result.append(Page(uri, renderer.later(template, own), in_nav=False))
+        template = rejection if isinstance(entry, Rejection) else reflection
+        return template.render(renderer.base, **own)
+
+    for entry in entries:
+        page = functools.partial(entry_page, entry)
+        result.append(Page(entry_uri(entry), page, in_nav=False))
     return result
 
 
