@@ -80,8 +80,11 @@ def test_the_feedback_page_drafts_come_from_your_e_mail_template(
 
 def test_a_rejection_page_shows_the_position_python_computed(overdue: Entries) -> None:
     page = pages(overdue)["entries/2026-11-02-acme-analyst.md"]
-    assert "**Stage reached:** applied (1 of 8 stages)" in page
-    assert "**Feedback:** not asked yet — [still worth asking for feedback](#draft)" in page
+    assert "<strong>Stage reached:</strong> applied (1 of 8 stages)" in page
+    assert (
+        '<strong>Feedback:</strong> not asked yet — <a href="#draft">still worth asking for '
+        "feedback</a>" in page
+    )
 
 
 def test_a_template_of_yours_can_read_the_declared_context(

@@ -84,15 +84,32 @@ class Links:
         self.tracks = tracks or {}
         self.directory_urls = directory_urls
 
-    def entry_html(self, entry: AnyEntry, text: object = None) -> Md:
+    def entry_html(self, entry: AnyEntry | str, text: object = None) -> Md:
         """`entry(...)` as an HTML link, for the long lists that detail pages write as HTML
         (Python-Markdown passes an HTML block through, several times faster than Markdown)."""
-        label = escape(text if text is not None else entry.title)
-        if entry.id not in self.known:
+        entry_id = entry if isinstance(entry, str) else entry.id
+        label = escape(
+            text if text is not None else (entry if isinstance(entry, str) else entry.title)
+        )
+        if entry_id not in self.known:
             return label
-        href = built_href(entry_uri(entry), self.here, self.directory_urls)
-        tag = ' <span class="rl-private-tag">private</span>' if entry.private else ""
+        href = built_href(entry_uri(entry_id), self.here, self.directory_urls)
+        private = getattr(entry, "private", False)
+        tag = ' <span class="rl-private-tag">private</span>' if private else ""
         return Md(f'<a href="{href}">{label}</a>{tag}')
+
+    def page_html(self, uri: str, text: object) -> Md:
+        """`page(...)` as an HTML link, for HTML blocks."""
+        return Md(f'<a href="{built_href(uri, self.here, self.directory_urls)}">{escape(text)}</a>')
+
+    def track_html(self, name: str) -> Md:
+        """`track(...)` as an HTML link, for HTML blocks."""
+        found = self.tracks.get(fold(name))
+        if found is None:
+            return escape(name)
+        shown, anchor = found
+        href = built_href(TRACKS, self.here, self.directory_urls)
+        return Md(f'<a href="{href}#{anchor}">{escape(shown)}</a>')
 
     def entry(self, entry: AnyEntry | str, text: object = None) -> Md:
         """A link to an entry's page, titled by `text` or the entry's title; text only when
