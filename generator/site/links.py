@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from ..insights.names import fold
 from ..model import AnyEntry
-from .markdown import Md, escape, link
+from .markdown import Md, escape, link, relative_path
 
 ENTRIES_FOLDER = "entries"
 
@@ -63,7 +63,7 @@ def built_href(target_uri: str, from_uri: str, directory_urls: bool = True) -> s
     target = page_url(target_uri, directory_urls)
     here = page_url(from_uri, directory_urls)
     base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
-    relative = posixpath.relpath(target or ".", base or ".")
+    relative = relative_path(target, base)
     if target.endswith("/") or not target:
         relative += "/"
     return quote(relative, safe="/#")

@@ -55,8 +55,20 @@ def finalize(value: object) -> object:
 @functools.lru_cache(maxsize=2048)
 def link_target(target_uri: str, from_uri: str) -> str:
     """A relative, percent-encoded link from one generated page's source to another's."""
-    relative = posixpath.relpath(target_uri, posixpath.dirname(from_uri) or ".")
-    return quote(relative, safe="/#")
+    return quote(relative_path(target_uri, posixpath.dirname(from_uri)), safe="/#")
+
+
+def relative_path(target: str, base: str) -> str:
+    """`posixpath.relpath(target, base)` for two paths relative to the same root, without
+    its calls to the operating system (it asks for the working directory, twice per link)."""
+    to = [part for part in target.split("/") if part and part != "."]
+    start = [part for part in base.split("/") if part and part != "."]
+    common = 0
+    for mine, theirs in zip(to, start, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
 def link(text: object, target_uri: str, from_uri: str) -> Md:
