@@ -25,7 +25,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .entries.loader import ParseCache
-from .mkdocs_files import RenderedFile, release
+from .mkdocs_files import RenderedFile, release, release_markdown
 from .mkdocs_search import SearchKeeper
 from .options import BY_NAME, OptionError, checked_values, read_options
 from .site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
@@ -215,6 +215,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files
     ) -> str:
         """Every page of a private preview says so, the user's own pages too."""
+        if self.command != "serve":  # a build's memory: see `release_markdown`
+            release_markdown(page)
         if self.settings.show_private:
             return PRIVATE_BANNER + html
         return html

@@ -7,8 +7,9 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
 
-from generator.mkdocs_files import RenderedFile
+from generator.mkdocs_files import RenderedFile, release, release_markdown
 from generator.site.render import Page
 
 
@@ -52,3 +53,16 @@ def test_a_page_given_as_text_is_an_ordinary_generated_file(tmp_path: Path) -> N
     file = RenderedFile.of(config(tmp_path), Page("index.md", "# Home\n"), InclusionLevel.UNDEFINED)
     assert type(file) is not RenderedFile
     assert file.content_string == "# Home\n"
+
+
+def test_a_released_page_keeps_the_title_of_its_front_matter(tmp_path: Path) -> None:
+    loaded = config(tmp_path)
+    page = Page("entries/acme.md", lambda: "---\ntitle: Analyst at Acme\n---\n\n# Analyst\n")
+    file = RenderedFile.of(loaded, page, InclusionLevel.NOT_IN_NAV)
+    shown = MkDocsPage(None, file, loaded)
+    shown.read_source(loaded)
+    release_markdown(shown)
+    release(shown)
+    assert shown.markdown == ""
+    assert shown.content == ""
+    assert shown.title == "Analyst at Acme"
