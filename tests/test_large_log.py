@@ -122,6 +122,14 @@ def test_the_skills_table_shows_the_latest_citations_then_and_n_more(site: Build
     assert f"and {cited - 5} more" in skills.link_texts("skills/sql-window-functions/")
 
 
+def test_the_dashboards_top_gaps_link_their_latest_citations_then_and_n_more(site: Build) -> None:
+    dashboard = site.page("")
+    to_entries = [target for target, _ in dashboard.links if target.startswith("entries/2")]
+    more = [text for target, text in dashboard.links if target.startswith("skills/")]
+    assert len(to_entries) <= 3 * 5 + 5 + 3 * 5  # 3 gaps, 5 recent entries, 3 lists of 5
+    assert any(text.startswith("and ") and text.endswith(" more") for text in more)
+
+
 def test_a_skills_own_page_has_its_plans_and_progress(site: Build) -> None:
     page = site.page("skills/dbt/")
     assert "Practise dbt weekly" in page.text
