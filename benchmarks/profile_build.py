@@ -105,7 +105,12 @@ def install_build_timers() -> None:
         build.load_log = timed("  of which: load_log (read + validate entries)", build.load_log)
         build.render_site = timed("  of which: render_site (pages' Markdown)", build.render_site)
         build.publishable = timed("  of which: publishable", build.publishable)
-        plugin.File.generated = timed("  of which: File.generated", plugin.File.generated)
+        generated = timed("  of which: File.generated", plugin.File.generated.__func__)
+        plugin.File.generated = classmethod(generated)  # type: ignore[assignment]
+        shown = timed(
+            "  of which: rendering entry and detail pages when read", render.Page.content.fget
+        )
+        render.Page.content = property(shown)  # type: ignore[assignment]
         plugin.RecoveryLogPlugin.on_files = timed(
             "recovery-log on_files", plugin.RecoveryLogPlugin.on_files
         )
