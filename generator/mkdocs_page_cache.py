@@ -99,7 +99,7 @@ class PageCache:
 
     def __init__(self) -> None:
         self.kept: dict[str, KeptPage] = {}
-        self.sources: dict[str, str] = {}
+        self.pages: set[str] = set()
         self.setting = ""
         self.files = ""
         self.rendering: dict[str, tuple[str, Callable[[], str], int]] = {}
@@ -116,14 +116,14 @@ class PageCache:
     def start_build(self, setting: str) -> None:
         """`setting`: a digest of what every page's Markdown depends on (mkdocs.yml, ...)."""
         self.setting = setting
-        self.sources = {}
+        self.pages = set()
         self.rendering = {}
         self.reused = set()
         self.finished = set()
 
-    def add_source(self, uri: str, source: str) -> None:
-        """One of the plugin's pages, as this build generates it."""
-        self.sources[uri] = digest(uri, source, self.setting)
+    def add_page(self, uri: str) -> None:
+        """One of the plugin's pages in this build."""
+        self.pages.add(uri)
 
     def set_files(self, names_and_addresses: Iterable[str]) -> None:
         """Every file of this build, so that when none was added, removed or moved, no page's
@@ -131,14 +131,15 @@ class PageCache:
         self.files = digest(*sorted(names_and_addresses))
 
     def is_generated(self, uri: str) -> bool:
-        return uri in self.sources
+        return uri in self.pages
 
     def markdown(
-        self, uri: str, markdown: str, resolve: Callable[[str], str | None]
+        self, uri: str, meta: str, markdown: str, resolve: Callable[[str], str | None]
     ) -> str:
         """The Markdown MkDocs should render: "" when the page's HTML is kept (it is put back
-        by `content`), else the page's own, which is then watched for warnings."""
-        source = self.sources[uri]
+        by `content`), else the page's own, which is then watched for warnings. `meta` is the
+        page's front matter, serialised."""
+        source = digest(uri, meta, markdown, self.setting)
 
         def links() -> str:
             return "\n".join(f"{target} {resolve(target)}" for target in link_targets(markdown))
@@ -187,7 +188,7 @@ class PageCache:
     def finish_reused(self, frame: str, pages: Iterable[Any]) -> list[Any]:
         """The pages whose finished HTML can be served as kept: their Markdown was reused and
         the frame is the one they were finished in. Pages gone from the site are forgotten."""
-        uris = set(self.sources)
+        uris = self.pages
         for gone in set(self.kept) - uris:
             del self.kept[gone]
         finished = []

@@ -6,6 +6,7 @@ This is the only module that imports MkDocs; everything it does is hand data to 
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
@@ -212,7 +213,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(self._generated(config, page.uri, page.content, inclusion))
             if self.caching and self.page_cache is not None:
-                self.page_cache.add_source(page.uri, page.content)
+                self.page_cache.add_page(page.uri)
         if files.get_file_from_path(STYLESHEET) is None:
             files.append(File.generated(config, STYLESHEET, content=site.stylesheet))
         if self.caching and self.page_cache is not None:
@@ -261,7 +262,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         if cache is None:
             return markdown
         resolve = _link_resolver(page, files, self.resolved_links)
-        return cache.markdown(page.file.src_uri, markdown, resolve)
+        meta = json.dumps(page.meta, sort_keys=True, default=str)
+        return cache.markdown(page.file.src_uri, meta, markdown, resolve)
 
     @event_priority(-100)  # last: what is kept is the page's HTML as every plugin left it
     def on_page_content(
