@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 KEPT_TEMPLATE = "recovery-log-kept-page.html"
 """An empty template: a page whose finished HTML is kept renders it, costing nothing."""
 
@@ -244,6 +246,26 @@ def _anchor_links_to(
         if file is not None:
             found[file] = dict(anchors)
     return found
+
+
+class TemplateCode(jinja2.BytecodeCache):
+    """The theme's templates, compiled once per preview instead of once per rebuild.
+
+    MkDocs makes a new Jinja environment for every build, which compiles Material's templates
+    again (about 0.3 s a save, whatever the size of the log). Jinja checks each kept template
+    against its source, so an edited override is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 def set_aside(site_dir: Path) -> Path | None:

@@ -35,6 +35,7 @@ from .mkdocs_page_cache import (
     KEPT_TEMPLATE,
     TRUSTED_PLUGINS,
     PageCache,
+    TemplateCode,
     digest,
     remove_in_background,
     set_aside,
@@ -115,6 +116,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.resolved_links: dict[str, dict[str, str | None]] = {}
         self.kept_search: dict[str, Any] = {}
         self.previous_output: Path | None = None
+        self.template_code: TemplateCode | None = None
+        """While serving: the theme's compiled templates, kept across rebuilds."""
         self.suggest_dirty = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -125,6 +128,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         if command != "serve":
             return
         self.search_keeper = SearchKeeper()
+        self.template_code = TemplateCode()
         if dirty:
             self.stable_dir = Path(tempfile.mkdtemp(prefix="recovery-log-pages-"))
         else:
@@ -246,6 +250,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             self.page_cache.close()
             self.page_cache = None
         self.search_keeper = None
+        self.template_code = None
 
     def _cached(self, page: Any) -> PageCache | None:
         """The page cache, when this build uses it and `page` is one of the log's pages."""
@@ -287,6 +292,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         ]
         if self.search_keeper is not None:
             self.search_keeper.site_pages(page.url for page in pages)
+        if self.template_code is not None:
+            env.bytecode_cache = self.template_code
         if self.caching and self.page_cache is not None:
             self._serve_kept_pages(env, config, pages)
         return env
