@@ -16,7 +16,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -246,3 +248,28 @@ def test_the_previous_builds_are_removed_not_kept_beside_the_preview(tmp_path: P
     while [p for p in tmp_path.iterdir() if p.name.startswith("recovery-log-previous-")]:
         assert time.monotonic() < deadline, "the previous builds' files are removed"
         time.sleep(0.1)
+
+
+def test_a_rebuild_compiles_no_template_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs makes a new Jinja environment per build; the theme's compiled templates are
+    kept for the preview's life (checked against their source, see the theme override test),
+    and the log's own environment is kept too."""
+    root = write_site(tmp_path / "log", ALL_ENTRIES)
+    compiled: list[str | None] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(
+        self: jinja2.Environment, source: Any, name: str | None = None, *a: Any, **k: Any
+    ) -> Any:
+        compiled.append(name)
+        return compile_template(self, source, name, *a, **k)
+
+    with preview(root, tmp_path / "served") as rebuild:
+        monkeypatch.setattr(jinja2.Environment, "compile", counting)
+        rebuild()
+
+    page_templates = {"main.html", "base.html", "404.html", "sitemap.xml", "rejection.md.j2"}
+    assert compiled, "the counter counts (Material's search compiles its language partials)"
+    assert not page_templates & set(compiled)
