@@ -17,6 +17,7 @@ phase table is the one to quote.
 from __future__ import annotations
 
 import cProfile
+import functools
 import io
 import os
 import pstats
@@ -35,6 +36,7 @@ CALLS: dict[str, int] = defaultdict(int)
 
 
 def timed(label: str | Callable[..., str], function: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(function)  # keeps a plugin event's `mkdocs_priority`, so the order holds
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         name = label(*args, **kwargs) if callable(label) else label
         start = time.perf_counter()
@@ -44,7 +46,6 @@ def timed(label: str | Callable[..., str], function: Callable[..., Any]) -> Call
             TIMES[name] += time.perf_counter() - start
             CALLS[name] += 1
 
-    wrapper.__wrapped__ = function  # type: ignore[attr-defined]
     return wrapper
 
 
@@ -73,6 +74,8 @@ def install_build_timers() -> None:
     build.get_files = timed("discover docs files", build.get_files)
     files.Files.copy_static_files = timed("copy static files", files.Files.copy_static_files)
     utils.write_file = timed("  of which: write HTML files", utils.write_file)
+    build.utils.clean_directory = timed("clean the site folder", utils.clean_directory)
+    build.get_context = timed("  of which: template context", build.get_context)
     _ = nav
     try:
         from material.plugins.search.plugin import SearchPlugin
@@ -117,6 +120,12 @@ def install_build_timers() -> None:
         plugin.RecoveryLogPlugin.on_post_page = timed(
             "  of which: recovery-log on_post_page", plugin.RecoveryLogPlugin.on_post_page
         )
+        for event in ("on_page_markdown", "on_page_content", "on_env", "on_config"):
+            setattr(
+                plugin.RecoveryLogPlugin,
+                event,
+                timed(f"recovery-log {event}", getattr(plugin.RecoveryLogPlugin, event)),
+            )
         plugin.RecoveryLogPlugin.on_post_build = timed(
             "recovery-log on_post_build (feed)", plugin.RecoveryLogPlugin.on_post_build
         )
@@ -241,6 +250,7 @@ def profile_serve(config_file: str, top: int) -> None:
 
     install_build_timers()
     first = _load(config_file, "serve")
+    first.site_url = "http://127.0.0.1:8000/"  # as `mkdocs serve` sets it, for every build
     build(first, serve_url="http://127.0.0.1:8000/")
     TIMES.clear()
     CALLS.clear()
@@ -254,7 +264,10 @@ def profile_serve(config_file: str, top: int) -> None:
         # serve's builder: a fresh config each time (plugins with on_startup are reused)
         from mkdocs.config import load_config
 
+        loading = time.perf_counter()
         config = load_config(config_file)
+        TIMES["load mkdocs.yml (config, theme, plugins)"] += time.perf_counter() - loading
+        CALLS["load mkdocs.yml (config, theme, plugins)"] += 1
         config.site_url = "http://127.0.0.1:8000/"
         build(config, serve_url="http://127.0.0.1:8000/")
         if cprofile:

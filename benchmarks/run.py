@@ -650,17 +650,18 @@ def bench_serve(workspace: Workspace, plan: Plan, store: dict[str, Any]) -> list
     )
     latency = statistics.median(result.served)
     baseline = statistics.median(store["serve plain"].served)
+    whole = "whole" if result.search_whole else "NOT whole"
     rows = [
         Row(
             "2",
-            "plain `mkdocs serve`: save an entry -> its served page shows the change "
-            "(baseline: the same on the plain pages)",
+            "plain `mkdocs serve`: save an entry -> its served page shows the change; "
+            f"search index {whole} after every save (baseline: the same on the plain pages)",
             f"{size:,}",
             f"{latency:.2f} s",
             f"{baseline:.2f} s",
             f"{latency / baseline:.2f}x",
-            f"< {SERVE_SECONDS:g} s",
-            latency < SERVE_SECONDS,
+            f"< {SERVE_SECONDS:g} s, search whole",
+            latency < SERVE_SECONDS and result.search_whole,
         )
     ]
     # The practical answer to target 2: what the README recommends for large logs. It counts
@@ -672,7 +673,7 @@ def bench_serve(workspace: Workspace, plan: Plan, store: dict[str, Any]) -> list
     rows.append(
         Row(
             "2",
-            "`mkdocs serve --dirty` (the README's advice for large logs), same measure; "
+            "`mkdocs serve --dirty`, same measure; "
             f"search index {whole} after every save (baseline: plain pages, --dirty)",
             f"{size:,}",
             f"{dirty:.2f} s",

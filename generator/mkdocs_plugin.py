@@ -6,15 +6,19 @@ This is the only module that imports MkDocs; everything it does is hand data to 
 
 from __future__ import annotations
 
+import json
 import os
+import posixpath
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import unquote, urlsplit
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,8 +28,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from . import __version__
 from .entries.loader import ParseCache
 from .mkdocs_files import RenderedFile, release, release_markdown
+from .mkdocs_page_cache import (
+    KEPT_TEMPLATE,
+    TRUSTED_PLUGINS,
+    PageCache,
+    TemplateCode,
+    digest,
+    remove_in_background,
+    set_aside,
+)
 from .mkdocs_search import SearchKeeper
 from .options import BY_NAME, OptionError, checked_values, read_options
 from .site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
@@ -42,8 +56,9 @@ log = get_plugin_logger("recovery-log")
 """Log lines read "recovery-log: ...", the name users know the plugin by (not the package)."""
 
 LARGE_LOG = 200
-"""Entries from which plain `mkdocs serve` takes seconds per save (about 3 s on 2 cores), so
-the plugin suggests `--dirty` (see `benchmarks/README.md`)."""
+"""Entries from which plain `mkdocs serve` without the page cache (another plugin is on) takes
+seconds per save (about 3 s on 2 cores), so the plugin suggests `--dirty`
+(see `benchmarks/README.md`)."""
 
 
 class _Declared(c.BaseConfigOption[Any]):
@@ -97,19 +112,38 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.parse_cache = ParseCache()
         """Kept across `mkdocs serve` rebuilds (MkDocs keeps plugins that have on_startup)."""
         self.search_keeper: SearchKeeper | None = None
-        """Under `mkdocs serve --dirty`: keeps the preview's search index whole."""
+        """While serving: keeps the preview's search index whole when pages are not rebuilt."""
+        self.page_cache: PageCache | None = None
+        """Under plain `mkdocs serve`: the generated pages, kept across rebuilds."""
+        self.caching: bool | None = None
+        """Whether this build uses `page_cache` (not with a plugin it cannot vouch for)."""
+        self.nav: Navigation | None = None
+        self.resolved_links: dict[str, dict[str, str | None]] = {}
+        self.kept_search: dict[str, Any] = {}
+        self.previous_output: Path | None = None
+        self.template_code: TemplateCode | None = None
+        """While serving: the theme's compiled templates, kept across rebuilds."""
         self.suggest_dirty = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.on_shutdown()  # one instance may serve several commands in a process (tests)
         self.command = command
         self.suggest_dirty = command == "serve" and not dirty
-        if command == "serve" and dirty and self.stable_dir is None:
+        self.caching = None
+        if command != "serve":
+            return
+        self.search_keeper = SearchKeeper()
+        self.template_code = TemplateCode()
+        if dirty:
             self.stable_dir = Path(tempfile.mkdtemp(prefix="recovery-log-pages-"))
-            self.search_keeper = SearchKeeper()
+        else:
+            self.page_cache = PageCache()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.search_keeper is not None:
             self.search_keeper.start_build()
+        if self.page_cache is not None:  # plain serve: MkDocs is about to empty the site folder
+            self.previous_output = set_aside(Path(config.site_dir))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_dir = Path(config.config_file_path or ".").resolve().parent
@@ -128,10 +162,30 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         _no_web_fonts(config)
+        self._start_page_cache(config)
         return config
+
+    def _start_page_cache(self, config: MkDocsConfig) -> None:
+        if self.page_cache is None:
+            return
+        untrusted = sorted(
+            name for name in config.plugins if name.removeprefix("material/") not in TRUSTED_PLUGINS
+        )
+        if untrusted and self.caching is not False:
+            log.info(
+                "each save rebuilds every page, because plugin %s may change pages in ways "
+                "Recovery Log cannot see, so it keeps none of them",
+                ", ".join(untrusted),
+            )
+        self.caching = not untrusted
+        path = config.config_file_path
+        text = Path(path).read_text(encoding="utf-8", errors="replace") if path else ""
+        setting = digest(text, __version__, str(self.settings.show_private), config.site_url or "")
+        self.page_cache.start_build(setting)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         _drop_generated_copies(files, Path(config.docs_dir))
+        self.resolved_links = {}
         site = build_site(
             self.entries_path,
             self.settings,
@@ -154,7 +208,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         for warning in site.warnings:  # valid entries: info, so `mkdocs build --strict` passes
             log.info("worth a look: %s", warning)
         self.site = site
-        if self.suggest_dirty and len(site.entries) >= LARGE_LOG:
+        if self.suggest_dirty and not self.caching and len(site.entries) >= LARGE_LOG:
             self.suggest_dirty = False  # once per preview
             log.info(
                 "%d entries: each save rebuilds every page. `mkdocs serve --dirty` rebuilds "
@@ -167,8 +221,12 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(self._generated(config, page, inclusion))
+            if self.caching and self.page_cache is not None:
+                self.page_cache.add_page(page.uri)
         if files.get_file_from_path(STYLESHEET) is None:
             files.append(File.generated(config, STYLESHEET, content=site.stylesheet))
+        if self.caching and self.page_cache is not None:
+            self.page_cache.set_files(f"{file.src_uri} {file.url}" for file in files)
         return files
 
     def _generated(
@@ -193,36 +251,93 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         if self.stable_dir is not None:
             shutil.rmtree(self.stable_dir, ignore_errors=True)
             self.stable_dir = None
+        if self.page_cache is not None:
+            self.page_cache.close()
+            self.page_cache = None
         self.search_keeper = None
+        self.template_code = None
 
-    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        if self.search_keeper is not None:
-            pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-            self.search_keeper.site_pages(file.page.url for file in pages if file.page)
-        return env
+    def _cached(self, page: Any) -> PageCache | None:
+        """The page cache, when this build uses it and `page` is one of the log's pages."""
+        cache = self.page_cache
+        if self.caching and cache is not None and cache.is_generated(page.file.src_uri):
+            return cache
+        return None
 
-    def on_page_context(
-        self, context: Any, /, *, page: Any, config: MkDocsConfig, nav: Navigation
-    ) -> Any:
-        """Under --dirty, only the pages MkDocs rebuilds get here: the search keeper notes them."""
-        if self.search_keeper is not None:
-            search = page.meta.get("search")
-            excluded = isinstance(search, dict) and bool(search.get("exclude"))
-            self.search_keeper.page_built(page.url, searchable=not excluded)
-        return context
+    @event_priority(-100)  # last: other plugins see the page's own Markdown
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files
+    ) -> str:
+        cache = self._cached(page)
+        if cache is None:
+            return markdown
+        resolve = _link_resolver(page, files, self.resolved_links)
+        meta = json.dumps(page.meta, sort_keys=True, default=str)
+        return cache.markdown(page.file.src_uri, meta, markdown, resolve)
 
+    @event_priority(-100)  # last: what is kept is the page's HTML as every plugin left it
     def on_page_content(
         self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files
     ) -> str:
         """Every page of a private preview says so, the user's own pages too."""
         if self.command != "serve":  # a build's memory: see `release_markdown`
             release_markdown(page)
+        cache = self._cached(page)
+        if cache is not None and page.file.src_uri in cache.reused:
+            return cache.content(page, html, files.get_file_from_path)
         if self.settings.show_private:
-            return PRIVATE_BANNER + html
+            html = PRIVATE_BANNER + html
+        if cache is not None:
+            return cache.content(page, html, files.get_file_from_path)
         return html
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        pages = [
+            file.page
+            for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+            if file.page
+        ]
+        if self.search_keeper is not None:
+            self.search_keeper.site_pages(page.url for page in pages)
+        if self.template_code is not None:
+            env.bytecode_cache = self.template_code
+        if self.caching and self.page_cache is not None:
+            self._serve_kept_pages(env, config, pages)
+        return env
+
+    def _serve_kept_pages(self, env: Any, config: MkDocsConfig, pages: list[Page]) -> None:
+        """Pages whose finished HTML is kept render an empty template, and search gets their
+        entries from the previous build (they are hidden from the search plugin meanwhile)."""
+        assert self.page_cache is not None
+        frame = digest(
+            self.page_cache.setting, _nav_shape(self.nav.items if self.nav else []),
+            _theme_stamp(config.theme.custom_dir),
+        )
+        ours = [page for page in pages if self.page_cache.is_generated(page.file.src_uri)]
+        self.kept_search = {}
+        for page in self.page_cache.finish_reused(frame, ours):
+            self.kept_search[page.file.src_uri] = page.meta.get("search")
+            page.meta["template"] = KEPT_TEMPLATE
+            page.meta["search"] = {"exclude": True}
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({KEPT_TEMPLATE: ""}), env.loader])
+
+    @event_priority(100)  # first: the search plugin must not see a kept page
+    def on_page_context(
+        self, context: Any, /, *, page: Any, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        """The pages rendered in this build: the search keeper notes them."""
+        if self.search_keeper is None:
+            return context
+        if self.page_cache is not None and self.page_cache.is_finished(page.file.src_uri):
+            return context
+        search = page.meta.get("search")
+        excluded = isinstance(search, dict) and bool(search.get("exclude"))
+        self.search_keeper.page_built(page.url, searchable=not excluded)
+        return context
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Without a `nav:` of the user's, the log's pages come first, in reading order."""
+        self.nav = nav
         if config.nav:
             return nav
         # The dashboard is index.md, or dashboard.md beside a home page of the user's own.
@@ -240,21 +355,33 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         """Material's 404 page gets the same accessibility fixes as every other page."""
         return name_search_dialog(output_content)
 
+    @event_priority(100)  # first: a kept page is kept as the theme made it, plus our marks
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
         if self.command != "serve":  # a build's memory: see `release`
             release(page)
+        cache = self._cached(page)
+        uri = page.file.src_uri
+        if cache is not None and cache.is_finished(uri):
+            page.meta.pop("template", None)
+            page.meta["search"] = self.kept_search.pop(uri, None)
+            if page.meta["search"] is None:
+                del page.meta["search"]
+            return cache.output(uri, output)
         output = name_search_dialog(output)
         feed_url = self._feed_url(config)
-        if not feed_url:
-            return output
-        link = (
-            '<link rel="alternate" type="application/atom+xml" '
-            f'title="{escape(config.site_name)}" href="{escape(feed_url)}">'
-        )
-        return output.replace("</head>", link + "</head>", 1)
+        if feed_url:
+            link = (
+                '<link rel="alternate" type="application/atom+xml" '
+                f'title="{escape(config.site_name)}" href="{escape(feed_url)}">'
+            )
+            output = output.replace("</head>", link + "</head>", 1)
+        return cache.output(uri, output) if cache is not None else output
 
     @event_priority(-100)  # last: after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.previous_output is not None:
+            remove_in_background(self.previous_output)
+            self.previous_output = None
         if self.search_keeper is not None:
             problem = self.search_keeper.complete(
                 Path(config.site_dir), show_private=self.settings.show_private
@@ -292,6 +419,49 @@ def _identity(config: MkDocsConfig) -> SiteIdentity:
         author=config.site_author,
         directory_urls=config.use_directory_urls,
     )
+
+
+def _link_resolver(
+    page: Any, files: Files, resolved: dict[str, dict[str, str | None]]
+) -> Callable[[str], str | None]:
+    """The address each relative link of `page` leads to now (None: to no page).
+
+    `resolved` holds the answers already worked out in this build, by folder: most pages
+    share their links."""
+    folder = posixpath.dirname(page.file.src_uri)
+    known = resolved.setdefault(folder, {})
+
+    def resolve(target: str) -> str | None:
+        if target not in known:
+            path = unquote(urlsplit(target).path)
+            found = files.get_file_from_path(posixpath.normpath(posixpath.join(folder, path)))
+            known[target] = "" if not path else found.url if found is not None else None
+        return known[target]
+
+    return resolve
+
+
+def _nav_shape(items: list[Any]) -> str:
+    """Everything of the nav that the theme draws on every page: titles, addresses, nesting."""
+    parts = []
+    for item in items:
+        parts.append(f"{type(item).__name__}|{item.title}|{getattr(item, 'url', '')}")
+        children = getattr(item, "children", None)
+        if children:
+            parts.append("[" + _nav_shape(children) + "]")
+    return "\n".join(parts)
+
+
+def _theme_stamp(custom_dir: str | None) -> str:
+    """The theme overrides' names, sizes and times: an edited override redraws every page."""
+    if not custom_dir or not os.path.isdir(custom_dir):
+        return ""
+    stamps = []
+    for folder, _, names in os.walk(custom_dir):
+        for name in names:
+            stat = os.stat(os.path.join(folder, name))
+            stamps.append(f"{folder}/{name} {stat.st_size} {stat.st_mtime_ns}")
+    return "\n".join(sorted(stamps))
 
 
 def _drop_generated_copies(files: Files, docs_dir: Path) -> None:

@@ -1,4 +1,8 @@
-"""A whole search index for `mkdocs serve --dirty`, part of the MkDocs adapter.
+"""A whole search index while serving, part of the MkDocs adapter.
+
+Under `mkdocs serve --dirty` MkDocs skips unchanged pages; under plain `mkdocs serve` the
+plugin's page cache (`mkdocs_page_cache`) serves unchanged generated pages as kept. Either way
+the search plugin sees only the pages rendered in this build.
 
 Under `--dirty` MkDocs rebuilds only the pages whose source changed, and the search plugins
 index only the pages they saw: MkDocs' own writes an index of the rebuilt pages alone;
@@ -8,7 +12,7 @@ pages. So the search box of a dirty preview would find a handful of pages.
 
 `SearchKeeper` remembers the search entries of every page from the previous build (in the
 serving process only: nothing is written anywhere but the index MkDocs serves) and, after a
-dirty rebuild, rewrites the served `search_index.json`: the fresh entries of the pages that were
+rebuild, rewrites the served `search_index.json`: the fresh entries of the pages that were
 rebuilt, the remembered entries of those that were not, and nothing of the pages that no longer
 exist (a deleted entry's page). Only `generator.mkdocs_plugin` uses it; it imports no MkDocs.
 """
@@ -120,10 +124,11 @@ class SearchKeeper:
             # What a private preview indexed is never put back into a public one, nor the
             # reverse: the index holds the rebuilt pages only until the preview restarts.
             self.remembered = {}
-            warning = (
-                "show_private changed while serving with --dirty: until you restart "
-                "`mkdocs serve --dirty`, search finds only the pages rebuilt since"
-            )
+            if self.pages - set(self.rebuilt):
+                warning = (
+                    "show_private changed while serving with --dirty: until you restart "
+                    "`mkdocs serve --dirty`, search finds only the pages rebuilt since"
+                )
         if self.remembered is not None:
             docs = whole_index(
                 docs, rebuilt=self.rebuilt, pages=self.pages, remembered=self.remembered

@@ -5,7 +5,10 @@ indexes only those. The Recovery Log plugin remembers, in the serving process, t
 entries of every page and puts back those of the pages that were not rebuilt. These tests run a
 real `mkdocs serve --dirty` and read the index the browser's search box loads.
 
-Serving a log of `LARGE_LOG` entries or more without `--dirty`, the plugin suggests it once.
+Plain `mkdocs serve` keeps the log's unchanged pages instead (`tests/test_page_cache.py`), and
+gives search their entries from the previous build in the same way; these tests run it too.
+When a plugin the page cache cannot vouch for is on, every save rebuilds every page, and on a
+log of `LARGE_LOG` entries or more the plugin suggests `--dirty`, once.
 """
 
 from __future__ import annotations
@@ -60,7 +63,10 @@ def page_text(index: dict[str, list[dict[str, str]]], url: str) -> str:
 
 
 @needs_loopback
-def test_a_dirty_rebuild_keeps_every_page_in_search_with_the_new_text(tmp_path: Path) -> None:
+@pytest.mark.parametrize("options", [("--dirty",), ()], ids=["dirty", "plain"])
+def test_a_rebuild_keeps_every_page_in_search_with_the_new_text(
+    tmp_path: Path, options: tuple[str, ...]
+) -> None:
     root = write_site(
         tmp_path / "served",
         {ACME: ACME_TEXT, GLOBEX: GLOBEX_TEXT, LOOKING_BACK: LOOKING_BACK_TEXT},
@@ -68,7 +74,7 @@ def test_a_dirty_rebuild_keeps_every_page_in_search_with_the_new_text(tmp_path: 
     globex = root / "entries" / GLOBEX
     globex_url = entry_url(entry_id(GLOBEX))
     log = tmp_path / "serve.log"
-    with _serving(root, log, "--dirty") as (process, base):
+    with _serving(root, log, *options) as (process, base):
         _wait_for("the first build", lambda: globex_url in served_index(base), process, log)
         first = served_index(base)
         assert {entry_url(entry_id(ACME)), "skills/", ""} <= set(first)
@@ -94,11 +100,14 @@ def test_a_dirty_rebuild_keeps_every_page_in_search_with_the_new_text(tmp_path: 
 
 
 @needs_loopback
-def test_a_deleted_entry_leaves_the_search_index_of_a_dirty_preview(tmp_path: Path) -> None:
+@pytest.mark.parametrize("options", [("--dirty",), ()], ids=["dirty", "plain"])
+def test_a_deleted_entry_leaves_the_search_index_of_the_preview(
+    tmp_path: Path, options: tuple[str, ...]
+) -> None:
     root = write_site(tmp_path / "served", {ACME: ACME_TEXT, GLOBEX: GLOBEX_TEXT})
     gone = entry_url(entry_id(GLOBEX))
     log = tmp_path / "serve.log"
-    with _serving(root, log, "--dirty") as (process, base):
+    with _serving(root, log, *options) as (process, base):
         _wait_for("the first build", lambda: gone in served_index(base), process, log)
         first = served_index(base)
 
@@ -115,7 +124,7 @@ def test_a_deleted_entry_leaves_the_search_index_of_a_dirty_preview(tmp_path: Pa
 
 
 # --------------------------------------------------------------------------------------------
-# A large log served without --dirty: the plugin suggests it, once
+# A large log served without --dirty nor the page cache: the plugin suggests --dirty, once
 # --------------------------------------------------------------------------------------------
 
 
@@ -132,7 +141,7 @@ def plugin_messages(root: Path, caplog: pytest.LogCaptureFixture, *, dirty: bool
     return [record.getMessage() for record in caplog.records]
 
 
-def large_log(root: Path, size: int) -> Path:
+def large_log(root: Path, size: int, plugins: tuple[str, ...] = ("search", "offline")) -> Path:
     start = date(2024, 1, 1)
     entries = {}
     for number in range(size):
@@ -140,10 +149,10 @@ def large_log(root: Path, size: int) -> Path:
         entries[f"{day}-co{number}-analyst.yml"] = (
             f"date: {day}\ncompany: Co {number}\nrole: Analyst\nstage: applied\n"
         )
-    return write_site(root, entries)
+    return write_site(root, entries, plugins=plugins)
 
 
-def test_serving_a_large_log_suggests_dirty(
+def test_serving_a_large_log_the_cache_cannot_keep_suggests_dirty(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     root = large_log(tmp_path / "large", LARGE_LOG)
@@ -154,13 +163,16 @@ def test_serving_a_large_log_suggests_dirty(
     ]
 
 
-def test_serving_with_dirty_or_a_smaller_log_says_nothing_of_it(
+def test_serving_with_dirty_the_page_cache_or_a_smaller_log_says_nothing_of_it(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     large = large_log(tmp_path / "large", LARGE_LOG)
+    cached = large_log(tmp_path / "cached", LARGE_LOG, plugins=("search",))
     smaller = large_log(tmp_path / "smaller", LARGE_LOG - 1)
-    said = plugin_messages(large, caplog, dirty=True) + plugin_messages(
-        smaller, caplog, dirty=False
+    said = (
+        plugin_messages(large, caplog, dirty=True)
+        + plugin_messages(cached, caplog, dirty=False)
+        + plugin_messages(smaller, caplog, dirty=False)
     )
     assert not [m for m in said if "--dirty" in m]
 

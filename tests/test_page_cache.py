@@ -1,0 +1,275 @@
+"""Plain `mkdocs serve` keeps the log's unchanged pages, and its site is the one a fresh build
+makes.
+
+While serving, the plugin keeps what MkDocs made of each generated page (its HTML, then the
+finished file) and hands it back on the next rebuild when neither the page's source nor the
+frame around it (nav, mkdocs.yml, theme overrides) changed. The promise tested here: after any
+change, the served site is byte for byte what a fresh build of the same files gives, its search
+index has the same entries, and the speed comes only from the pages that did not change.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from test_site_build import (
+    ACME,
+    ACME_TEXT,
+    ALL_ENTRIES,
+    GLOBEX,
+    GLOBEX_TEXT,
+    entry_id,
+    entry_url,
+    write,
+    write_site,
+)
+
+from generator.mkdocs_page_cache import PageCache
+from generator.mkdocs_plugin import RecoveryLogPlugin
+
+SERVE_URL = "http://127.0.0.1:8000/"
+"""Where `mkdocs serve` says it serves: it sets `site_url` to this for every build."""
+
+
+def load(root: Path, site: Path) -> MkDocsConfig:
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+    config.site_url = SERVE_URL
+    return config
+
+
+def plugin_of(config: MkDocsConfig) -> RecoveryLogPlugin:
+    plugin = config.plugins["recovery-log"]
+    assert isinstance(plugin, RecoveryLogPlugin)
+    return plugin
+
+
+@contextmanager
+def preview(root: Path, site: Path) -> Iterator[Callable[[], PageCache]]:
+    """A plain `mkdocs serve` in this process: its first build, then `rebuild()` per save
+    (as serve does: a fresh config each time, the same plugin), which returns the cache."""
+    config = load(root, site)
+    config.plugins.on_startup(command="serve", dirty=False)
+    try:
+        build(config, serve_url=SERVE_URL)
+
+        def rebuild() -> PageCache:
+            again = load(root, site)
+            build(again, serve_url=SERVE_URL)
+            cache = plugin_of(again).page_cache
+            assert cache is not None
+            return cache
+
+        yield rebuild
+    finally:
+        config.plugins.on_shutdown()
+
+
+def fresh(root: Path, site: Path) -> Path:
+    """The same files, built from scratch as the first build of a new `mkdocs serve`."""
+    with preview(root, site):
+        pass
+    return site
+
+
+def differences(served: Path, expected: Path) -> list[str]:
+    """Files that are missing, extra or different; the search index compared entry by entry
+    (its order follows the order pages were indexed in)."""
+    found = []
+    names = {
+        path.relative_to(site).as_posix()
+        for site in (served, expected)
+        for path in site.rglob("*")
+        if path.is_file() and not path.relative_to(site).as_posix().startswith(".")
+    }
+    for name in sorted(names):
+        one, other = served / name, expected / name
+        if not (one.is_file() and other.is_file()):
+            found.append(f"{name}: only in {'served' if one.is_file() else 'fresh'}")
+        elif name.endswith("search_index.json"):
+            if search_entries(one) != search_entries(other):
+                found.append(f"{name}: other entries")
+        elif one.read_bytes() != other.read_bytes():
+            found.append(f"{name}: differs")
+    return found
+
+
+def search_entries(index: Path) -> list[str]:
+    docs = json.loads(index.read_text("utf-8"))["docs"]
+    return sorted(json.dumps(doc, sort_keys=True) for doc in docs)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def acme_uri() -> str:
+    return f"entries/{entry_id(ACME)}.md"
+
+
+def test_a_saved_entry_is_rendered_again_and_the_unchanged_pages_are_reused(
+    tmp_path: Path,
+) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES)
+    with preview(root, tmp_path / "served") as rebuild:
+        edit(root / "entries" / ACME, "average question.", "average question, again.")
+        cache = rebuild()
+
+    assert acme_uri() not in cache.reused, "the saved entry's page is rendered again"
+    assert f"entries/{entry_id(GLOBEX)}.md" in cache.finished, "an unchanged entry is served kept"
+    assert "again." in (tmp_path / "served" / entry_url(entry_id(ACME)) / "index.html").read_text()
+    assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
+
+
+def test_a_changed_fact_gives_the_site_a_fresh_build_gives(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES)
+    with preview(root, tmp_path / "served") as rebuild:
+        edit(root / "entries" / GLOBEX, "stage: screen", "stage: technical")
+        rebuild()
+
+    assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
+
+
+def test_an_added_and_a_deleted_entry_give_the_site_a_fresh_build_gives(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES)
+    with preview(root, tmp_path / "served") as rebuild:
+        (root / "entries" / GLOBEX).unlink()
+        write(root / "entries" / "2025-12-01-initech-analyst.yml", GLOBEX_TEXT.replace(
+            "Globex", "Initech").replace("2025-11-02", "2025-12-01"))
+        rebuild()
+
+    served = tmp_path / "served"
+    assert not (served / entry_url(entry_id(GLOBEX))).exists()
+    assert "Globex" not in (served / "search" / "search_index.json").read_text("utf-8")
+    assert differences(served, fresh(root, tmp_path / "fresh")) == []
+
+
+def test_an_edited_theme_override_redraws_every_page(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES, extra="")
+    edit(root / "mkdocs.yml", "  name: material", "  name: material\n  custom_dir: overrides")
+    override = write(
+        root / "overrides" / "main.html",
+        '{% extends "base.html" %}\n{% block announce %}First notice{% endblock %}\n',
+    )
+    with preview(root, tmp_path / "served") as rebuild:
+        edit(override, "First notice", "Second notice")
+        cache = rebuild()
+
+    assert not cache.finished
+    page = tmp_path / "served" / entry_url(entry_id(GLOBEX)) / "index.html"
+    assert "Second notice" in page.read_text("utf-8")
+
+
+def test_turning_the_private_preview_off_leaves_no_private_text(tmp_path: Path) -> None:
+    secret = "I still think their CTO was rude."
+    entries = {
+        **ALL_ENTRIES,
+        ACME: ACME_TEXT + f"    <!-- private -->\n    {secret}\n    <!-- /private -->\n",
+    }
+    root = write_site(tmp_path / "log", entries, options="show_private: true")
+    with preview(root, tmp_path / "served") as rebuild:
+        edit(root / "mkdocs.yml", "show_private: true", "show_private: false")
+        rebuild()
+
+    served = tmp_path / "served"
+    assert secret in (tmp_path / "log" / "entries" / ACME).read_text("utf-8")
+    assert not [p for p in served.rglob("*.html") if secret in p.read_text("utf-8")]
+    assert differences(served, fresh(root, tmp_path / "fresh")) == []
+
+
+def test_a_page_whose_links_warn_warns_again_on_every_rebuild(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    broken = ACME_TEXT + "    My notes are in [the prep doc](prep-notes.md).\n"
+    root = write_site(tmp_path / "log", {**ALL_ENTRIES, ACME: broken})
+    with preview(root, tmp_path / "served") as rebuild:
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            cache = rebuild()
+
+    assert acme_uri() not in cache.reused
+    assert any("prep-notes.md" in record.getMessage() for record in caplog.records)
+
+
+def test_with_a_plugin_it_cannot_vouch_for_every_page_is_rendered(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES, plugins=("search", "offline"))
+    with caplog.at_level(logging.INFO), preview(root, tmp_path / "served") as rebuild:
+        cache = rebuild()
+
+    assert not cache.reused
+    said = [record.getMessage() for record in caplog.records if "offline" in record.getMessage()]
+    assert said == [
+        "recovery-log: each save rebuilds every page, because plugin material/offline may change "
+        "pages "
+        "in ways Recovery Log cannot see, so it keeps none of them"
+    ]
+
+
+def test_mkdocs_build_keeps_nothing_between_builds(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES)
+    with preview(root, tmp_path / "served"):
+        pass
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+        assert plugin_of(config).page_cache is None
+    finally:
+        config.plugins.on_shutdown()
+
+
+def test_the_previous_builds_are_removed_not_kept_beside_the_preview(tmp_path: Path) -> None:
+    """MkDocs empties the site folder before each rebuild; the plugin moves the old files out
+    instead (faster), and removes them in the background."""
+    root = write_site(tmp_path / "log", ALL_ENTRIES)
+    served = tmp_path / "served"
+    with preview(root, served) as rebuild:
+        rebuild()
+        rebuild()
+
+    assert sorted(p.name for p in served.iterdir()) == sorted(
+        p.name for p in fresh(root, tmp_path / "fresh").iterdir()
+    )
+    deadline = time.monotonic() + 30
+    while [p for p in tmp_path.iterdir() if p.name.startswith("recovery-log-previous-")]:
+        assert time.monotonic() < deadline, "the previous builds' files are removed"
+        time.sleep(0.1)
+
+
+def test_a_rebuild_compiles_no_template_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs makes a new Jinja environment per build; the theme's compiled templates are
+    kept for the preview's life (checked against their source, see the theme override test),
+    and the log's own environment is kept too."""
+    root = write_site(tmp_path / "log", ALL_ENTRIES)
+    compiled: list[str | None] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(
+        self: jinja2.Environment, source: Any, name: str | None = None, *a: Any, **k: Any
+    ) -> Any:
+        compiled.append(name)
+        return compile_template(self, source, name, *a, **k)
+
+    with preview(root, tmp_path / "served") as rebuild:
+        monkeypatch.setattr(jinja2.Environment, "compile", counting)
+        rebuild()
+
+    page_templates = {"main.html", "base.html", "404.html", "sitemap.xml", "rejection.md.j2"}
+    assert compiled, "the counter counts (Material's search compiles its language partials)"
+    assert not page_templates & set(compiled)
