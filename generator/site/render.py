@@ -14,21 +14,19 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
-from types import ModuleType
-from typing import Any, TypedDict
+from typing import Any
 
 import jinja2
 
 from ..errors import Problem
 from ..insights import analysis as insights
 from ..insights.feedback import status_label
-from ..insights.progress import Progress, track_progress
 from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
 from ..privacy import mark_private_sections
 from ..settings import Settings
 from ..wording import plural
-from . import charts
+from .chart_context import CHART_TRACKS, MOODS, chart_context
 from .context import DashboardContext, PageContext, SiteContext, TimelineContext
 from .details import CITED, RECENT, detail_addresses, detail_pages
 from .emails import email_for, template_loader, text_environment
@@ -57,15 +55,6 @@ PRIVATE_BANNER = (
     "</strong> This build shows private entries and private sections.</p>\n"
 )
 """Put at the top of every page while private content is shown."""
-
-GAP_BARS = 10
-"""The skills chart shows the first this many cited gaps, in the skills table's order."""
-CHART_POINTS = 100
-"""A chart over time draws at most this many points, the most recent (a page stays light)."""
-CHART_TRACKS = 3
-"""The interviews page charts this many tracks' progress; every track's own page has its chart."""
-
-MOODS = {1: "crushed", 2: "low", 3: "getting by", 4: "steady", 5: "fine"}
 
 
 PageSource = str | Callable[[], str]
@@ -241,12 +230,19 @@ def render_site(
             in_nav=False,
         ),
     ]
+    return result + _entry_pages(renderer, entries, settings, found)
+
+
+def _entry_pages(
+    renderer: _Renderer, entries: Sequence[AnyEntry], settings: Settings, found: Reports
+) -> list[Page]:
+    """The entries' own pages, each rendered when it is read: a waiting page holds no more
+    than its entry. The templates are loaded now, so a broken one stops the build at once."""
     back_links = insights.referenced_by(entries)
-    rejection = renderer.env.get_template("rejection.md.j2")  # loaded now: a broken template
-    reflection = renderer.env.get_template("reflection.md.j2")  # stops the build at once
+    rejection = renderer.env.get_template("rejection.md.j2")
+    reflection = renderer.env.get_template("reflection.md.j2")
 
     def entry_page(entry: AnyEntry) -> str:
-        """Rendered when the page is read, so a waiting page holds no more than its entry."""
         own = {
             **renderer.page_vars(entry_uri(entry), _entry_meta(entry)),
             "entry": entry,
@@ -257,10 +253,10 @@ def render_site(
         template = rejection if isinstance(entry, Rejection) else reflection
         return template.render(renderer.base, **own)
 
-    for entry in entries:
-        page = functools.partial(entry_page, entry)
-        result.append(Page(entry_uri(entry), page, in_nav=False))
-    return result
+    return [
+        Page(entry_uri(entry), functools.partial(entry_page, entry), in_nav=False)
+        for entry in entries
+    ]
 
 
 def _timeline_context(
@@ -371,7 +367,7 @@ def site_context(
         "email_for": lambda rejection: email_for(rejection, mail_env, options.author),
         "status_label": status_label,
         "site_name": options.site_name,
-        **_chart_context(found),
+        **chart_context(found),
         "pages": pages,
         "details": detail_addresses(entries, found),
         "problems": list(problems),
@@ -389,36 +385,6 @@ def site_context(
     }
 
 
-class _ChartContext(TypedDict):
-    charts: ModuleType
-    gap_bars: list[charts.Bar]
-    stage_bars: list[charts.Bar]
-    track_progress: list[tuple[Progress, list[charts.Point]]]
-    mood_entries: list[tuple[int, AnyEntry]]
-    mood_points: list[charts.Point]
-    mood_levels: list[str]
-
-
-def _chart_context(found: Reports) -> _ChartContext:
-    """The data each chart draws."""
-    mood_entries = [(e.mood, e) for e in found.analysis.entries if e.mood is not None]
-    return {
-        "charts": charts,
-        "gap_bars": [
-            charts.Bar(gap.name, len(gap.rejections), gap.status)
-            for gap in found.skills.gaps
-            if gap.rejections
-        ][:GAP_BARS],
-        "stage_bars": [charts.Bar(step.stage, len(step.reached)) for step in found.practice.funnel],
-        "track_progress": _track_progress(found),
-        "mood_entries": mood_entries,
-        "mood_points": [
-            charts.Point(e.date, mood - 1, e.title) for mood, e in mood_entries[-CHART_POINTS:]
-        ],
-        "mood_levels": [f"{level} {MOODS[level]}" for level in sorted(MOODS)],
-    }
-
-
 def _by_month(
     entries: Sequence[AnyEntry],
 ) -> list[tuple[int, list[tuple[str, list[AnyEntry]]]]]:
@@ -430,19 +396,4 @@ def _by_month(
             for month, in_month in groupby(in_year, key=lambda e: e.date.month)
         ]
         result.append((year, months))
-    return result
-
-
-def _track_progress(found: Reports) -> list[tuple[Progress, list[charts.Point]]]:
-    """Each track's progress, with the points of its chart (a stage per process, over time)."""
-    analysis = found.analysis
-    result = []
-    for track in found.tracks:
-        if track.rejections:
-            progress = track_progress(track.name, [analysis.of(r) for r in track.rejections])
-            points = [
-                charts.Point(r.date, analysis.of(r).stage_number - 1, r.company)
-                for r, _ in progress.steps
-            ]
-            result.append((progress, points[-CHART_POINTS:]))
     return result
