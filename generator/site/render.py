@@ -65,7 +65,7 @@ PageSource = str | Callable[[], str]
 class Page:
     """One generated page: where it goes in the docs tree, and its Markdown.
 
-    Entry and detail pages are rendered when read (`content`), not when the site is rendered:
+    Pages made from templates are rendered when read (`content`), not with the site:
     an engine that reads its pages one at a time (MkDocs) then never holds every page's
     Markdown at once (about 35 MB at 5,000 entries).
     """
@@ -208,25 +208,33 @@ def render_site(
     base = site_context(entries, problems, found, options, warnings)
     renderer = _Renderer(env, base, {entry.id for entry in entries}, options.directory_urls)
     pages = base["pages"]
-    timeline = _timeline_context(renderer, pages.timeline, entries)
-    dashboard: DashboardContext = {
-        **renderer.page_context(pages.dashboard, {"title": "Dashboard"}),
-        "recent": list(entries[:5]),
-    }
+
+    def dashboard() -> DashboardContext:
+        return {
+            **renderer.page_context(pages.dashboard, {"title": "Dashboard"}),
+            "recent": list(entries[:5]),
+        }
+
+    def titled(uri: str, title: str) -> Callable[[], PageContext]:
+        return lambda: renderer.page_context(uri, {"title": title})
+
     result = [
-        Page(pages.dashboard, renderer.render("dashboard.md.j2", dashboard)),
+        Page(pages.dashboard, renderer.lazily("dashboard.md.j2", dashboard)),
         *(Page(uri, markdown, in_nav=False) for uri, markdown in renderer.details(entries, found)),
-        Page(pages.timeline, renderer.render("timeline.md.j2", timeline)),
+        Page(
+            pages.timeline,
+            renderer.lazily(
+                "timeline.md.j2", lambda: _timeline_context(renderer, pages.timeline, entries)
+            ),
+        ),
         *(
-            Page(uri, renderer.render(template, renderer.page_context(uri, {"title": title})))
+            Page(uri, renderer.lazily(template, titled(uri, title)))
             for uri, template, title in INSIGHT_PAGES
         ),
         Page(ENTRY_FORMAT, entry_format_page(settings), in_nav=False),
         Page(
             pages.problems,
-            renderer.render(
-                "problems.md.j2", renderer.page_context(pages.problems, {"title": "Entry problems"})
-            ),
+            renderer.lazily("problems.md.j2", titled(pages.problems, "Entry problems")),
             in_nav=False,
         ),
     ]
@@ -297,8 +305,11 @@ class _Renderer:
             "meta": front_matter(meta),
         }
 
-    def render(self, template: str, context: PageContext) -> str:
-        return self.env.get_template(template).render(context)
+    def lazily(self, template: str, context: Callable[[], PageContext]) -> Callable[[], str]:
+        """What renders a page when it is read, with the context `context()` makes then. The
+        template is loaded now, so a missing or broken template still stops the build at once."""
+        compiled = self.env.get_template(template)
+        return lambda: compiled.render(context())
 
     def later(self, template: str, page: dict[str, Any]) -> Callable[[], str]:
         """What renders the page when it is read: the shared context, and `page` (what is
