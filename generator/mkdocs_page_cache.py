@@ -135,12 +135,12 @@ class PageCache:
     def is_generated(self, uri: str) -> bool:
         return uri in self.pages
 
-    def markdown(
+    def reuse(
         self, uri: str, meta: str, markdown: str, resolve: Callable[[str], str | None]
-    ) -> str:
-        """The Markdown MkDocs should render: "" when the page's HTML is kept (it is put back
-        by `content`), else the page's own, which is then watched for warnings. `meta` is the
-        page's front matter, serialised."""
+    ) -> bool:
+        """Whether the page's kept HTML stands for this Markdown (then `put_back` replaces
+        MkDocs' rendering); if not, the page is rendered and watched for warnings. `meta` is
+        the page's front matter, serialised."""
         source = digest(uri, meta, markdown, self.setting)
 
         def links() -> str:
@@ -154,20 +154,24 @@ class PageCache:
         ):
             kept.files = self.files
             self.reused.add(uri)
-            return ""
+            return True
         self.rendering[uri] = (source, links, self.warnings.count)
-        return markdown
+        return False
 
-    def content(self, page: Any, html: str, find_file: Callable[[str], Any]) -> str:
-        """The page's HTML: the kept one put back (with its toc and anchors), or this
-        build's, kept for next time unless its rendering warned."""
+    def put_back(self, page: Any, find_file: Callable[[str], Any]) -> None:
+        """What MkDocs' rendering of the page would set: its HTML, toc, title and anchors."""
+        kept = self.kept[page.file.src_uri]
+        page.content = _unpacked(kept.content)
+        page.toc, page._title_from_render = kept.toc, kept.title
+        page.present_anchor_ids = kept.anchors
+        page.links_to_anchors = _anchor_links_to(kept.links_to_anchors, find_file)
+
+    def content(self, page: Any, html: str) -> str:
+        """The page's HTML as every plugin left it, kept for next time unless its rendering
+        warned (a page put back is already as it was kept)."""
         uri = page.file.src_uri
         if uri in self.reused:
-            kept = self.kept[uri]
-            page.toc, page._title_from_render = kept.toc, kept.title
-            page.present_anchor_ids = kept.anchors
-            page.links_to_anchors = _anchor_links_to(kept.links_to_anchors, find_file)
-            return _unpacked(kept.content)
+            return html
         started = self.rendering.pop(uri, None)
         if started is None:
             return html

@@ -12,7 +12,9 @@ from urllib.parse import quote
 import yaml
 from markupsafe import Markup
 
-_ACTIVE = re.compile(r"[\\`*_{}\[\]()<>&|~^=:#!$]")
+_ACTIVE = "\\`*_{}[]()<>&|~^=:#!$"
+"""Characters that Markdown, its extensions, HTML or a template engine may read as syntax."""
+_REFERENCES = {ord(char): f"&#{ord(char)};" for char in _ACTIVE}
 _SPACE = re.compile(r"[^\S\u00a0]+")
 """White space to fold, except the no-break space, which keeps dates and names together."""
 
@@ -35,7 +37,8 @@ def escape(value: object) -> Md:
     if hasattr(value, "__html__"):
         return Md(value)
     text = _SPACE.sub(" ", str(value)).strip()
-    return Md(_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", text))
+    # str.__new__: the text is plain str already, so Markup's own checks would only cost time
+    return str.__new__(Md, text.translate(_REFERENCES))
 
 
 def finalize(value: object) -> object:
