@@ -40,8 +40,10 @@ KEPT_TEMPLATE = "recovery-log-kept-page.html"
 """An empty template: a page whose finished HTML is kept renders it, costing nothing."""
 
 TRUSTED_PLUGINS = frozenset({"search", "tags", "recovery-log"})
-"""Plugins known to treat a page the same on every build (`material/` prefix allowed). Any
-other plugin might change pages in ways the cache cannot see, so with one the cache is off."""
+"""Plugins known to treat a page the same on every build and to be done with a page once it
+is written (`material/` prefix allowed). Any other plugin, or a hook, might change pages in
+ways the cache cannot see, or read them later, so with one the cache is off and a build keeps
+every page's Markdown and HTML to the end."""
 
 _LINK = re.compile(
     r"""(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|(?:href|src)\s*=\s*["'])([^\s)"'<>]+)""", re.MULTILINE

@@ -118,6 +118,9 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.caching: bool | None = None
         """Whether this build uses `page_cache` (not with a plugin it cannot vouch for)."""
         self.nav: Navigation | None = None
+        self.releasing = False
+        """Whether a build lets go of its generated pages' Markdown and HTML once used (not
+        while serving, nor with a plugin that might still read them)."""
         self.resolved_links: dict[str, dict[str, str | None]] = {}
         self.kept_search: dict[str, Any] = {}
         self.previous_output: Path | None = None
@@ -162,15 +165,16 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         _no_web_fonts(config)
-        self._start_page_cache(config)
-        return config
-
-    def _start_page_cache(self, config: MkDocsConfig) -> None:
-        if self.page_cache is None:
-            return
         untrusted = sorted(
             name for name in config.plugins if name.removeprefix("material/") not in TRUSTED_PLUGINS
         )
+        self.releasing = self.command != "serve" and not untrusted
+        self._start_page_cache(config, untrusted)
+        return config
+
+    def _start_page_cache(self, config: MkDocsConfig, untrusted: list[str]) -> None:
+        if self.page_cache is None:
+            return
         if untrusted and self.caching is not False:
             log.info(
                 "each save rebuilds every page, because plugin %s may change pages in ways "
@@ -285,7 +289,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files
     ) -> str:
         """Every page of a private preview says so, the user's own pages too."""
-        if self.command != "serve":  # a build's memory: see `release_markdown`
+        if self.releasing:  # a build's memory: see `release_markdown`
             release_markdown(page)
         cache = self._cached(page)
         if cache is not None and page.file.src_uri in cache.reused:
@@ -360,7 +364,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
 
     @event_priority(100)  # first: a kept page is kept as the theme made it, plus our marks
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str:
-        if self.command != "serve":  # a build's memory: see `release`
+        if self.releasing:  # a build's memory: see `release`
             release(page)
         cache = self._cached(page)
         uri = page.file.src_uri

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from helpers import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
+from test_site_build import ACME, ACME_TEXT, entry_id, write_site
 
 from generator.mkdocs_files import RenderedFile, release, release_markdown
 from generator.site.render import Page
@@ -66,3 +69,25 @@ def test_a_released_page_keeps_the_title_of_its_front_matter(tmp_path: Path) -> 
     assert shown.markdown == ""
     assert shown.content == ""
     assert shown.title == "Analyst at Acme"
+
+
+def test_a_hook_of_the_users_still_reads_the_log_pages_after_they_are_written(
+    tmp_path: Path,
+) -> None:
+    """A build lets go of its pages' HTML once written only when no plugin or hook of the
+    user's might read it later (an RSS or PDF plugin does, in on_post_build)."""
+    root = write_site(tmp_path / "log", {ACME: ACME_TEXT}, extra="hooks:\n  - read_pages.py")
+    (root / "read_pages.py").write_text(
+        "import json, pathlib\n"
+        "seen = {}\n"
+        "def on_post_page(output, page, config):\n"
+        "    seen[page.file.src_uri] = page\n"
+        "def on_post_build(config):\n"
+        "    sizes = {uri: len(page.content or '') for uri, page in seen.items()}\n"
+        "    pathlib.Path(config.config_file_path).with_name('sizes.json')"
+        ".write_text(json.dumps(sizes))\n",
+        encoding="utf-8",
+    )
+    build(root)
+    sizes = json.loads((root / "sizes.json").read_text(encoding="utf-8"))
+    assert sizes[f"entries/{entry_id(ACME)}.md"] > 0
