@@ -664,8 +664,8 @@ def bench_serve(workspace: Workspace, plan: Plan, store: dict[str, Any]) -> list
             latency < SERVE_SECONDS and result.search_whole,
         )
     ]
-    # The practical answer to target 2: what the README recommends for large logs. It counts
-    # only if the preview's search index stayed whole (every page still found) after each save.
+    # Context: `--dirty`, which the README no longer recommends (plain serve is as fast and
+    # never stale). Its only target is the issue's: a search index left whole after each save.
     dirty_result: ServeResult = store["serve --dirty"]
     dirty = statistics.median(dirty_result.served)
     dirty_plain = statistics.median(store["serve plain --dirty"].served)
@@ -679,8 +679,8 @@ def bench_serve(workspace: Workspace, plan: Plan, store: dict[str, Any]) -> list
             f"{dirty:.2f} s",
             f"{dirty_plain:.2f} s",
             f"{dirty / dirty_plain:.2f}x",
-            f"< {SERVE_SECONDS:g} s, search whole",
-            dirty < SERVE_SECONDS and dirty_result.search_whole,
+            "search whole (no time target)",
+            dirty_result.search_whole,
         )
     )
     return rows
@@ -740,7 +740,10 @@ def insight_worker(size: int, repeats: int, render_repeats: int) -> dict[str, li
         "lessons_report": lambda: lessons_report(entries),
         "analyse": lambda: insights.analyse(entries, settings),
         "digest": lambda: digest(analysis, skills, since, settings.today),
-        "render_site": lambda: render_site(entries, (), settings, SiteOptions()),
+        # pages made from templates are rendered when read: read them all, as a build does
+        "render_site": lambda: [
+            page.content for page in render_site(entries, (), settings, SiteOptions())
+        ],
     }
     times: dict[str, list[float]] = {"entries": [float(len(entries))]}
     for name in INSIGHT_FUNCTIONS:
