@@ -287,7 +287,10 @@ def set_aside(site_dir: Path) -> Path | None:
     names = [name for name in os.listdir(site_dir) if not name.startswith(".")]
     if not names:
         return None
-    previous = Path(tempfile.mkdtemp(prefix="recovery-log-previous-", dir=site_dir.parent))
+    try:
+        previous = Path(tempfile.mkdtemp(prefix="recovery-log-previous-", dir=site_dir.parent))
+    except OSError:  # no room beside the site folder: MkDocs empties it as usual
+        return None
     for name in names:
         with contextlib.suppress(OSError):  # e.g. another file system: MkDocs deletes it
             os.rename(site_dir / name, previous / name)
