@@ -24,6 +24,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -33,6 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import jinja2
 
@@ -316,3 +318,45 @@ def remove_in_background(folder: Path) -> None:
 _REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
 _removers: list[subprocess.Popen[bytes]] = []
 
+
+def link_resolver(
+    page: Any, files: Any, resolved: dict[str, dict[str, str | None]]
+) -> Callable[[str], str | None]:
+    """The address each relative link of `page` leads to now (None: to no page).
+
+    `resolved` holds the answers already worked out in this build, by folder: most pages
+    share their links."""
+    folder = posixpath.dirname(page.file.src_uri)
+    known = resolved.setdefault(folder, {})
+
+    def resolve(target: str) -> str | None:
+        if target not in known:
+            path = unquote(urlsplit(target).path)
+            found = files.get_file_from_path(posixpath.normpath(posixpath.join(folder, path)))
+            known[target] = "" if not path else found.url if found is not None else None
+        return known[target]
+
+    return resolve
+
+
+def nav_shape(items: list[Any]) -> str:
+    """Everything of the nav that the theme draws on every page: titles, addresses, nesting."""
+    parts = []
+    for item in items:
+        parts.append(f"{type(item).__name__}|{item.title}|{getattr(item, 'url', '')}")
+        children = getattr(item, "children", None)
+        if children:
+            parts.append("[" + nav_shape(children) + "]")
+    return "\n".join(parts)
+
+
+def theme_stamp(custom_dir: str | None) -> str:
+    """The theme overrides' names, sizes and times: an edited override redraws every page."""
+    if not custom_dir or not os.path.isdir(custom_dir):
+        return ""
+    stamps = []
+    for folder, _, names in os.walk(custom_dir):
+        for name in names:
+            stat = os.stat(os.path.join(folder, name))
+            stamps.append(f"{folder}/{name} {stat.st_size} {stat.st_mtime_ns}")
+    return "\n".join(sorted(stamps))

@@ -1,26 +1,22 @@
 """The MkDocs adapter: configuration, generated pages, watching entries, reporting problems.
 
-This is the only module that imports MkDocs; everything it does is hand data to the core
-(`loader`, `privacy`, `render`) and hand the result back to MkDocs.
+This module and the `mkdocs_*` modules beside it (options, nav order, rendered-on-read files,
+the serve page cache and search keeper) are the only code that imports MkDocs; everything they
+do is hand data to the core (`loader`, `privacy`, `render`) and hand the result back to MkDocs.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import posixpath
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import unquote, urlsplit
 
 import jinja2
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -31,17 +27,22 @@ from mkdocs.structure.pages import Page
 from . import __version__
 from .entries.loader import ParseCache
 from .mkdocs_files import RenderedFile, release, release_markdown
+from .mkdocs_nav import log_pages_first, pages_of
+from .mkdocs_options import RecoveryLogConfig
 from .mkdocs_page_cache import (
     KEPT_TEMPLATE,
     TRUSTED_PLUGINS,
     PageCache,
     TemplateCode,
     digest,
+    link_resolver,
+    nav_shape,
     remove_in_background,
     set_aside,
+    theme_stamp,
 )
 from .mkdocs_search import SearchKeeper
-from .options import BY_NAME, OptionError, checked_values, read_options
+from .options import checked_values, read_options
 from .site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
 from .site.feed import FEED_PATH
 from .site.generated import generated_files
@@ -59,42 +60,6 @@ LARGE_LOG = 200
 """Entries from which plain `mkdocs serve` without the page cache (another plugin is on) takes
 seconds per save (about 3 s on 2 cores), so the plugin suggests `--dirty`
 (see `benchmarks/README.md`)."""
-
-
-class _Declared(c.BaseConfigOption[Any]):
-    """An option of `generator.options.OPTIONS`, checked by its declaration's own check."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.option = BY_NAME[name]
-        self.default = self.option.default
-        self.config_dir: Path | None = None
-
-    def pre_validation(self, config: base.Config, key_name: str) -> None:
-        path = config.config_file_path
-        self.config_dir = Path(path).resolve().parent if path else None
-
-    def run_validation(self, value: object) -> Any:
-        try:
-            return self.option.check(value, self.config_dir)
-        except OptionError as exc:
-            raise c.ValidationError(str(exc)) from None
-
-
-class RecoveryLogConfig(base.Config):
-    """The plugin's options: names, defaults, docs and checks come from `OPTIONS`."""
-
-    entries_dir = _Declared("entries_dir")
-    stages = _Declared("stages")
-    feedback_due_days = _Declared("feedback_due_days")
-    follow_up_days = _Declared("follow_up_days")
-    today = _Declared("today")
-    skill_aliases = _Declared("skill_aliases")
-    show_private = _Declared("show_private")
-    templates_dir = _Declared("templates_dir")
-    anonymize_companies = _Declared("anonymize_companies")
-    mentor_since = _Declared("mentor_since")
-    feed = _Declared("feed")
 
 
 class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
@@ -275,7 +240,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         cache = self._cached(page)
         if cache is None:
             return markdown
-        resolve = _link_resolver(page, files, self.resolved_links)
+        resolve = link_resolver(page, files, self.resolved_links)
         meta = json.dumps(page.meta, sort_keys=True, default=str)
         if cache.reuse(page.file.src_uri, meta, markdown, resolve):
             # MkDocs calls page.render next: this page's stands in, putting back the kept HTML
@@ -317,8 +282,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         entries from the previous build (they are hidden from the search plugin meanwhile)."""
         assert self.page_cache is not None
         frame = digest(
-            self.page_cache.setting, _nav_shape(self.nav.items if self.nav else []),
-            _theme_stamp(config.theme.custom_dir),
+            self.page_cache.setting, nav_shape(self.nav.items if self.nav else []),
+            theme_stamp(config.theme.custom_dir),
         )
         ours = [page for page in pages if self.page_cache.is_generated(page.file.src_uri)]
         self.kept_search = {}
@@ -349,8 +314,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             return nav
         # The dashboard is index.md, or dashboard.md beside a home page of the user's own.
         order = ["index.md", "dashboard.md", TIMELINE, *(uri for uri, _, _ in INSIGHT_PAGES)]
-        nav.items = _log_pages_first(nav.items, order)
-        nav.pages = list(_pages_of(nav.items))
+        nav.items = log_pages_first(nav.items, order)
+        nav.pages = list(pages_of(nav.items))
         pages = nav.pages
         for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
             page.previous_page, page.next_page = before, after
@@ -428,49 +393,6 @@ def _identity(config: MkDocsConfig) -> SiteIdentity:
     )
 
 
-def _link_resolver(
-    page: Any, files: Files, resolved: dict[str, dict[str, str | None]]
-) -> Callable[[str], str | None]:
-    """The address each relative link of `page` leads to now (None: to no page).
-
-    `resolved` holds the answers already worked out in this build, by folder: most pages
-    share their links."""
-    folder = posixpath.dirname(page.file.src_uri)
-    known = resolved.setdefault(folder, {})
-
-    def resolve(target: str) -> str | None:
-        if target not in known:
-            path = unquote(urlsplit(target).path)
-            found = files.get_file_from_path(posixpath.normpath(posixpath.join(folder, path)))
-            known[target] = "" if not path else found.url if found is not None else None
-        return known[target]
-
-    return resolve
-
-
-def _nav_shape(items: list[Any]) -> str:
-    """Everything of the nav that the theme draws on every page: titles, addresses, nesting."""
-    parts = []
-    for item in items:
-        parts.append(f"{type(item).__name__}|{item.title}|{getattr(item, 'url', '')}")
-        children = getattr(item, "children", None)
-        if children:
-            parts.append("[" + _nav_shape(children) + "]")
-    return "\n".join(parts)
-
-
-def _theme_stamp(custom_dir: str | None) -> str:
-    """The theme overrides' names, sizes and times: an edited override redraws every page."""
-    if not custom_dir or not os.path.isdir(custom_dir):
-        return ""
-    stamps = []
-    for folder, _, names in os.walk(custom_dir):
-        for name in names:
-            stat = os.stat(os.path.join(folder, name))
-            stamps.append(f"{folder}/{name} {stat.st_size} {stat.st_mtime_ns}")
-    return "\n".join(sorted(stamps))
-
-
 def _drop_generated_copies(files: Files, docs_dir: Path) -> None:
     """Files `recovery-log generate` wrote into docs/ (for another engine) are built fresh here.
 
@@ -497,25 +419,6 @@ def name_search_dialog(html: str) -> str:
     return _SEARCH_DIALOG.sub(
         lambda m: f'<div class="md-search" aria-label="{label}"{m[1]}', html, 1
     )
-
-
-def _log_pages_first(items: list[Any], order: list[str]) -> list[Any]:
-    """The top-level nav with the pages named in `order` first, in that order (the home page,
-    whoever wrote it, is `index.md`), then the user's other pages and sections in theirs."""
-    rank = {uri: index for index, uri in enumerate(order)}
-    ours = sorted(
-        (item for item in items if isinstance(item, Page) and item.file.src_uri in rank),
-        key=lambda page: rank[page.file.src_uri],
-    )
-    return [*ours, *(item for item in items if item not in ours)]
-
-
-def _pages_of(items: list[Any]) -> Iterator[Page]:
-    for item in items:
-        if isinstance(item, Page):
-            yield item
-        elif getattr(item, "children", None):
-            yield from _pages_of(item.children)
 
 
 def _no_web_fonts(config: MkDocsConfig) -> None:
