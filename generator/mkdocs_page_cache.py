@@ -172,10 +172,8 @@ class PageCache:
 
     def content(self, page: Any, html: str) -> str:
         """The page's HTML as every plugin left it, kept for next time unless its rendering
-        warned (a page put back is already as it was kept)."""
+        warned (a page put back, or not watched, is returned as it is)."""
         uri = page.file.src_uri
-        if uri in self.reused:
-            return html
         started = self.rendering.pop(uri, None)
         if started is None:
             return html

@@ -335,9 +335,9 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         uri = page.file.src_uri
         if cache is not None and cache.is_finished(uri):
             page.meta.pop("template", None)
-            page.meta["search"] = self.kept_search.pop(uri, None)
-            if page.meta["search"] is None:
-                del page.meta["search"]
+            page.meta.pop("search", None)
+            if (search := self.kept_search.pop(uri, None)) is not None:
+                page.meta["search"] = search
             return cache.output(uri, output)
         output = name_search_dialog(output)
         feed_url = self._feed_url(config)
