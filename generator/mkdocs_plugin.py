@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 
 from . import __version__
 from .entries.loader import ParseCache
-from .mkdocs_files import RenderedFile, release, release_markdown
+from .mkdocs_files import ParkedHtml, RenderedFile, release, release_markdown
 from .mkdocs_nav import log_pages_first, pages_of
 from .mkdocs_options import RecoveryLogConfig
 from .mkdocs_page_cache import (
@@ -73,6 +73,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.options = read_options({})
         self.settings = self.options.settings()
         self.site: SitePages | None = None
+        self.feed_document: bytes | None = None
         self.stable_dir: Path | None = None
         self.parse_cache = ParseCache()
         """Kept across `mkdocs serve` rebuilds (MkDocs keeps plugins that have on_startup)."""
@@ -86,6 +87,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.releasing = False
         """Whether a build lets go of its generated pages' Markdown and HTML once used (not
         while serving, nor with a plugin that might still read them)."""
+        self.parked: ParkedHtml | None = None
+        """While releasing: the generated pages' HTML, between MkDocs making it and using it."""
         self.resolved_links: dict[str, dict[str, str | None]] = {}
         self.kept_search: dict[str, Any] = {}
         self.previous_output: Path | None = None
@@ -134,6 +137,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             name for name in config.plugins if name.removeprefix("material/") not in TRUSTED_PLUGINS
         )
         self.releasing = self.command != "serve" and not untrusted
+        self.parked = ParkedHtml() if self.releasing else None
         self._start_page_cache(config, untrusted)
         return config
 
@@ -261,7 +265,9 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             return html  # as it was kept: with the banner of a private preview
         if self.settings.show_private:
             html = PRIVATE_BANNER + html
-        return cache.content(page, html) if cache is not None else html
+        if cache is not None:
+            return cache.content(page, html)
+        return self.parked.park(page, html) if self.parked is not None else html
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         pages = [
@@ -275,7 +281,23 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             env.bytecode_cache = self.template_code
         if self.caching and self.page_cache is not None:
             self._serve_kept_pages(env, config, pages)
+        if self.releasing:
+            self._let_go_of_the_log(config, files)
         return env
+
+    def _let_go_of_the_log(self, config: MkDocsConfig, files: Files) -> None:
+        """Every page has been read: a build needs the log again only for its feed.
+
+        The feed is made now, and the log (entries, facts, reports: about 30 MB at 5,000
+        entries) let go of before MkDocs renders the theme around each page, so that memory
+        serves the rest of the build instead of adding to its peak.
+        """
+        if self.site is not None and self.config.feed:
+            self.feed_document = self.site.feed(_identity(config))
+        self.site = None
+        for file in files:
+            if isinstance(file, RenderedFile):
+                file.let_go()
 
     def _serve_kept_pages(self, env: Any, config: MkDocsConfig, pages: list[Page]) -> None:
         """Pages whose finished HTML is kept render an empty template, and search gets their
@@ -298,6 +320,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self, context: Any, /, *, page: Any, config: MkDocsConfig, nav: Navigation
     ) -> Any:
         """The pages rendered in this build: the search keeper notes them."""
+        if self.parked is not None:
+            self.parked.restore(page)
         if self.search_keeper is None:
             return context
         if self.page_cache is not None and self.page_cache.is_finished(page.file.src_uri):
@@ -360,9 +384,11 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             )
             if problem:
                 log.warning(problem)
-        if self.site is None or not self.config.feed:
+        if not self.config.feed:
             return
-        document = self.site.feed(_identity(config))
+        document = self.feed_document
+        if self.site is not None:
+            document = self.site.feed(_identity(config))
         if document is None:
             log.info("no site_url in mkdocs.yml, so no feed.xml: set it to publish a feed")
             return

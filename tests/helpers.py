@@ -6,6 +6,7 @@ Import from here (`from helpers import ...`) rather than copying a helper into a
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -107,6 +108,33 @@ def built(root: Path, *, strict: bool = True, env: dict[str, str] | None = None)
     result = build(root, strict=strict, env=env)
     assert result.returncode == 0, result.output
     return result
+
+
+def differences(served: Path, expected: Path) -> list[str]:
+    """Two built sites' files that are missing, extra or different; the search index
+    compared entry by entry (its order follows the order pages were indexed in)."""
+    found = []
+    names = {
+        path.relative_to(site).as_posix()
+        for site in (served, expected)
+        for path in site.rglob("*")
+        if path.is_file() and not path.relative_to(site).as_posix().startswith(".")
+    }
+    for name in sorted(names):
+        one, other = served / name, expected / name
+        if not (one.is_file() and other.is_file()):
+            found.append(f"{name}: only in {'the first' if one.is_file() else 'the second'}")
+        elif name.endswith("search_index.json"):
+            if search_entries(one) != search_entries(other):
+                found.append(f"{name}: other entries")
+        elif one.read_bytes() != other.read_bytes():
+            found.append(f"{name}: differs")
+    return found
+
+
+def search_entries(index: Path) -> list[str]:
+    docs = json.loads(index.read_text("utf-8"))["docs"]
+    return sorted(json.dumps(doc, sort_keys=True) for doc in docs)
 
 
 # --------------------------------------------------------------------------------------------

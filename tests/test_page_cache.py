@@ -10,7 +10,6 @@ index has the same entries, and the speed comes only from the pages that did not
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -20,6 +19,7 @@ from typing import Any
 
 import jinja2
 import pytest
+from helpers import differences
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -80,33 +80,6 @@ def fresh(root: Path, site: Path) -> Path:
     with preview(root, site):
         pass
     return site
-
-
-def differences(served: Path, expected: Path) -> list[str]:
-    """Files that are missing, extra or different; the search index compared entry by entry
-    (its order follows the order pages were indexed in)."""
-    found = []
-    names = {
-        path.relative_to(site).as_posix()
-        for site in (served, expected)
-        for path in site.rglob("*")
-        if path.is_file() and not path.relative_to(site).as_posix().startswith(".")
-    }
-    for name in sorted(names):
-        one, other = served / name, expected / name
-        if not (one.is_file() and other.is_file()):
-            found.append(f"{name}: only in {'served' if one.is_file() else 'fresh'}")
-        elif name.endswith("search_index.json"):
-            if search_entries(one) != search_entries(other):
-                found.append(f"{name}: other entries")
-        elif one.read_bytes() != other.read_bytes():
-            found.append(f"{name}: differs")
-    return found
-
-
-def search_entries(index: Path) -> list[str]:
-    docs = json.loads(index.read_text("utf-8"))["docs"]
-    return sorted(json.dumps(doc, sort_keys=True) for doc in docs)
 
 
 def edit(path: Path, old: str, new: str) -> None:
