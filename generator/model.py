@@ -11,7 +11,7 @@ FeedbackStatus = Literal[
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProcessStep:
     stage: str
     date: dt.date | None = None
@@ -19,7 +19,7 @@ class ProcessStep:
     notes: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Feedback:
     requested: dt.date | Literal[False] | None = None
     via: str | None = None
@@ -32,7 +32,7 @@ class Feedback:
     summary: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gap:
     skill: str
     severity: str = "medium"
@@ -40,14 +40,14 @@ class Gap:
     plan: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Progress:
     skill: str
     status: str
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentorQuestion:
     question: str
     answered: dt.date | None = None
@@ -55,7 +55,7 @@ class MentorQuestion:
     """What the mentor said."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """What both entry types have."""
 
@@ -80,7 +80,7 @@ class Entry:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rejection(Entry):
     company: str = ""
     role: str = ""
@@ -100,7 +100,7 @@ class Rejection(Entry):
         return f"{self.role} at {self.company}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reflection(Entry):
     heading: str = ""
     about: tuple[str, ...] = ()

@@ -82,7 +82,7 @@ def interviews_attended(rejection: Rejection, stages: tuple[str, ...]) -> int:
     return 1 if stage_index(rejection.stage, stages) > 0 else 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RejectionFacts:
     """What one rejection shows, derived once: every report and page reads these."""
 

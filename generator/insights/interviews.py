@@ -13,7 +13,7 @@ FINAL_STAGE = "final"
 """The stage the dashboard counts as "finals reached", when the configured stages have it."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FunnelStep:
     stage: str
     reached: tuple[Rejection, ...]
@@ -47,7 +47,7 @@ class Trend(NamedTuple):
         return "same" if self.later == self.earlier else "shorter"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PracticeReport:
     interviews: int
     interviewed: tuple[Rejection, ...]

@@ -9,20 +9,20 @@ from ..model import AnyEntry
 from .names import Names
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Lesson:
     text: str
     entry: AnyEntry
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RepeatedLesson:
     text: str
     entries: tuple[AnyEntry, ...]
     """Newest first."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LessonsReport:
     lessons: tuple[Lesson, ...]
     """Every lesson, newest entry first."""

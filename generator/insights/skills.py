@@ -19,7 +19,7 @@ OPEN_STATUSES = ("recurring", "open", "learning")
 """A gap with one of these statuses still needs work."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """A rejection naming the skill as a gap."""
 
@@ -27,7 +27,7 @@ class Citation:
     gap: Gap
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step:
     """A reflection recording progress on the skill."""
 

@@ -61,7 +61,7 @@ PageSource = str | Callable[[], str]
 """A page's Markdown, or what renders it when it is read."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """One generated page: where it goes in the docs tree, and its Markdown.
 
