@@ -83,6 +83,17 @@ class Links:
         self.known = known
         self.tracks = tracks or {}
         self.directory_urls = directory_urls
+        self._entries_href = ""
+
+    def _entry_href(self, entry_id: str) -> str:
+        """`built_href` of an entry's page: every entry page sits in one folder, so the way
+        there is found once per page (a detail page at 5,000 entries links thousands)."""
+        if entry_id == "index":  # `entries/index.md` is the timeline's address, not a page's
+            return built_href(entry_uri(entry_id), self.here, self.directory_urls)
+        if not self._entries_href:
+            self._entries_href = built_href(entry_uri("_"), self.here, self.directory_urls)
+        suffix = "_/" if self.directory_urls else "_.html"
+        return self._entries_href.removesuffix(suffix) + quote(entry_id, safe="/#") + suffix[1:]
 
     def entry_html(self, entry: AnyEntry | str, text: object = None) -> Md:
         """`entry(...)` as an HTML link, for the long lists that detail pages write as HTML
@@ -93,7 +104,7 @@ class Links:
         )
         if entry_id not in self.known:
             return label
-        href = built_href(entry_uri(entry_id), self.here, self.directory_urls)
+        href = self._entry_href(entry_id)
         private = getattr(entry, "private", False)
         tag = ' <span class="rl-private-tag">private</span>' if private else ""
         return Md(f'<a href="{href}">{label}</a>{tag}')
