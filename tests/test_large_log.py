@@ -43,8 +43,19 @@ def reflection(n: int) -> tuple[str, str]:
         f"type: reflection\ndate: {day.isoformat()}\ntitle: Looking back {n}\n"
         f"progress:\n  - skill: {SKILLS[n % len(SKILLS)]}\n    status: learning\n"
         f"mood: 3\nlessons: ['{LESSONS[0]}']\n"
+        f"ask_mentor:\n  - question: {question(n)}\n"
     )
+    if n % 3 == 0:
+        text += f"    answered: {(day + dt.timedelta(days=5)).isoformat()}\n"
     return entry_id, text
+
+
+def question(n: int) -> str:
+    return f"Is role {n} worth a second try?"
+
+
+OPEN_QUESTIONS = [question(n) for n in reversed(range(30)) if n % 3]
+"""The reflections' unanswered questions, newest first."""
 
 
 ENTRIES = dict([*(rejection(n) for n in range(270)), *(reflection(n) for n in range(30))])
@@ -195,3 +206,20 @@ def test_every_link_of_the_overview_and_detail_pages_resolves(site: Build) -> No
             continue
         for target, _ in site.page(url).links:
             assert site.file_for(target).is_file(), (url, target)
+
+
+def test_the_mentor_agenda_lists_the_newest_open_questions_then_links_all_of_them(
+    site: Build,
+) -> None:
+    mentor = site.page("mentor/")
+    shown = [q for q in OPEN_QUESTIONS if q in mentor.text]
+    assert shown == OPEN_QUESTIONS[:10]
+    assert "The 10 newest of 20 open questions" in mentor.text
+    assert mentor.links_to("mentor/questions/")
+
+
+def test_the_open_questions_page_lists_every_one_with_its_reflection(site: Build) -> None:
+    page = site.page("mentor/questions/")
+    assert [q for q in OPEN_QUESTIONS if q in page.text] == OPEN_QUESTIONS
+    asking = {i for i, t in ENTRIES.items() if "ask_mentor" in t and "answered" not in t}
+    assert linked_entries(page) == asking

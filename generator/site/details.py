@@ -27,6 +27,9 @@ RECENT = 20
 """A long list (every process, lesson, reflection or mood) shows this many of its newest rows."""
 TIMELINE_SPLIT = 100
 """Above this many entries, the timeline lists the newest and links a page per year."""
+AGENDA = 10
+"""The mentor page's agenda lists this many open questions, the newest; the rest are a click
+away (a meeting has time for a few, and a long list buries the new ones)."""
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 T = TypeVar("T")
@@ -88,6 +91,9 @@ class DetailAddresses:
     repeated_lessons: str = "lessons/repeated.md"
     """Every lesson written more than once, with every entry that wrote it."""
     reflection_years: dict[int, str] = field(default_factory=dict)
+    open_questions: str = ""
+    """`mentor/questions.md`: every open question for the mentor, once there are more than
+    `AGENDA`; empty otherwise."""
 
     def skill(self, gap: SkillGap) -> str:
         return self.skills[gap.name]
@@ -133,6 +139,11 @@ def detail_addresses(entries: Sequence[AnyEntry], found: Reports) -> DetailAddre
             ),
             PageAddresses.reflections.removesuffix(".md"),
         ),
+        open_questions=(
+            PageAddresses.mentor.removesuffix(".md") + "/questions.md"
+            if len(found.digest.agenda) > AGENDA
+            else ""
+        ),
     )
 
 
@@ -175,6 +186,9 @@ def detail_pages(
     if any(len(lesson.entries) > CITED for lesson in found.lessons.repeated):
         uri = details.repeated_lessons
         pages.append((uri, render(uri, "lessons_repeated.md.j2", "Lessons you keep writing", {})))
+    if details.open_questions:
+        uri = details.open_questions
+        pages.append((uri, render(uri, "questions.md.j2", "Open questions for my mentor", {})))
     pages.extend(_year_pages(entries, found, details, render))
     return pages
 

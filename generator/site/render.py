@@ -28,7 +28,7 @@ from ..settings import Settings
 from ..wording import plural
 from .chart_context import CHART_TRACKS, MOODS, chart_context
 from .context import DashboardContext, PageContext, SiteContext, TimelineContext
-from .details import CITED, RECENT, detail_addresses, detail_pages
+from .details import AGENDA, CITED, RECENT, detail_addresses, detail_pages
 from .emails import email_for, template_loader, text_environment
 from .format_page import ENTRY_FORMAT, entry_format_page
 from .html_blocks import html_block
@@ -166,7 +166,8 @@ def _environment(templates_dir: str | None, listing: tuple[str, ...]) -> jinja2.
         number=lambda value: f"{value:.1f}".removesuffix(".0"),
     )
     env.globals.update(
-        MOODS=MOODS, date_range=date_range, CITED=CITED, RECENT=RECENT, CHART_TRACKS=CHART_TRACKS
+        MOODS=MOODS, date_range=date_range, CITED=CITED, RECENT=RECENT, AGENDA=AGENDA,
+        CHART_TRACKS=CHART_TRACKS,
     )
     return env
 
