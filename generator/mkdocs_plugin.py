@@ -42,6 +42,7 @@ from .mkdocs_page_cache import (
     theme_stamp,
 )
 from .mkdocs_search import SearchKeeper
+from .mkdocs_shared_nav import SharedNav, shares_nav
 from .options import checked_values, read_options
 from .site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
 from .site.feed import FEED_PATH
@@ -89,6 +90,11 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         while serving, nor with a plugin that might still read them)."""
         self.parked: ParkedHtml | None = None
         """While releasing: the generated pages' HTML, between MkDocs making it and using it."""
+        self.sharing_nav = False
+        """Whether the log's pages outside the nav share one drawn navigation (see
+        `mkdocs_shared_nav`)."""
+        self.out_of_nav: set[str] = set()
+        """The generated pages MkDocs keeps out of the nav (unless the user's `nav:` lists them)."""
         self.resolved_links: dict[str, dict[str, str | None]] = {}
         self.kept_search: dict[str, Any] = {}
         self.previous_output: Path | None = None
@@ -138,6 +144,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         )
         self.releasing = self.command != "serve" and not untrusted
         self.parked = ParkedHtml() if self.releasing else None
+        self.sharing_nav = shares_nav(config.theme, untrusted)
         self._start_page_cache(config, untrusted)
         return config
 
@@ -159,6 +166,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         _drop_generated_copies(files, Path(config.docs_dir))
         self.resolved_links = {}
+        self.out_of_nav = set()
         site = build_site(
             self.entries_path,
             self.settings,
@@ -194,6 +202,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(self._generated(config, page, inclusion))
+            if not page.in_nav:
+                self.out_of_nav.add(page.uri)
             if self.caching and self.page_cache is not None:
                 self.page_cache.add_page(page.uri)
         if files.get_file_from_path(STYLESHEET) is None:
@@ -279,6 +289,9 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             self.search_keeper.site_pages(page.url for page in pages)
         if self.template_code is not None:
             env.bytecode_cache = self.template_code
+        if self.sharing_nav:
+            in_nav = {page.file.src_uri for page in (self.nav.pages if self.nav else [])}
+            SharedNav(self.out_of_nav - in_nav).install(env)
         if self.caching and self.page_cache is not None:
             self._serve_kept_pages(env, config, pages)
         if self.releasing:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from helpers import build, built, differences
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -93,22 +94,36 @@ def test_a_hook_of_the_users_still_reads_the_log_pages_after_they_are_written(
     assert sizes[f"entries/{entry_id(ACME)}.md"] > 0
 
 
-def test_a_build_that_lets_go_of_the_log_early_writes_the_same_site(tmp_path: Path) -> None:
+FEATURES = "  features: [navigation.tabs, navigation.sections, navigation.indexes]\n"
+
+
+@pytest.mark.parametrize(
+    ("extra", "theme"),
+    [("", ""), ("use_directory_urls: false", ""), ("", FEATURES)],
+    ids=["defaults", "no directory URLs", "navigation features"],
+)
+def test_a_lean_build_writes_the_site_a_build_holding_everything_writes(
+    tmp_path: Path, extra: str, theme: str
+) -> None:
     """With no plugin or hook of the user's, a build keeps the generated pages' HTML
-    compressed until each is put into the theme, and lets go of the log once every page is
-    read (the feed is made then). The site must be the one a build holding everything makes:
-    here a hook that does nothing turns both savings off."""
+    compressed until each is put into the theme, lets go of the log once every page is read
+    (the feed is made then), and draws the navigation once per folder for the pages outside
+    it. The site must be the one a build doing none of that makes: here a hook that does
+    nothing turns all three off."""
     sample = Path(__file__).resolve().parents[1] / "entries"
     entries = {
         path.relative_to(sample).as_posix(): path.read_text(encoding="utf-8")
         for path in sample.rglob("*")
         if path.is_file()
     }
-    extra = "site_url: https://example.org/log/"
+    extra = f"site_url: https://example.org/log/\n{extra}"
     lean = write_site(tmp_path / "lean", entries, extra=extra)
     holding = write_site(tmp_path / "holding", entries, extra=extra + "\nhooks:\n  - nothing.py")
     (holding / "nothing.py").write_text("def on_page_context(context, **kwargs):\n    pass\n")
-    built(lean)
-    built(holding)
+    for root in (lean, holding):
+        config = root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(text.replace("  name: material\n", "  name: material\n" + theme))
+        built(root)
     assert (lean / "site" / "feed.xml").is_file()
     assert differences(lean / "site", holding / "site") == []
