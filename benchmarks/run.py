@@ -3,13 +3,15 @@
     python benchmarks/run.py                      # the full suite (about half an hour)
     python benchmarks/run.py --quick              # small sizes, a few minutes: a smoke test
     python benchmarks/run.py --only build,serve   # some of: build size blog check serve memory
-                                                  # insights
+                                                  # insights instructions
     python benchmarks/run.py --profile build      # where the time goes: build check serve insights
 
 The targets, numbered as in the issue: (1) `mkdocs build` against plain Material pages, (2) plain
 `mkdocs serve`: save an entry -> its page, fetched from the server, shows the change, (3) `check`
 against bare `yaml.load`, (4) peak memory against plain pages, (5) against Material's blog plugin,
-and the insight functions linear; plus `size`: the largest generated page.
+and the insight functions linear; plus `size`: the largest generated page, and `instructions`:
+target 1 at the first size counted in instructions under valgrind (skipped without it), a
+measure that does not move with the machine's load.
 
 Everything is generated in a temporary folder (removed at the end unless --keep) from the seeded
 synthetic log of `synth.py`. Builds run as their own processes (`python -m mkdocs build`), three
@@ -53,7 +55,7 @@ import synth  # noqa: E402
 
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
-NAMES = ("build", "size", "blog", "check", "serve", "memory", "insights")
+NAMES = ("build", "size", "blog", "check", "serve", "memory", "insights", "instructions")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
 ENV.pop("RECOVERY_LOG_SHOW_PRIVATE", None)
 
@@ -340,6 +342,61 @@ def bench_memory(builds: Builds, plan: Plan) -> list[Row]:
             )
         )
     return rows
+
+
+# --- 1, counted in instructions -------------------------------------------------------------
+
+
+def count_instructions(kind: str, project: Path) -> subprocess.Popen[bytes]:
+    """Start one `mkdocs build` of `project` under valgrind's cachegrind, counting only the
+    instructions it runs (no cache simulation): about 30 times slower, but the same count on
+    every run, where the CPU time of identical builds moves by up to 40 % on a busy machine."""
+    site = project / "site-instructions"
+    if site.exists():
+        shutil.rmtree(site)
+    cmd = [
+        "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+        f"--log-file={project / 'instructions.log'}",
+        PYTHON, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(site),
+    ]
+    say(f"  {kind:5}: counting (a few minutes)")
+    quiet = subprocess.DEVNULL
+    return subprocess.Popen(cmd, cwd=project, env=ENV, stdout=quiet, stderr=quiet)
+
+
+def instructions_of(project: Path) -> int:
+    for line in (project / "instructions.log").read_text(errors="replace").splitlines():
+        if "I   refs:" in line:
+            return int(line.split("I   refs:")[1].strip().replace(",", ""))
+    raise BenchError(f"no instruction count in {project / 'instructions.log'}")
+
+
+def bench_instructions(workspace: Workspace, plan: Plan) -> list[Row]:
+    size = plan.build_sizes[0]
+    say(f"[instructions] `mkdocs build` under cachegrind, log vs plain, N = {size:,}")
+    if shutil.which("valgrind") is None:
+        say("  skipped: valgrind is not installed")
+        return []
+    projects = {kind: workspace.project(kind, size) for kind in ("log", "plain")}
+    running = {kind: count_instructions(kind, project) for kind, project in projects.items()}
+    for kind, process in running.items():
+        if process.wait() != 0:
+            raise BenchError(f"the {kind} build under valgrind failed; see its instructions.log")
+    log, plain = (instructions_of(projects[kind]) for kind in ("log", "plain"))
+    ratio = log / plain
+    return [
+        Row(
+            "1",
+            "`mkdocs build`: log vs plain, counted in instructions (cachegrind; steady where "
+            "timings are noisy)",
+            f"{size:,}",
+            f"{log / 1e9:.2f} G",
+            f"{plain / 1e9:.2f} G",
+            f"{ratio:.2f}x",
+            f"<= {BUILD_RATIO}x",
+            ratio <= BUILD_RATIO,
+        )
+    ]
 
 
 # --- page sizes -------------------------------------------------------------------------------
@@ -1172,8 +1229,9 @@ def main(argv: list[str] | None = None) -> int:
             "check": lambda: bench_check(workspace, plan, store),
             "serve": lambda: bench_serve(workspace, plan, store),
             "insights": lambda: bench_insights(plan, store),
+            "instructions": lambda: bench_instructions(workspace, plan),
         }
-        order = ("build", "size", "blog", "memory", "check", "serve", "insights")
+        order = ("build", "size", "blog", "memory", "check", "serve", "insights", "instructions")
         for name in order:
             if name in chosen:
                 rows += steps[name]()
