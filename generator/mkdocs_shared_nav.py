@@ -3,9 +3,8 @@
 Material draws the whole site navigation into every page (`partials/nav.html`). A page that is
 not in the navigation has no active item in it, so the only thing that differs between two such
 pages is how their links climb to the nav's pages: every page in one folder (`entries/<id>/`,
-`entries/<year>/`) gets the same HTML. At 1,000 entries, drawing it again for each was about
-0.75 s of a build, at 5,000 about 3.7 s. This draws it once per folder and hands the same HTML
-to the rest.
+`entries/<year>/`) gets the same HTML. This draws it once per folder and hands the same HTML
+to the rest: at 1,000 entries, 4.6 % fewer instructions for the whole build.
 
 It is used only where that holds: Material itself, no `toc.integrate` (which puts the page's
 own table of contents into the navigation), no overrides of the navigation partials, and, as
