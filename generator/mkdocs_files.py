@@ -64,6 +64,11 @@ class RenderedFile(File):
         self.page_source = None
 
 
+def _rendered_by_us(page: MkDocsPage) -> bool:
+    """Whether the page's Markdown is the log's own, rendered on read (no plugin replaced it)."""
+    return isinstance(page.file, RenderedFile) and page.file.rendered_by_us
+
+
 def release_markdown(page: MkDocsPage) -> None:
     """Let go of a rendered-on-read page's Markdown once MkDocs has made it HTML.
 
@@ -71,7 +76,7 @@ def release_markdown(page: MkDocsPage) -> None:
     these pages). Past this point MkDocs reads only a page's HTML, its table of contents and
     its front matter, which gives these pages their title.
     """
-    if isinstance(page.file, RenderedFile) and page.file.rendered_by_us:
+    if _rendered_by_us(page):
         page.markdown = ""
 
 
@@ -82,7 +87,7 @@ def release(page: MkDocsPage) -> None:
     are most of the build's memory. Nothing reads them after the page is written (the search
     plugins index a page before). The title stays: these pages carry it in their front matter.
     """
-    if isinstance(page.file, RenderedFile) and page.file.rendered_by_us:
+    if _rendered_by_us(page):
         page.markdown = ""
         page.content = ""
 
@@ -101,7 +106,7 @@ class ParkedHtml:
 
     def park(self, page: MkDocsPage, html: str) -> str:
         """What MkDocs holds as the page's HTML: nothing, for a page parked here."""
-        if not (isinstance(page.file, RenderedFile) and page.file.rendered_by_us):
+        if not _rendered_by_us(page):
             return html
         self._parked[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
         return ""
