@@ -399,9 +399,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
                 log.warning(problem)
         if not self.config.feed:
             return
-        document = self.feed_document
-        if self.site is not None:
-            document = self.site.feed(_identity(config))
+        # A build made it before letting go of the log (`_let_go_of_the_log`)
+        document = self.site.feed(_identity(config)) if self.site else self.feed_document
         if document is None:
             log.info("no site_url in mkdocs.yml, so no feed.xml: set it to publish a feed")
             return
