@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import TODAY, TODAY_TEXT, build
+from helpers import TODAY, TODAY_TEXT, build, parse_html, seen_text
 
 from generator.cli import main
 from generator.cli.readiness import findings
@@ -308,7 +308,7 @@ def test_the_digest_lists_answered_questions_with_the_answer(session):
 def test_the_reflection_page_shows_the_mentors_answer(session):
     pages = render_site(session.entries[::-1], (), Settings(today=TODAY), SiteOptions())
     page = next(p.content for p in pages if p.uri == "entries/2026-11-20-r.md")
-    assert "*Answer:* Yes, do it." in page
+    assert "Answer: Yes, do it." in seen_text(parse_html(page))
 
 
 def test_the_printed_digest_names_the_log_and_hides_screen_only_sentences(session):

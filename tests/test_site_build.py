@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import json
 import re
 import shutil
 import socket
@@ -22,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers import Build, Page, build, built, mkdocs_env
+from helpers import Build, Page, build, built, fold, mkdocs_env
 
 REPO = Path(__file__).resolve().parents[1]
 SERVE_DEADLINE = 30.0
@@ -219,6 +220,13 @@ def test_timeline_names_each_rejection_by_company(plain: Build) -> None:
     timeline = plain.page("entries/")
     assert timeline.link_texts(entry_url(entry_id(ACME))) == ["Acme Analytics"]
     assert timeline.link_texts(entry_url(entry_id(LOOKING_BACK))) == ["Looking back on Acme"]
+
+
+def test_search_keeps_the_words_of_a_tables_cells_apart(plain: Build) -> None:
+    docs = json.loads((plain.site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    month = next(doc for doc in docs if doc["location"] == "entries/#march-2025")
+    assert fold(month["text"]).startswith("Date Entry Stage reached Feedback ")
+    assert "Acme Analytics, Data Analyst " in month["text"]
 
 
 def test_entry_pages_are_not_in_the_sidebar_navigation(plain: Build) -> None:

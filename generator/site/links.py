@@ -121,6 +121,16 @@ class Links:
             )
         )
 
+    def entry_section_html(self, entry: AnyEntry, anchor: str, text: object) -> Md:
+        """`entry_section(...)` as an HTML link, for HTML blocks."""
+        if entry.id not in self.known:
+            return escape(text)
+        return Md(f'<a href="{self._entry_href(entry.id)}#{anchor}">{escape(text)}</a>')
+
+    def anchor_html(self, anchor: str, text: object) -> Md:
+        """`anchor(...)` as an HTML link, for HTML blocks."""
+        return Md(f'<a href="#{anchor}">{escape(text)}</a>')
+
     def page_html(self, uri: str, text: object) -> Md:
         """`page(...)` as an HTML link, for HTML blocks."""
         return Md(f'<a href="{built_href(uri, self.here, self.directory_urls)}">{escape(text)}</a>')
