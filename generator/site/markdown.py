@@ -36,7 +36,10 @@ def escape(value: object) -> Md:
     """
     if hasattr(value, "__html__"):
         return Md(value)
-    text = _SPACE.sub(" ", str(value)).strip()
+    text = str(value)
+    if "  " in text or not text.isprintable():  # printable: no white space but " "
+        text = _SPACE.sub(" ", text)
+    text = text.strip()
     # str.__new__: the text is plain str already, so Markup's own checks would only cost time
     return str.__new__(Md, text.translate(_REFERENCES))
 
