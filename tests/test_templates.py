@@ -98,3 +98,40 @@ def test_a_template_of_yours_can_read_the_declared_context(
         "{% endfor %}\n"
     )
     assert "Acme: 24 days, [ask](feedback.md)" in pages(overdue, mine)["index.md"]
+
+
+MACROS_OF_A_COPY = frozenset(
+    {
+        *("mood", "tags", "bullet_list", "entry_links", "cited", "action_rows", "email_block"),
+        *("next_step", "dashboard_actions", "year_links", "month_table", "entry_rows"),
+    }
+)
+"""The macros of `_macros.j2` the built-in pages import (as of 2026-12-02). The list is closed:
+a copy of `_macros.j2` made since then has all of them, so it keeps working after an upgrade."""
+
+
+def test_the_built_in_pages_import_only_macros_an_older_copy_of_macros_has() -> None:
+    """A `_macros.j2` of yours replaces the built-in one, so a built-in page importing a newer
+    macro would fail your build after an upgrade: a new helper goes on `to`, in Python."""
+    imported = set()
+    for template in TEMPLATES.glob("*.j2"):
+        for names in re.findall(
+            r'{% from "_macros.j2" import (.*?) with context %}', template.read_text()
+        ):
+            imported |= {name.strip() for name in names.split(",")}
+    assert imported <= MACROS_OF_A_COPY, imported - MACROS_OF_A_COPY
+
+
+def test_an_older_copy_of_macros_in_your_folder_still_builds_every_page(
+    overdue: Entries, tmp_path: Path
+) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    shipped = (TEMPLATES / "_macros.j2").read_text()
+    kept = [
+        block
+        for block in re.split(r"(?={% macro )", shipped)
+        if (found := re.match(r"{% macro (\w+)", block)) and found.group(1) in MACROS_OF_A_COPY
+    ]
+    (mine / "_macros.j2").write_text("".join(kept))
+    assert "# Skills gap" in pages(overdue, mine)["skills.md"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -120,6 +120,14 @@ class Links:
                 for e in entries
             )
         )
+
+    def cited_html(self, entries: Sequence[AnyEntry], more: str, shown: int) -> Md:
+        """The `shown` most recent of `entries` (oldest first) as `entry_links_html`, then
+        "and N more" linking the page `more`, which has all of them."""
+        links = self.entry_links_html(entries[-shown:])
+        if len(entries) <= shown:
+            return links
+        return Md(f"{links}, {self.page_html(more, f'and {len(entries) - shown} more')}")
 
     def entry_section_html(self, entry: AnyEntry, anchor: str, text: object) -> Md:
         """`entry_section(...)` as an HTML link, for HTML blocks."""
