@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import pytest
 
 from generator.site.markdown import escape, link_target, meta_text
-from generator.site.render import date_range
+from generator.site.render import date_range, human_date
 
 NBSP = "\N{NO-BREAK SPACE}"
 
@@ -53,3 +54,12 @@ def test_links_between_generated_pages_are_relative_and_percent_encoded() -> Non
         "entries/2026%20acme%20%28draft%29.md"
     )
     assert link_target("tracks.md#track-1", "entries/x.md") == "../tracks.md#track-1"
+
+
+def test_dates_are_in_english_whatever_locale_a_plugin_sets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    german = ["", "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August"]
+    german += ["September", "Oktober", "November", "Dezember"]
+    monkeypatch.setattr(calendar, "month_name", german)
+    assert human_date(dt.date(2026, 3, 3)) == "3 March 2026"

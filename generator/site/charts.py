@@ -12,13 +12,12 @@ does: "18 March 2026", and "Mar 2026" on an axis.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from ..wording import plural
+from ..wording import MONTHS, MONTHS_SHORT, plural
 from .html_blocks import html_block
 from .markdown import Md
 
@@ -50,12 +49,12 @@ class Point:
 
 def long_date(day: dt.date) -> str:
     """ "18 March 2026", as the site's prose writes dates."""
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+    return f"{day.day} {MONTHS[day.month]} {day.year}"
 
 
 def axis_date(day: dt.date) -> str:
     """ "Mar 2026", for an axis."""
-    return f"{calendar.month_abbr[day.month]} {day.year}"
+    return f"{MONTHS_SHORT[day.month]} {day.year}"
 
 
 def _short(text: str, limit: int = MAX_LABEL) -> str:

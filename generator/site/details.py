@@ -8,7 +8,6 @@ stage, and, once a list is long, one per year. None of them is in the navigation
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from ..insights.reports import Reports
 from ..insights.skills import SkillGap, Strength
 from ..insights.tracks import Track
 from ..model import AnyEntry, Reflection
+from ..wording import MONTHS
 from .links import ENTRIES_FOLDER, PageAddresses
 
 CITED = 5
@@ -222,6 +222,6 @@ def _year_pages(
 def by_month(entries: Sequence[AnyEntry]) -> list[tuple[str, list[AnyEntry]]]:
     """Entries of one year, newest first, grouped by month: [(month name, entries), ...]."""
     return [
-        (calendar.month_name[month], list(in_month))
+        (MONTHS[month], list(in_month))
         for month, in_month in groupby(entries, key=lambda e: e.date.month)
     ]

@@ -8,7 +8,6 @@ use these functions, so they always show the same text.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import os
 import re
@@ -17,6 +16,7 @@ import jinja2
 
 from ..insights.feedback import Email, EmailKind, email_kind
 from ..model import Rejection
+from ..wording import MONTHS
 
 TEMPLATES: dict[EmailKind, str] = {
     "request": "feedback_request.txt.j2",
@@ -26,7 +26,7 @@ TEMPLATES: dict[EmailKind, str] = {
 
 def _day_month(day: dt.date) -> str:
     """ "6 October"."""
-    return f"{day.day} {calendar.month_name[day.month]}"
+    return f"{day.day} {MONTHS[day.month]}"
 
 
 def _one_line(text: str | None) -> str:

@@ -6,7 +6,6 @@ first, so any page can be reworded without forking the plugin.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
 import json
@@ -25,7 +24,7 @@ from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
 from ..privacy import mark_private_sections
 from ..settings import Settings
-from ..wording import plural
+from ..wording import MONTHS, MONTHS_SHORT, plural
 from .chart_context import CHART_TRACKS, MOODS, chart_context
 from .context import DashboardContext, PageContext, SiteContext, TimelineContext
 from .details import AGENDA, CITED, RECENT, detail_addresses, detail_pages
@@ -105,12 +104,12 @@ class SiteOptions:
 def human_date(day: dt.date | None) -> str:
     if day is None:
         return ""
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+    return f"{day.day} {MONTHS[day.month]} {day.year}"
 
 
 def short_date(day: dt.date) -> str:
     """ "3 Nov", never broken across lines."""
-    return f"{day.day}\u00a0{calendar.month_abbr[day.month]}"
+    return f"{day.day}\u00a0{MONTHS_SHORT[day.month]}"
 
 
 def date_range(first: dt.date | None, last: dt.date | None) -> str:
@@ -404,7 +403,7 @@ def _by_month(
     result = []
     for year, in_year in groupby(entries, key=lambda e: e.date.year):
         months = [
-            (calendar.month_name[month], list(in_month))
+            (MONTHS[month], list(in_month))
             for month, in_month in groupby(in_year, key=lambda e: e.date.month)
         ]
         result.append((year, months))
