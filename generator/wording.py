@@ -1,4 +1,4 @@
-"""How the log words a count and a month: the one place a number and its noun are put together.
+"""How the log words a count and a date: the one place a number and its noun are put together.
 
 Pages (the `plural` filter), chart text alternatives, the CLI and the build log all use
 `plural`, so "1 rejection" and "2 rejections" read the same everywhere. No imports beyond
@@ -6,6 +6,8 @@ the standard library: the CLI reads it at start-up.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -22,3 +24,8 @@ MONTHS = (
 follows the process's locale, which a plugin may set, and asks `strftime` on every lookup."""
 MONTHS_SHORT = ("", *(name[:3] for name in MONTHS[1:]))
 """`MONTHS`, abbreviated: "Jan" ... "Dec"."""
+
+
+def long_date(day: dt.date) -> str:
+    """ "18 March 2026", as the site's prose writes dates."""
+    return f"{day.day} {MONTHS[day.month]} {day.year}"

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from ..wording import MONTHS, MONTHS_SHORT, plural
+from ..wording import MONTHS_SHORT, long_date, plural
 from .html_blocks import html_block
 from .markdown import Md
 
@@ -45,11 +45,6 @@ class Point:
     value: int
     """An index into the chart's levels."""
     label: str = ""
-
-
-def long_date(day: dt.date) -> str:
-    """ "18 March 2026", as the site's prose writes dates."""
-    return f"{day.day} {MONTHS[day.month]} {day.year}"
 
 
 def axis_date(day: dt.date) -> str:

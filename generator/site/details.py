@@ -219,7 +219,7 @@ def _year_pages(
     return pages
 
 
-def by_month(entries: Sequence[AnyEntry]) -> list[tuple[str, list[AnyEntry]]]:
+def by_month(entries: Iterable[AnyEntry]) -> list[tuple[str, list[AnyEntry]]]:
     """Entries of one year, newest first, grouped by month: [(month name, entries), ...]."""
     return [
         (MONTHS[month], list(in_month))

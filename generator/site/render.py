@@ -24,10 +24,10 @@ from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
 from ..privacy import mark_private_sections
 from ..settings import Settings
-from ..wording import MONTHS, MONTHS_SHORT, plural
+from ..wording import MONTHS_SHORT, long_date, plural
 from .chart_context import CHART_TRACKS, MOODS, chart_context
 from .context import DashboardContext, PageContext, SiteContext, TimelineContext
-from .details import AGENDA, CITED, RECENT, detail_addresses, detail_pages
+from .details import AGENDA, CITED, RECENT, by_month, detail_addresses, detail_pages
 from .emails import email_for, template_loader, text_environment
 from .format_page import ENTRY_FORMAT, entry_format_page
 from .html_blocks import html_block
@@ -102,9 +102,7 @@ class SiteOptions:
 
 
 def human_date(day: dt.date | None) -> str:
-    if day is None:
-        return ""
-    return f"{day.day} {MONTHS[day.month]} {day.year}"
+    return "" if day is None else long_date(day)
 
 
 def short_date(day: dt.date) -> str:
@@ -400,11 +398,6 @@ def _by_month(
     entries: Sequence[AnyEntry],
 ) -> list[tuple[int, list[tuple[str, list[AnyEntry]]]]]:
     """Newest first: [(year, [(month name, entries), ...]), ...]."""
-    result = []
-    for year, in_year in groupby(entries, key=lambda e: e.date.year):
-        months = [
-            (MONTHS[month], list(in_month))
-            for month, in_month in groupby(in_year, key=lambda e: e.date.month)
-        ]
-        result.append((year, months))
-    return result
+    return [
+        (year, by_month(in_year)) for year, in_year in groupby(entries, key=lambda e: e.date.year)
+    ]
