@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from generator.site.template_cache import CACHE_DIR_VARIABLE
+
 TODAY = dt.date(2026, 11, 26)
 """The day every test log is built for (the `today:` option, `--today`, `Settings.today`)."""
 TODAY_TEXT = TODAY.isoformat()
@@ -31,8 +33,10 @@ BUILD_TIMEOUT = 300
 
 def mkdocs_env(**extra: str) -> dict[str, str]:
     """This environment without any RECOVERY_LOG_ variable (a developer's shell may set
-    one), plus `extra`."""
+    one) but the test session's template cache (conftest), plus `extra`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("RECOVERY_LOG_")}
+    if CACHE_DIR_VARIABLE in os.environ:
+        env[CACHE_DIR_VARIABLE] = os.environ[CACHE_DIR_VARIABLE]
     env["NO_MKDOCS_2_WARNING"] = "1"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.update(extra)

@@ -17,6 +17,7 @@ import jinja2
 from ..insights.feedback import Email, EmailKind, email_kind
 from ..model import Rejection
 from ..wording import MONTHS
+from .template_cache import compiled_templates
 
 TEMPLATES: dict[EmailKind, str] = {
     "request": "feedback_request.txt.j2",
@@ -79,6 +80,7 @@ def text_environment(templates_dir: str | os.PathLike[str] | None = None) -> jin
         keep_trailing_newline=False,
     )
     env.filters["day_month"] = _day_month
+    env.bytecode_cache = compiled_templates(env)
     return env
 
 
