@@ -58,6 +58,7 @@ BIN = Path(PYTHON).parent
 NAMES = ("build", "size", "blog", "check", "serve", "memory", "insights", "instructions")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
 ENV.pop("RECOVERY_LOG_SHOW_PRIVATE", None)
+CACHE_VARIABLE = "RECOVERY_LOG_CACHE_DIR"
 
 
 @dataclass(frozen=True)
@@ -172,18 +173,37 @@ def warm_files(folder: Path) -> None:
             path.read_bytes()
 
 
-def warm_imports() -> None:
+def prepare_python(root: Path) -> None:
+    """Have compiled code ready, as a user's machine has it after its first build.
+
+    * Python bytecode for `generator/`: pip compiles an installed package, and an editable one
+      is compiled on its first import, except where PYTHONDONTWRITEBYTECODE is set (as on
+      some test machines): then every measured build would compile the package again.
+    * The page templates' compiled code (`generator/site/template_cache.py`), in a folder of
+      this run's, never the user's cache. What compiling them costs once is measured apart
+      (`bench_first_build`).
+    """
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(HERE.parent / "generator")], check=True)
+    ENV[CACHE_VARIABLE] = str(root / "template-cache")
     subprocess.run(
         [
             PYTHON,
             "-c",
             "import mkdocs.__main__, mkdocs.commands.build, material, markdown, pymdownx, yaml, "
             "material.plugins.search.plugin, material.plugins.blog.plugin, "
-            "generator.mkdocs_plugin, generator.cli",
+            "generator.mkdocs_plugin, generator.cli; " + COMPILE_TEMPLATES,
         ],
         check=True,
         env=ENV,
     )
+
+
+COMPILE_TEMPLATES = (
+    "from generator.site.render import environment; env = environment(); "
+    "[env.get_template(name) for name in env.list_templates(filter_func=lambda n: "
+    "n.endswith('.j2'))]"
+)
+"""Python that loads every built-in template (compiling those not in the cache)."""
 
 
 # --- projects ---------------------------------------------------------------------------------
@@ -359,16 +379,67 @@ def count_instructions(kind: str, project: Path) -> subprocess.Popen[bytes]:
         f"--log-file={project / 'instructions.log'}",
         PYTHON, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(site),
     ]
-    say(f"  {kind:5}: counting (a few minutes)")
+    say(f"  {kind:6}: counting (a few minutes)")
     quiet = subprocess.DEVNULL
     return subprocess.Popen(cmd, cwd=project, env=ENV, stdout=quiet, stderr=quiet)
 
 
-def instructions_of(project: Path) -> int:
-    for line in (project / "instructions.log").read_text(errors="replace").splitlines():
+def instructions_of(project: Path, name: str = "instructions.log") -> int:
+    for line in (project / name).read_text(errors="replace").splitlines():
         if "I   refs:" in line:
             return int(line.split("I   refs:")[1].strip().replace(",", ""))
-    raise BenchError(f"no instruction count in {project / 'instructions.log'}")
+    raise BenchError(f"no instruction count in {project / name}")
+
+
+def compiling_templates(folder: Path) -> int:
+    """Instructions a first build spends compiling the templates: loading every one of them
+    with an empty cache, less loading them from the cache that `prepare_python` filled."""
+    counts = []
+    for label, cache in (("cold", folder / "empty-template-cache"), ("warm", None)):
+        env = dict(ENV)
+        if cache is not None:
+            shutil.rmtree(cache, ignore_errors=True)
+            env[CACHE_VARIABLE] = str(cache)
+        log = f"templates-{label}.log"
+        cmd = [
+            "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+            f"--log-file={folder / log}", PYTHON, "-c", COMPILE_TEMPLATES,
+        ]
+        subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
+        counts.append(instructions_of(folder, log))
+    return counts[0] - counts[1]
+
+
+def other_pages_projects(workspace: Workspace, size: int) -> dict[str, Path]:
+    """Two projects that tell what the log's other pages (overviews, detail pages) cost MkDocs
+    on their own: the plain project with the log's Markdown extensions ("plain+"), and the same
+    plus those pages as `recovery-log generate` writes them, built without the plugin."""
+    log = workspace.project("log", size)
+    generated = workspace.root / f"generated-{size}"
+    shutil.rmtree(generated, ignore_errors=True)
+    subprocess.run(
+        [str(BIN / "recovery-log"), "generate", "-f", "mkdocs.yml", "--out", str(generated)],
+        cwd=log, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    made = {}
+    for kind, pages in (("plain+", None), ("pages", generated)):
+        folder = workspace.root / f"{kind}-{size}"
+        shutil.rmtree(folder, ignore_errors=True)
+        synth.write_plain_as_log(folder, workspace.project("plain", size), pages)
+        warm_files(folder)
+        made[kind] = folder
+    return made
+
+
+def count_all(projects: dict[str, Path]) -> dict[str, int]:
+    """Instructions of one build of each project, two at a time (one per core)."""
+    kinds = list(projects)
+    for pair in (kinds[i : i + 2] for i in range(0, len(kinds), 2)):
+        running = {kind: count_instructions(kind, projects[kind]) for kind in pair}
+        for kind, process in running.items():
+            if process.wait() != 0:
+                raise BenchError(f"the {kind} build under valgrind failed; see its log")
+    return {kind: instructions_of(project) for kind, project in projects.items()}
 
 
 def bench_instructions(workspace: Workspace, plan: Plan) -> list[Row]:
@@ -378,12 +449,12 @@ def bench_instructions(workspace: Workspace, plan: Plan) -> list[Row]:
         say("  skipped: valgrind is not installed")
         return []
     projects = {kind: workspace.project(kind, size) for kind in ("log", "plain")}
-    running = {kind: count_instructions(kind, project) for kind, project in projects.items()}
-    for kind, process in running.items():
-        if process.wait() != 0:
-            raise BenchError(f"the {kind} build under valgrind failed; see its instructions.log")
-    log, plain = (instructions_of(projects[kind]) for kind in ("log", "plain"))
+    projects.update(other_pages_projects(workspace, size))
+    counts = count_all(projects)
+    log, plain = counts["log"], counts["plain"]
     ratio = log / plain
+    pages = counts["pages"] - counts["plain+"]
+    compiling = compiling_templates(projects["log"])
     return [
         Row(
             "1",
@@ -395,7 +466,29 @@ def bench_instructions(workspace: Workspace, plan: Plan) -> list[Row]:
             f"{ratio:.2f}x",
             f"<= {BUILD_RATIO}x",
             ratio <= BUILD_RATIO,
-        )
+        ),
+        Row(
+            "1",
+            "the same, first build after installing or upgrading: the templates are compiled "
+            "and kept (instructions)",
+            f"{size:,}",
+            f"{(log + compiling) / 1e9:.2f} G",
+            f"{plain / 1e9:.2f} G",
+            f"{(log + compiling) / plain:.2f}x",
+            "—",
+            None,
+        ),
+        Row(
+            "1",
+            "of the log's extra: its overview and detail pages alone, built as plain Markdown "
+            "without the plugin (plain+ those pages, less plain+; instructions)",
+            f"{size:,}",
+            f"{pages / 1e9:.2f} G",
+            f"{plain / 1e9:.2f} G",
+            f"+{pages / plain:.2f}x",
+            "—",
+            None,
+        ),
     ]
 
 
@@ -1213,11 +1306,11 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     try:
         if args.profile:
-            warm_imports()
+            prepare_python(root)
             profile(args.profile, args.size, workspace, args.top)
             return 0
         say(f"Recovery Log benchmarks ({'quick' if args.quick else 'full'}) in {root}")
-        warm_imports()
+        prepare_python(root)
         builds = Builds(workspace, plan.repeats, plan.budget)
         store: dict[str, Any] = {}
         rows: list[Row] = []

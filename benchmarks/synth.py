@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -698,6 +699,38 @@ def write_plain(project: Path, specs: list[dict[str, Any]]) -> Path:
         "plugins:\n  - search\nnav:\n  - Home: index.md\nnot_in_nav: |\n  /entries/\n"
     )
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project / "mkdocs.yml"
+
+
+LOG_MARKDOWN = """\
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - tables
+  - generator.site.html_blocks
+extra_css:
+  - assets/recovery-log.css
+"""
+"""What the plugin adds to every log's `mkdocs.yml` (`generator/mkdocs_plugin.py`, on_config)."""
+
+
+def write_plain_as_log(project: Path, plain: Path, generated: Path | None) -> Path:
+    """The plain project with the log's Markdown extensions and stylesheet, and, from
+    `generated` (`recovery-log generate` of the log), every page but the entries' own."""
+    shutil.copytree(plain / "docs", project / "docs")
+    config = (plain / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config + LOG_MARKDOWN, encoding="utf-8")
+    if generated is None:
+        stylesheet = project / "docs" / "assets" / "recovery-log.css"
+        stylesheet.parent.mkdir(parents=True, exist_ok=True)
+        stylesheet.write_bytes(b"")
+        return project / "mkdocs.yml"
+    entry_page = re.compile(r"entries/\d{4}-\d\d-\d\d-[^/]*\.md")
+    for path in generated.rglob("*"):
+        inside = path.relative_to(generated).as_posix()
+        if path.is_file() and not entry_page.fullmatch(inside):
+            (project / "docs" / inside).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, project / "docs" / inside)
     return project / "mkdocs.yml"
 
 
