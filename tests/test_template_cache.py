@@ -99,10 +99,15 @@ def test_a_cache_that_cannot_be_written_only_costs_a_compile(cache: Path, templa
     assert env.get_template("page.md.j2").render(name="Ada") == "Hello Ada"
 
 
-def test_a_damaged_cache_file_is_compiled_again(cache: Path, templates: Path) -> None:
+@pytest.mark.parametrize(
+    "kept_bytes", [8, 20, 40, -7], ids=["magic", "checksum", "checksum-end", "code"]
+)
+def test_a_cache_file_cut_short_is_compiled_again(
+    cache: Path, templates: Path, kept_bytes: int
+) -> None:
     process_environment(templates).get_template("page.md.j2")
     for kept in cache.glob("*.jinja"):
-        kept.write_bytes(kept.read_bytes()[:-7])
+        kept.write_bytes(kept.read_bytes()[:kept_bytes])
     assert process_environment(templates).get_template("page.md.j2").render(name="Ada") == (
         "Hello Ada"
     )
