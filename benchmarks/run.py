@@ -53,12 +53,13 @@ sys.path.insert(0, str(HERE))
 
 import synth  # noqa: E402
 
+from generator.site.template_cache import CACHE_DIR_VARIABLE  # noqa: E402
+
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
 NAMES = ("build", "size", "blog", "check", "serve", "memory", "insights", "instructions")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
 ENV.pop("RECOVERY_LOG_SHOW_PRIVATE", None)
-CACHE_VARIABLE = "RECOVERY_LOG_CACHE_DIR"
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def prepare_python(root: Path) -> None:
       (`bench_first_build`).
     """
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(HERE.parent / "generator")], check=True)
-    ENV[CACHE_VARIABLE] = str(root / "template-cache")
+    ENV[CACHE_DIR_VARIABLE] = str(root / "template-cache")
     subprocess.run(
         [
             PYTHON,
@@ -399,7 +400,7 @@ def compiling_templates(folder: Path) -> int:
         env = dict(ENV)
         if cache is not None:
             shutil.rmtree(cache, ignore_errors=True)
-            env[CACHE_VARIABLE] = str(cache)
+            env[CACHE_DIR_VARIABLE] = str(cache)
         log = f"templates-{label}.log"
         cmd = [
             "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
