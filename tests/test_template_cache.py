@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import jinja2
+import platformdirs
 import pytest
 
 from generator.site.render import environment
@@ -79,6 +80,18 @@ def test_a_cache_folder_that_cannot_be_made_is_not_used(
     env = process_environment(templates)
     assert env.bytecode_cache is None
     assert env.get_template("page.md.j2").render(name="Ada") == "Hello Ada"
+
+
+def test_no_cache_lands_in_the_project_when_there_is_no_home_folder(
+    tmp_path: Path, templates: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(CACHE_DIR_VARIABLE, raising=False)
+    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda name: f"~/.cache/{name}")
+    monkeypatch.chdir(tmp_path)
+    env = process_environment(templates)
+    assert env.bytecode_cache is None
+    assert env.get_template("page.md.j2").render(name="Ada") == "Hello Ada"
+    assert not (tmp_path / "~").exists()
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX permissions")

@@ -9,7 +9,8 @@ only a shortcut: a folder that cannot be made or written is simply not used.
 
 It lives in the user's cache folder (`~/.cache/recovery-log/templates` on Linux), never in a
 shared temporary folder, where another user could plant code for it to run.
-`RECOVERY_LOG_CACHE_DIR` puts it elsewhere (a CI cache, tests); deleting it is always safe.
+`RECOVERY_LOG_CACHE_DIR` (an absolute path) puts it elsewhere (a CI cache, tests); deleting
+it is always safe.
 """
 
 from __future__ import annotations
@@ -56,8 +57,14 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
 
 
 def compiled_templates(env: jinja2.Environment) -> CompiledTemplates | None:
-    """A cache for `env`'s compiled templates, or None where no private folder can be had."""
+    """A cache for `env`'s compiled templates, or None where no private folder can be had.
+
+    A relative folder is never used: without a home folder (no HOME, no account), the user's
+    cache folder comes back as "~/.cache/...", which would land in the project being built.
+    """
     folder = cache_dir()
+    if not folder.is_absolute():
+        return None
     try:
         folder.mkdir(mode=stat.S_IRWXU, parents=True, exist_ok=True)
         if not _private(folder):
