@@ -368,6 +368,14 @@ def bench_memory(builds: Builds, plan: Plan) -> list[Row]:
 # --- 1, counted in instructions -------------------------------------------------------------
 
 
+def counted(log: Path, cmd: list[str]) -> list[str]:
+    """`cmd` run under valgrind's cachegrind, which writes the instructions it ran to `log`."""
+    return [
+        "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+        f"--log-file={log}", *cmd,
+    ]
+
+
 def count_instructions(kind: str, project: Path) -> subprocess.Popen[bytes]:
     """Start one `mkdocs build` of `project` under valgrind's cachegrind, counting only the
     instructions it runs (no cache simulation): about 30 times slower, but the same count on
@@ -375,11 +383,10 @@ def count_instructions(kind: str, project: Path) -> subprocess.Popen[bytes]:
     site = project / "site-instructions"
     if site.exists():
         shutil.rmtree(site)
-    cmd = [
-        "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-        f"--log-file={project / 'instructions.log'}",
-        PYTHON, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(site),
-    ]
+    cmd = counted(
+        project / "instructions.log",
+        [PYTHON, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", str(site)],
+    )
     say(f"  {kind:6}: counting (a few minutes)")
     quiet = subprocess.DEVNULL
     return subprocess.Popen(cmd, cwd=project, env=ENV, stdout=quiet, stderr=quiet)
@@ -402,10 +409,7 @@ def compiling_templates(folder: Path) -> int:
             shutil.rmtree(cache, ignore_errors=True)
             env[CACHE_DIR_VARIABLE] = str(cache)
         log = f"templates-{label}.log"
-        cmd = [
-            "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-            f"--log-file={folder / log}", PYTHON, "-c", COMPILE_TEMPLATES,
-        ]
+        cmd = counted(folder / log, [PYTHON, "-c", COMPILE_TEMPLATES])
         subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
         counts.append(instructions_of(folder, log))
     return counts[0] - counts[1]
