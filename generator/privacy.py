@@ -59,10 +59,17 @@ def publishable(entries: tuple[AnyEntry, ...], show_private: bool) -> tuple[AnyE
 
 
 def _redact(entry: AnyEntry, public_ids: set[str]) -> AnyEntry:
-    changes: dict[str, Any] = {"body": strip_private_sections(entry.body)}
+    """The entry without its private sections and links to private entries; the entry itself
+    when it has neither (an entry kept across `mkdocs serve` rebuilds stays the same object)."""
+    changes: dict[str, Any] = {}
+    body = strip_private_sections(entry.body)
+    if body != entry.body:
+        changes["body"] = body
     if isinstance(entry, Reflection):
-        changes["about"] = tuple(target for target in entry.about if target in public_ids)
-    return dataclasses.replace(entry, **changes)
+        about = tuple(target for target in entry.about if target in public_ids)
+        if about != entry.about:
+            changes["about"] = about
+    return dataclasses.replace(entry, **changes) if changes else entry
 
 
 def company_aliases(entries: tuple[AnyEntry, ...]) -> dict[str, str]:
