@@ -25,7 +25,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import __version__
-from .entries.loader import ParseCache
 from .mkdocs_files import ParkedHtml, RenderedFile, release, release_markdown
 from .mkdocs_nav import log_pages_first, pages_of
 from .mkdocs_options import RecoveryLogConfig
@@ -44,7 +43,7 @@ from .mkdocs_page_cache import (
 from .mkdocs_search import SearchKeeper
 from .mkdocs_shared_nav import SharedNav, shares_nav
 from .options import checked_values, read_options
-from .site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
+from .site.build import STYLESHEET, BuildOptions, Rebuilds, SiteIdentity, SitePages, build_site
 from .site.feed import FEED_PATH
 from .site.generated import generated_files
 from .site.html_blocks import __name__ as HTML_BLOCKS
@@ -76,8 +75,9 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.site: SitePages | None = None
         self.feed_document: bytes | None = None
         self.stable_dir: Path | None = None
-        self.parse_cache = ParseCache()
-        """Kept across `mkdocs serve` rebuilds (MkDocs keeps plugins that have on_startup)."""
+        self.rebuilds: Rebuilds | None = None
+        """While serving: the parsed entries and rendered entry pages, kept across rebuilds
+        (MkDocs keeps plugins that have on_startup)."""
         self.search_keeper: SearchKeeper | None = None
         """While serving: keeps the preview's search index whole when pages are not rebuilt."""
         self.page_cache: PageCache | None = None
@@ -111,6 +111,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             return
         self.search_keeper = SearchKeeper()
         self.template_code = TemplateCode()
+        self.rebuilds = Rebuilds()
         if dirty:
             self.stable_dir = Path(tempfile.mkdtemp(prefix="recovery-log-pages-"))
         else:
@@ -182,7 +183,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
                 site_name=config.site_name or "",
                 directory_urls=config.use_directory_urls,
             ),
-            cache=self.parse_cache if self.command == "serve" else None,  # only rebuilds reuse it
+            self.rebuilds,
         )
         for problem in site.problems:
             log.warning("entry problem: %s", problem)
@@ -238,6 +239,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             self.page_cache.close()
             self.page_cache = None
         self.search_keeper = None
+        self.rebuilds = None
         self.template_code = None
 
     def _cached(self, page: Any) -> PageCache | None:

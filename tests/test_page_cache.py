@@ -55,24 +55,27 @@ def plugin_of(config: MkDocsConfig) -> RecoveryLogPlugin:
 
 
 @contextmanager
-def preview(root: Path, site: Path) -> Iterator[Callable[[], PageCache]]:
+def preview(root: Path, site: Path) -> Iterator[Callable[[], RecoveryLogPlugin]]:
     """A plain `mkdocs serve` in this process: its first build, then `rebuild()` per save
-    (as serve does: a fresh config each time, the same plugin), which returns the cache."""
+    (as serve does: a fresh config each time, the same plugin), which returns the plugin."""
     config = load(root, site)
     config.plugins.on_startup(command="serve", dirty=False)
     try:
         build(config, serve_url=SERVE_URL)
 
-        def rebuild() -> PageCache:
+        def rebuild() -> RecoveryLogPlugin:
             again = load(root, site)
             build(again, serve_url=SERVE_URL)
-            cache = plugin_of(again).page_cache
-            assert cache is not None
-            return cache
+            return plugin_of(again)
 
         yield rebuild
     finally:
         config.plugins.on_shutdown()
+
+
+def page_cache_of(plugin: RecoveryLogPlugin) -> PageCache:
+    assert plugin.page_cache is not None
+    return plugin.page_cache
 
 
 def fresh(root: Path, site: Path) -> Path:
@@ -98,11 +101,21 @@ def test_a_saved_entry_is_rendered_again_and_the_unchanged_pages_are_reused(
     root = write_site(tmp_path / "log", ALL_ENTRIES)
     with preview(root, tmp_path / "served") as rebuild:
         edit(root / "entries" / ACME, "average question.", "average question, again.")
-        cache = rebuild()
+        cache = page_cache_of(rebuild())
 
     assert acme_uri() not in cache.reused, "the saved entry's page is rendered again"
     assert f"entries/{entry_id(GLOBEX)}.md" in cache.finished, "an unchanged entry is served kept"
     assert "again." in (tmp_path / "served" / entry_url(entry_id(ACME)) / "index.html").read_text()
+    assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
+
+
+def test_a_save_renders_only_the_saved_entrys_page_from_its_template(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES)
+    with preview(root, tmp_path / "served") as rebuild:
+        edit(root / "entries" / ACME, "average question.", "average question, again.")
+        kept = rebuild().rebuilds
+
+    assert kept is not None and kept.pages.rendered == 1
     assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
 
 
@@ -138,7 +151,7 @@ def test_an_edited_theme_override_redraws_every_page(tmp_path: Path) -> None:
     )
     with preview(root, tmp_path / "served") as rebuild:
         edit(override, "First notice", "Second notice")
-        cache = rebuild()
+        cache = page_cache_of(rebuild())
 
     assert not cache.finished
     page = tmp_path / "served" / entry_url(entry_id(GLOBEX)) / "index.html"
@@ -170,7 +183,7 @@ def test_a_page_whose_links_warn_warns_again_on_every_rebuild(
     with preview(root, tmp_path / "served") as rebuild:
         caplog.clear()
         with caplog.at_level(logging.WARNING):
-            cache = rebuild()
+            cache = page_cache_of(rebuild())
 
     assert acme_uri() not in cache.reused
     assert any("prep-notes.md" in record.getMessage() for record in caplog.records)
@@ -181,7 +194,7 @@ def test_with_a_plugin_it_cannot_vouch_for_every_page_is_rendered(
 ) -> None:
     root = write_site(tmp_path / "log", ALL_ENTRIES, plugins=("search", "offline"))
     with caplog.at_level(logging.INFO), preview(root, tmp_path / "served") as rebuild:
-        cache = rebuild()
+        cache = page_cache_of(rebuild())
 
     assert not cache.reused
     said = [record.getMessage() for record in caplog.records if "offline" in record.getMessage()]

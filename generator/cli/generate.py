@@ -15,8 +15,7 @@ from typing import Any
 
 import click
 
-from ..entries.loader import ParseCache
-from ..site.build import STYLESHEET, BuildOptions, SiteIdentity, SitePages, build_site
+from ..site.build import STYLESHEET, BuildOptions, Rebuilds, SiteIdentity, SitePages, build_site
 from ..site.feed import FEED_PATH
 from ..site.format_page import ENTRY_FORMAT
 from ..site.generated import NotOurFiles, Written, generated_files, write_files
@@ -85,7 +84,7 @@ def site_identity(config_file: Path) -> tuple[SiteIdentity, Path]:
     return identity, root / str(config.get("docs_dir") or "docs")
 
 
-def render(target: Target, cache: ParseCache | None = None) -> tuple[SitePages, dict[str, bytes]]:
+def render(target: Target, kept: Rebuilds | None = None) -> tuple[SitePages, dict[str, bytes]]:
     """Every file the site needs from the log, by its path in the docs folder."""
     user_home = (target.out / "index.md").exists() and "index.md" not in generated_files(target.out)
     settings = replace(target.project.settings(target.today), show_private=target.show_private)
@@ -96,7 +95,7 @@ def render(target: Target, cache: ParseCache | None = None) -> tuple[SitePages, 
         banner_in_pages=True,
         directory_urls=target.site.directory_urls,
     )
-    site = build_site(target.project.entries_dir, settings, options, cache=cache)
+    site = build_site(target.project.entries_dir, settings, options, kept)
     files = {page.uri: page.content.encode("utf-8") for page in site.pages}
     if (target.out / ENTRY_FORMAT).exists() and ENTRY_FORMAT not in generated_files(target.out):
         del files[ENTRY_FORMAT]  # the user's own "Writing entries" page wins, as in MkDocs
@@ -107,8 +106,8 @@ def render(target: Target, cache: ParseCache | None = None) -> tuple[SitePages, 
     return site, files
 
 
-def generate_once(target: Target, cache: ParseCache | None = None) -> tuple[SitePages, Written]:
-    site, files = render(target, cache)
+def generate_once(target: Target, kept: Rebuilds | None = None) -> tuple[SitePages, Written]:
+    site, files = render(target, kept)
     return site, write_files(target.out, files)
 
 
@@ -177,10 +176,10 @@ def generate(
         if site is None or (strict and site.problems):
             raise SystemExit(1)
         return
-    cache = ParseCache()
+    kept = Rebuilds()
     for _ in changes(_watched(target), interval, max_runs):
         click.echo(f"--- {dt.datetime.now():%H:%M:%S}")
-        _run(target, cache)
+        _run(target, kept)
 
 
 def _check_folders(target: Target) -> None:
@@ -196,10 +195,10 @@ def _check_folders(target: Target) -> None:
         )
 
 
-def _run(target: Target, cache: ParseCache | None = None) -> tuple[SitePages | None, Written]:
+def _run(target: Target, kept: Rebuilds | None = None) -> tuple[SitePages | None, Written]:
     """One generation, reported; a refusal is reported too, and changes nothing."""
     try:
-        site, written = generate_once(target, cache)
+        site, written = generate_once(target, kept)
     except NotOurFiles as exc:
         click.echo(f"Error: {exc}", err=True)
         return None, Written()

@@ -48,6 +48,13 @@ class Names:
         order = self._order[key]
         return max(counts, key=lambda s: (counts[s], -order[s]))
 
+    def memo_key(self) -> tuple[object, ...]:
+        """Everything that decides what `shown` answers: equal keys, equal answers."""
+        return (
+            tuple(sorted(self.aliases.items())),
+            tuple((key, self.shown(key)) for key in sorted(self._spellings)),
+        )
+
 
 class LogNames:
     """The log's one name for each skill, strength and track, decided once for every page.
@@ -69,6 +76,10 @@ class LogNames:
 
     def track(self, name: str) -> str:
         return self.tracks.shown(self.tracks.key(name))
+
+    def memo_key(self) -> tuple[object, ...]:
+        """Two builds whose keys are equal show every name the same way (see `render_memo`)."""
+        return (self.skills.memo_key(), self.strengths.memo_key(), self.tracks.memo_key())
 
 
 def log_names(entries: Iterable[AnyEntry], aliases: Mapping[str, str] | None = None) -> LogNames:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from ..settings import Settings
 from .feed import atom_feed
 from .links import page_url
 from .render import PRIVATE_BANNER, Page, SiteOptions, entry_uri, render_site
+from .render_memo import RenderMemo
 
 STYLESHEET = "assets/recovery-log.css"
 """Where the site's stylesheet goes in the docs tree (and so in `extra_css`)."""
@@ -93,13 +94,27 @@ class SitePages:
         )
 
 
+@dataclass
+class Rebuilds:
+    """What a preview (`mkdocs serve`, `generate --watch`) keeps from one build to the next,
+    so that a save costs what it changed: the entry files as parsed, the entry pages as
+    rendered."""
+
+    files: ParseCache = field(default_factory=ParseCache)
+    pages: RenderMemo = field(default_factory=RenderMemo)
+
+
 def build_site(
     entries_dir: Path,
     settings: Settings,
     options: BuildOptions,
-    cache: ParseCache | None = None,
+    kept: Rebuilds | None = None,
 ) -> SitePages:
-    """Load the log, keep what may be shown, and render every page of the site."""
+    """Load the log, keep what may be shown, and render every page of the site.
+
+    `kept`: what a caller that builds again and again (a preview) keeps between builds.
+    """
+    cache = kept.files if kept else None
     loaded = load_log(entries_dir, settings, display_as=options.entries_label, cache=cache)
     entries = publishable(loaded.entries, settings.show_private)
     if options.anonymize_companies:
@@ -116,7 +131,10 @@ def build_site(
         directory_urls=options.directory_urls,
     )
     found = reports(entries, settings, options.mentor_since)
-    pages = render_site(entries, loaded.problems, settings, site_options, found, loaded.warnings)
+    pages = render_site(
+        entries, loaded.problems, settings, site_options, found, loaded.warnings,
+        kept.pages if kept else None,
+    )
     if settings.show_private and options.banner_in_pages:
         pages = [Page(p.uri, with_banner(p.content), p.in_nav) for p in pages]
     return SitePages(

@@ -132,3 +132,28 @@ def email_for(
 ) -> Email:
     """The follow-up when a request is pending, else the request."""
     return draft(rejection, email_kind(rejection), env, author)
+
+
+class Drafts:
+    """`email_for(rejection)` in a page template: the draft, signed by the site's author.
+
+    The draft depends on the rejection, the author and the e-mail templates alone, which is
+    what a page that shows it is kept by across `mkdocs serve` rebuilds (`render_memo`).
+    """
+
+    __slots__ = ("author", "env")
+
+    def __init__(self, env: jinja2.Environment, author: str | None) -> None:
+        self.env = env
+        self.author = author
+
+    def __call__(self, rejection: Rejection) -> Email:
+        return email_for(rejection, self.env, self.author)
+
+    def memo_key(self) -> object:
+        """The author and the templates' sources (each build makes its own environment, always
+        set up the same way)."""
+        loader = self.env.loader
+        sources = tuple(loader.get_source(self.env, t)[:2] for t in TEMPLATES.values()) if (
+            loader) else ()
+        return (self.author, sources)

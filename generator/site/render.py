@@ -19,6 +19,7 @@ import jinja2
 
 from ..errors import Problem
 from ..insights import analysis as insights
+from ..insights.analysis import Analysis, RejectionFacts
 from ..insights.feedback import status_label
 from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
@@ -28,11 +29,12 @@ from ..wording import MONTHS_SHORT, long_date, plural
 from .chart_context import CHART_TRACKS, MOODS, chart_context
 from .context import DashboardContext, PageContext, SiteContext, TimelineContext
 from .details import AGENDA, CITED, RECENT, by_month, detail_addresses, detail_pages
-from .emails import email_for, template_loader, text_environment
+from .emails import Drafts, template_loader, text_environment
 from .format_page import ENTRY_FORMAT, entry_format_page
 from .html_blocks import html_block
 from .links import ENTRIES_FOLDER, TRACKS, Links, PageAddresses, entry_uri
 from .markdown import Md, escape, finalize, front_matter, meta_text
+from .render_memo import RenderMemo, Unkeyable, shared_key, value_key
 from .template_cache import compiled_templates
 
 TIMELINE = PageAddresses.timeline
@@ -198,11 +200,14 @@ def render_site(
     options: SiteOptions | None = None,
     found: Reports | None = None,
     warnings: Sequence[Problem] = (),
+    memo: RenderMemo | None = None,
 ) -> list[Page]:
     """Every generated page, for entries that are already fit to publish, newest first.
 
     `found` is the log's reports when the caller has them already (computed once per build);
-    they must be of these `entries` and `settings`.
+    they must be of these `entries` and `settings`. `memo`, kept by a caller that builds
+    again and again (`mkdocs serve`), spares rendering an entry page that would come out
+    the same as last time.
     """
     options = options or SiteOptions()
     env = environment(options.templates_dir)
@@ -240,33 +245,85 @@ def render_site(
             in_nav=False,
         ),
     ]
-    return result + _entry_pages(renderer, entries, settings, found)
+    return result + _entry_pages(renderer, entries, settings, found, memo)
+
+
+ENTRY_PAGE_NAMES = frozenset({"to", "meta", "entry", "body", "back_links", "entry_facts"})
+"""What each entry page's context has of its own, on top of the site's."""
 
 
 def _entry_pages(
-    renderer: _Renderer, entries: Sequence[AnyEntry], settings: Settings, found: Reports
+    renderer: _Renderer,
+    entries: Sequence[AnyEntry],
+    settings: Settings,
+    found: Reports,
+    memo: RenderMemo | None,
 ) -> list[Page]:
     """The entries' own pages, each rendered when it is read: a waiting page holds no more
     than its entry. The templates are loaded now, so a broken one stops the build at once."""
     back_links = insights.referenced_by(entries)
     rejection = renderer.env.get_template("rejection.md.j2")
     reflection = renderer.env.get_template("reflection.md.j2")
+    shared = _EntryPageKeys(renderer, memo) if memo is not None else None
 
     def entry_page(entry: AnyEntry) -> str:
+        uri = entry_uri(entry)
         own = {
-            **renderer.page_vars(entry_uri(entry), _entry_meta(entry)),
+            **renderer.page_vars(uri, _entry_meta(entry)),
             "entry": entry,
             "body": Md(_shown_body(entry, settings)),
             "back_links": back_links.get(entry.id, []),
             "entry_facts": found.analysis.of(entry) if isinstance(entry, Rejection) else None,
         }
         template = rejection if isinstance(entry, Rejection) else reflection
-        return template.render(renderer.base, **own)
+        if memo is None or shared is None:
+            return template.render(renderer.base, **own)
+        key = shared.of(template.name or "", uri, own)
+        return memo.markdown(uri, key, lambda: template.render(renderer.base, **own))
 
+    if memo is not None:
+        memo.start_build(entry_uri(entry) for entry in entries)
     return [
         Page(entry_uri(entry), functools.partial(entry_page, entry), in_nav=False)
         for entry in entries
     ]
+
+
+class _EntryPageKeys:
+    """Each entry page's memo key: its template's shared key (worked out once a build), its
+    address (which decides its links), and its own values."""
+
+    def __init__(self, renderer: _Renderer, memo: RenderMemo) -> None:
+        self.renderer = renderer
+        self.memo = memo
+        self.shared: dict[str, object | None] = {}
+
+    def _shared(self, template: str) -> object | None:
+        if template not in self.shared:
+            reads = self.memo.reads(self.renderer.env, template)
+            try:
+                key = None if reads is None else self.memo.shared(
+                    (
+                        shared_key(reads, self.renderer.base, ENTRY_PAGE_NAMES),
+                        self.renderer.links_key(),
+                    )
+                )
+            except Unkeyable:
+                key = None
+            self.shared[template] = key
+        return self.shared[template]
+
+    def of(self, template: str, uri: str, own: dict[str, Any]) -> object | None:
+        """None: this page is rendered, as it would be without the memo."""
+        shared = self._shared(template)
+        if shared is None:
+            return None
+        try:
+            known = self.memo.known
+            values = tuple(value_key(value, known) for name, value in own.items() if name != "to")
+        except Unkeyable:
+            return None
+        return (shared, uri, values)
 
 
 def _timeline_context(
@@ -296,6 +353,15 @@ class _Renderer:
         self.track_anchors = {
             t.key: (t.name, f"track-{n}") for n, t in enumerate(base["tracks"], 1)
         }
+        self._links_key: object = None
+
+    def links_key(self) -> object:
+        """What decides every link `to` makes, besides the page's own address."""
+        if self._links_key is None:
+            self._links_key = value_key(
+                (frozenset(self.known), self.track_anchors, self.directory_urls)
+            )
+        return self._links_key
 
     def page_context(self, uri: str, meta: dict[str, Any]) -> PageContext:
         return {**self.base, **self.page_vars(uri, meta)}  # type: ignore[typeddict-item]
@@ -347,6 +413,25 @@ def _entry_meta(entry: AnyEntry) -> dict[str, Any]:
     return meta
 
 
+class FactsOf:
+    """`facts(rejection)` in a template: the rejection's facts.
+
+    They depend on the rejection and the settings alone (`analysis.rejection_facts`), so a
+    page that asks for them reads the same facts while those two are the same.
+    """
+
+    __slots__ = ("analysis",)
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+
+    def __call__(self, rejection: Rejection) -> RejectionFacts:
+        return self.analysis.of(rejection)
+
+    def memo_key(self) -> object:
+        return value_key(self.analysis.settings)
+
+
 def site_context(
     entries: Sequence[AnyEntry],
     problems: Sequence[Problem],
@@ -363,7 +448,7 @@ def site_context(
         "settings": settings,
         "stages": settings.stages,
         "analysis": analysis,
-        "facts": analysis.of,
+        "facts": FactsOf(analysis),
         "skills": found.skills,
         "open_gaps": found.skills.open_gaps,
         "feedback": found.feedback,
@@ -377,7 +462,7 @@ def site_context(
         "head": found.headline,
         "known_titles": {entry.id: entry.title for entry in entries},
         "names": found.names,
-        "email_for": lambda rejection: email_for(rejection, mail_env, options.author),
+        "email_for": Drafts(mail_env, options.author),
         "status_label": status_label,
         "site_name": options.site_name,
         **chart_context(found),
