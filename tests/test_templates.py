@@ -135,3 +135,21 @@ def test_an_older_copy_of_macros_in_your_folder_still_builds_every_page(
     ]
     (mine / "_macros.j2").write_text("".join(kept))
     assert "# Skills gap" in pages(overdue, mine)["skills.md"]
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    ["{{ entry.company }}", "{% autoescape false %}{{ entry.company }}{% endautoescape %}"],
+    ids=["as is", "in an autoescape block"],
+)
+def test_a_value_in_a_template_of_yours_is_escaped_once(
+    entries: Entries, tmp_path: Path, wrapped: str
+) -> None:
+    entries.entry(
+        "2026-11-02-acme-analyst.md", "date: 2026-11-02\ncompany: A & <B>\nrole: Analyst\n"
+    )
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "rejection.md.j2").write_text(f"Company: {wrapped}\n")
+    page = pages(entries, mine)["entries/2026-11-02-acme-analyst.md"]
+    assert "Company: A &#38; &#60;B&#62;" in page

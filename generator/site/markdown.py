@@ -44,15 +44,16 @@ def escape(value: object) -> Md:
     return str.__new__(Md, text.translate(_REFERENCES))
 
 
-def finalize(value: object) -> object:
+def finalize(value: object) -> str:
     """Jinja's finalize hook: every `{{ value }}` is escaped for Markdown unless already safe.
 
-    It runs before Jinja's own (HTML) autoescaping, which then leaves the result alone.
+    Its result is always safe text (a `Markup`), so Jinja's own (HTML) autoescaping, which
+    would leave it alone, is not asked (see `SafeOutput`).
     """
     if value is None:
         return Md("")
     if hasattr(value, "__html__"):
-        return value
+        return value if isinstance(value, str) else Markup(value.__html__())
     return escape(value)
 
 

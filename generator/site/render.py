@@ -16,6 +16,8 @@ from itertools import groupby
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 
 from ..errors import Problem
 from ..insights import analysis as insights
@@ -145,9 +147,34 @@ def _listing(folder: str | None) -> tuple[str, ...]:
         return ()
 
 
+class _SafeOutput(CodeGenerator):
+    """Compiles `{{ value }}` to `finalize(value)`, not `escape(finalize(value))`.
+
+    `finalize` escapes every value for Markdown and returns safe text, which Jinja's
+    autoescaping then copied once more to no effect, for each of the values of every page.
+    Where a template turns autoescaping off or on in a block, Jinja's own code is kept.
+    """
+
+    def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src:
+            self.write(finalize.src)
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src:
+            self.write(")")
+        else:
+            super()._output_child_post(node, frame, finalize)
+
+
+class _PageEnvironment(jinja2.Environment):
+    code_generator_class = _SafeOutput
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(templates_dir: str | None, listing: tuple[str, ...]) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _PageEnvironment(
         loader=template_loader(templates_dir),
         autoescape=True,
         finalize=finalize,
