@@ -229,6 +229,14 @@ def test_search_keeps_the_words_of_a_tables_cells_apart(plain: Build) -> None:
     assert "Acme Analytics, Data Analyst " in month["text"]
 
 
+def test_search_finds_an_entry_by_what_it_says_not_by_its_page_footer(plain: Build) -> None:
+    docs = json.loads((plain.site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    entry = [doc for doc in docs if doc["location"].startswith(entry_url(entry_id(ACME)))]
+    assert any("Data Analyst" in doc["text"] or "Data Analyst" in doc["title"] for doc in entry)
+    assert not [doc["location"] for doc in docs if "Back to the timeline" in doc["text"]]
+    assert not [doc["location"] for doc in docs if "Written in entries/" in doc["text"]]
+
+
 def test_entry_pages_are_not_in_the_sidebar_navigation(plain: Build) -> None:
     nav = plain.page("").nav_links
     assert "entries/" in nav, "the timeline should be in the navigation"
