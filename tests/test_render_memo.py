@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from entry_files import Entries
@@ -26,6 +27,11 @@ from generator.site.render_memo import RenderMemo, Unkeyable, value_key
 ACME = "2026-10-01-acme-analyst.md"
 GLOBEX = "2026-10-08-globex-analyst.md"
 INITECH = "2026-10-15-initech-analyst.md"
+
+
+class Pair(NamedTuple):
+    one: int
+    other: int
 
 
 def rejection(company: str, day: str, skill: str, body: str = "A fair process.") -> str:
@@ -144,18 +150,34 @@ def test_an_edited_template_of_yours_redraws_its_pages(log: Entries, tmp_path: P
     assert pages == preview.fresh()
 
 
-def test_a_template_of_yours_that_reads_a_value_made_for_one_build_is_always_rendered(
+def test_a_template_of_yours_that_reads_a_value_it_cannot_compare_is_always_rendered(
+    log: Entries, tmp_path: Path
+) -> None:
+    mine = tmp_path / "templates"
+    mine.mkdir()
+    (mine / "_entry_footer.md.j2").write_text("{{ 'With charts.' if charts }}\n", "utf-8")
+    preview = Preview(log, mine)
+    preview.build()
+    pages = preview.build()
+    assert preview.memo.rendered == 3
+    assert pages == preview.fresh()
+
+
+def test_the_older_names_for_a_rejections_facts_are_compared_too(
     log: Entries, tmp_path: Path
 ) -> None:
     mine = tmp_path / "templates"
     mine.mkdir()
     (mine / "_entry_footer.md.j2").write_text(
-        "Feedback: {{ feedback_status(entry) if entry.kind == 'rejection' else '' }}\n", "utf-8"
+        "Feedback: {{ feedback_status(entry) }}, {{ stage_reached(entry) }}, "
+        "{{ is_overdue(entry) }}, {{ is_to_chase(entry) }}\n",
+        "utf-8",
     )
     preview = Preview(log, mine)
-    preview.build()
+    assert "Feedback: not requested, technical, " in preview.build()[page_of(ACME)]
+    save(log, ACME, "A fair process.", "A fair process, they said.")
     pages = preview.build()
-    assert preview.memo.rendered == 3
+    assert preview.memo.rendered == 1
     assert pages == preview.fresh()
 
 
@@ -191,6 +213,7 @@ def test_a_deleted_entry_is_forgotten(log: Entries) -> None:
         ([1], (1,)),
         (dt.date(2026, 1, 1), dt.datetime(2026, 1, 1)),
         ({"a": 1}, {"a": "1"}),
+        ((1, 2), Pair(1, 2)),
     ],
     ids=repr,
 )
@@ -207,6 +230,10 @@ def test_equal_entries_read_from_two_builds_have_equal_keys() -> None:
 
     assert made() is not made()
     assert value_key(made()) == value_key(made())
+
+
+def test_a_named_tuple_is_keyed_by_its_items() -> None:
+    assert value_key(Pair(1, 2)) == value_key(Pair(1, 2)) != value_key(Pair(1, 3))
 
 
 def test_a_function_made_for_one_build_cannot_be_keyed() -> None:

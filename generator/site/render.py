@@ -21,7 +21,7 @@ from jinja2.compiler import CodeGenerator, Frame
 
 from ..errors import Problem
 from ..insights import analysis as insights
-from ..insights.analysis import Analysis, RejectionFacts
+from ..insights.analysis import Analysis
 from ..insights.feedback import status_label
 from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
@@ -457,22 +457,24 @@ def _entry_meta(entry: AnyEntry) -> dict[str, Any]:
 
 
 class FactsOf:
-    """`facts(rejection)` in a template: the rejection's facts.
+    """`facts(rejection)` in a template: the rejection's facts (or one `fact` of them).
 
     They depend on the rejection and the settings alone (`analysis.rejection_facts`), so a
     page that asks for them reads the same facts while those two are the same.
     """
 
-    __slots__ = ("analysis",)
+    __slots__ = ("analysis", "fact")
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, fact: str | None = None) -> None:
         self.analysis = analysis
+        self.fact = fact
 
-    def __call__(self, rejection: Rejection) -> RejectionFacts:
-        return self.analysis.of(rejection)
+    def __call__(self, rejection: Rejection) -> Any:
+        facts = self.analysis.of(rejection)
+        return facts if self.fact is None else getattr(facts, self.fact)
 
     def memo_key(self) -> object:
-        return value_key(self.analysis.settings)
+        return (self.fact, value_key(self.analysis.settings))
 
 
 def site_context(
@@ -519,10 +521,10 @@ def site_context(
         "dashboard_uri": pages.dashboard,
         "timeline_uri": pages.timeline,
         "problems_uri": pages.problems,
-        "feedback_status": lambda r: analysis.of(r).feedback,
-        "stage_reached": lambda r: analysis.of(r).stage_reached,
-        "is_overdue": lambda r: analysis.of(r).overdue,
-        "is_to_chase": lambda r: analysis.of(r).to_chase,
+        "feedback_status": FactsOf(analysis, "feedback"),
+        "stage_reached": FactsOf(analysis, "stage_reached"),
+        "is_overdue": FactsOf(analysis, "overdue"),
+        "is_to_chase": FactsOf(analysis, "to_chase"),
     }
 
 

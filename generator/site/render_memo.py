@@ -62,6 +62,11 @@ def value_key(value: object, known: KnownKeys | None = None) -> object:
         return (kind, frozenset([value_key(item, known) for item in value]))  # type: ignore[attr-defined]
     if isinstance(value, str):  # Markdown or HTML made safe (`Md`, `Markup`): not plain text
         return (kind, str(value))
+    if isinstance(value, tuple | list):  # a named tuple, say
+        return (kind, tuple([value_key(item, known) for item in value]))
+    if isinstance(value, dict):
+        items = value.items()
+        return (kind, tuple([(value_key(k, known), value_key(v, known)) for k, v in items]))
     memo_key = getattr(kind, "memo_key", None)
     if memo_key is not None:
         return (kind, memo_key(value))
