@@ -114,6 +114,14 @@ def built(root: Path, *, strict: bool = True, env: dict[str, str] | None = None)
     return result
 
 
+def templates_of_yours(folder: Path, templates: dict[str, str]) -> Path:
+    """A `templates_dir` of the user's own in `folder`, holding `templates` (name -> text)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in templates.items():
+        (folder / name).write_text(text, "utf-8")
+    return folder
+
+
 def differences(served: Path, expected: Path) -> list[str]:
     """Two built sites' files that are missing, extra or different; the search index
     compared entry by entry (its order follows the order pages were indexed in)."""

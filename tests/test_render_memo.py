@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 import pytest
 from entry_files import Entries
-from helpers import TODAY
+from helpers import TODAY, templates_of_yours
 
 from generator.entries.loader import ParseCache, load_log
 from generator.model import Gap, Rejection
@@ -136,10 +136,8 @@ def test_a_new_day_redraws_the_pages_whose_facts_count_days(log: Entries) -> Non
 
 
 def test_an_edited_template_of_yours_redraws_its_pages(log: Entries, tmp_path: Path) -> None:
-    mine = tmp_path / "templates"
-    mine.mkdir()
+    mine = templates_of_yours(tmp_path / "mine", {"_entry_footer.md.j2": "Written by me.\n"})
     footer = mine / "_entry_footer.md.j2"
-    footer.write_text("Written by me.\n", "utf-8")
     preview = Preview(log, mine)
     assert "Written by me." in preview.build()[page_of(ACME)]
     footer.write_text("Written by me, with care.\n", "utf-8")
@@ -150,13 +148,22 @@ def test_an_edited_template_of_yours_redraws_its_pages(log: Entries, tmp_path: P
     assert pages == preview.fresh()
 
 
-def test_a_template_of_yours_that_reads_a_value_it_cannot_compare_is_always_rendered(
-    log: Entries, tmp_path: Path
+@pytest.mark.parametrize(
+    "templates",
+    [
+        {"_entry_footer.md.j2": "{{ 'With charts.' if charts }}\n"},
+        {
+            "_entry_footer.md.j2": '{% include entry.kind ~ ".j2" %}\n',
+            "rejection.j2": "A rejection, met with grace.\n",
+            "reflection.j2": "A reflection.\n",
+        },
+    ],
+    ids=["reads a value it cannot compare", "includes a template chosen at run time"],
+)
+def test_a_template_of_yours_the_memo_cannot_follow_is_rendered_on_every_save(
+    log: Entries, tmp_path: Path, templates: dict[str, str]
 ) -> None:
-    mine = tmp_path / "templates"
-    mine.mkdir()
-    (mine / "_entry_footer.md.j2").write_text("{{ 'With charts.' if charts }}\n", "utf-8")
-    preview = Preview(log, mine)
+    preview = Preview(log, templates_of_yours(tmp_path / "mine", templates))
     preview.build()
     pages = preview.build()
     assert preview.memo.rendered == 3
@@ -166,33 +173,17 @@ def test_a_template_of_yours_that_reads_a_value_it_cannot_compare_is_always_rend
 def test_the_older_names_for_a_rejections_facts_are_compared_too(
     log: Entries, tmp_path: Path
 ) -> None:
-    mine = tmp_path / "templates"
-    mine.mkdir()
-    (mine / "_entry_footer.md.j2").write_text(
+    footer = (
         "Feedback: {{ feedback_status(entry) }}, {{ stage_reached(entry) }}, "
-        "{{ is_overdue(entry) }}, {{ is_to_chase(entry) }}\n",
-        "utf-8",
+        "{{ is_overdue(entry) }}, {{ is_to_chase(entry) }}\n"
     )
+    mine = templates_of_yours(tmp_path / "mine", {"_entry_footer.md.j2": footer})
     preview = Preview(log, mine)
     assert "Feedback: not requested, technical, " in preview.build()[page_of(ACME)]
     save(log, ACME, "A fair process.", "A fair process, they said.")
     pages = preview.build()
     assert preview.memo.rendered == 1
     assert pages == preview.fresh()
-
-
-def test_a_template_of_yours_chosen_at_run_time_is_always_rendered(
-    log: Entries, tmp_path: Path
-) -> None:
-    mine = tmp_path / "templates"
-    mine.mkdir()
-    (mine / "_entry_footer.md.j2").write_text('{% include entry.kind ~ ".j2" %}\n', "utf-8")
-    (mine / "rejection.j2").write_text("A rejection, met with grace.\n", "utf-8")
-    preview = Preview(log, mine)
-    preview.build()
-    pages = preview.build()
-    assert preview.memo.rendered == 3
-    assert "met with grace" in pages[page_of(ACME)]
 
 
 def test_a_deleted_entry_is_forgotten(log: Entries) -> None:

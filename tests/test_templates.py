@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from entry_files import Entries
-from helpers import TODAY
+from helpers import TODAY, templates_of_yours
 
 from generator.settings import Settings
 from generator.site import context
@@ -67,10 +67,13 @@ def test_every_built_in_template_is_documented() -> None:
 def test_the_feedback_page_drafts_come_from_your_e_mail_template(
     overdue: Entries, tmp_path: Path
 ) -> None:
-    mine = tmp_path / "mine"
-    mine.mkdir()
-    (mine / "feedback_request.txt.j2").write_text(
-        "Quick question\n\nHi {{ contact }}, what could I improve for {{ role }}?\n"
+    mine = templates_of_yours(
+        tmp_path / "mine",
+        {
+            "feedback_request.txt.j2": (
+                "Quick question\n\nHi {{ contact }}, what could I improve for {{ role }}?\n"
+            )
+        },
     )
     feedback = pages(overdue, mine)["feedback.md"]
     assert "Subject: Quick question" in feedback
@@ -90,13 +93,12 @@ def test_a_rejection_page_shows_the_position_python_computed(overdue: Entries) -
 def test_a_template_of_yours_can_read_the_declared_context(
     overdue: Entries, tmp_path: Path
 ) -> None:
-    mine = tmp_path / "mine"
-    mine.mkdir()
-    (mine / "dashboard.md.j2").write_text(
+    dashboard = (
         "{{ meta }}\n# Mine\n\n{% for r in analysis.rejections %}"
         "{{ r.company }}: {{ facts(r).days_waiting }} days, {{ to.page(pages.feedback, 'ask') }}"
         "{% endfor %}\n"
     )
+    mine = templates_of_yours(tmp_path / "mine", {"dashboard.md.j2": dashboard})
     assert "Acme: 24 days, [ask](feedback.md)" in pages(overdue, mine)["index.md"]
 
 
@@ -125,15 +127,13 @@ def test_the_built_in_pages_import_only_macros_an_older_copy_of_macros_has() -> 
 def test_an_older_copy_of_macros_in_your_folder_still_builds_every_page(
     overdue: Entries, tmp_path: Path
 ) -> None:
-    mine = tmp_path / "mine"
-    mine.mkdir()
     shipped = (TEMPLATES / "_macros.j2").read_text()
     kept = [
         block
         for block in re.split(r"(?={% macro )", shipped)
         if (found := re.match(r"{% macro (\w+)", block)) and found.group(1) in MACROS_OF_A_COPY
     ]
-    (mine / "_macros.j2").write_text("".join(kept))
+    mine = templates_of_yours(tmp_path / "mine", {"_macros.j2": "".join(kept)})
     assert "# Skills gap" in pages(overdue, mine)["skills.md"]
 
 
@@ -148,8 +148,6 @@ def test_a_value_in_a_template_of_yours_is_escaped_once(
     entries.entry(
         "2026-11-02-acme-analyst.md", "date: 2026-11-02\ncompany: A & <B>\nrole: Analyst\n"
     )
-    mine = tmp_path / "mine"
-    mine.mkdir()
-    (mine / "rejection.md.j2").write_text(f"Company: {wrapped}\n")
+    mine = templates_of_yours(tmp_path / "mine", {"rejection.md.j2": f"Company: {wrapped}\n"})
     page = pages(entries, mine)["entries/2026-11-02-acme-analyst.md"]
     assert "Company: A &#38; &#60;B&#62;" in page
