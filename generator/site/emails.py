@@ -154,6 +154,6 @@ class Drafts:
         """The author and the templates' sources (each build makes its own environment, always
         set up the same way)."""
         loader = self.env.loader
-        sources = tuple(loader.get_source(self.env, t)[:2] for t in TEMPLATES.values()) if (
-            loader) else ()
-        return (self.author, sources)
+        if loader is None:
+            return (self.author,)
+        return (self.author, tuple(loader.get_source(self.env, t)[:2] for t in TEMPLATES.values()))

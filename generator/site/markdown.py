@@ -48,7 +48,7 @@ def finalize(value: object) -> str:
     """Jinja's finalize hook: every `{{ value }}` is escaped for Markdown unless already safe.
 
     Its result is always safe text (a `Markup`), so Jinja's own (HTML) autoescaping, which
-    would leave it alone, is not asked (see `SafeOutput`).
+    would leave it alone, is not asked (see `render._SafeOutput`).
     """
     if value is None:
         return Md("")
