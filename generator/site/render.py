@@ -307,7 +307,7 @@ def _entry_pages(
     back_links = insights.referenced_by(entries)
     rejection = renderer.env.get_template("rejection.md.j2")
     reflection = renderer.env.get_template("reflection.md.j2")
-    shared = _EntryPageKeys(renderer, memo) if memo is not None else None
+    keys = _EntryPageKeys(renderer, memo) if memo is not None else None
 
     def entry_page(entry: AnyEntry) -> str:
         uri = entry_uri(entry)
@@ -319,10 +319,10 @@ def _entry_pages(
             "entry_facts": found.analysis.of(entry) if isinstance(entry, Rejection) else None,
         }
         template = rejection if isinstance(entry, Rejection) else reflection
-        if memo is None or shared is None:
+        if keys is None:
             return template.render(renderer.base, **own)
-        key = shared.of(template.name or "", uri, own)
-        return memo.markdown(uri, key, lambda: template.render(renderer.base, **own))
+        key = keys.of(template.name or "", uri, own)
+        return keys.memo.markdown(uri, key, lambda: template.render(renderer.base, **own))
 
     if memo is not None:
         memo.start_build(entry_uri(entry) for entry in entries)

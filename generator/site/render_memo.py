@@ -53,20 +53,15 @@ def value_key(value: object, known: KnownKeys | None = None) -> object:
         return value
     if kind in _ATOMS:
         return (kind, value)
-    if kind is tuple or kind is list:
-        return (kind, tuple([value_key(item, known) for item in value]))  # type: ignore[attr-defined]
-    if kind is dict:
-        items = value.items()  # type: ignore[attr-defined]
-        return (kind, tuple([(value_key(k, known), value_key(v, known)) for k, v in items]))
-    if kind is set or kind is frozenset:
-        return (kind, frozenset([value_key(item, known) for item in value]))  # type: ignore[attr-defined]
     if isinstance(value, str):  # Markdown or HTML made safe (`Md`, `Markup`): not plain text
         return (kind, str(value))
-    if isinstance(value, tuple | list):  # a named tuple, say
+    if isinstance(value, tuple | list):  # a named tuple too, keyed by its items
         return (kind, tuple([value_key(item, known) for item in value]))
     if isinstance(value, dict):
         items = value.items()
         return (kind, tuple([(value_key(k, known), value_key(v, known)) for k, v in items]))
+    if isinstance(value, set | frozenset):
+        return (kind, frozenset([value_key(item, known) for item in value]))
     memo_key = getattr(kind, "memo_key", None)
     if memo_key is not None:
         return (kind, memo_key(value))
