@@ -102,7 +102,7 @@ def install_build_timers() -> None:
     except ImportError:
         pass
     try:
-        from generator import mkdocs_plugin as plugin
+        from generator.plugin import plugin
         from generator.site import build, render
 
         build.load_log = timed("  of which: load_log (read + validate entries)", build.load_log)

@@ -192,7 +192,7 @@ def prepare_python(root: Path) -> None:
             "-c",
             "import mkdocs.__main__, mkdocs.commands.build, material, markdown, pymdownx, yaml, "
             "material.plugins.search.plugin, material.plugins.blog.plugin, "
-            "generator.mkdocs_plugin, generator.cli; " + COMPILE_TEMPLATES,
+            "generator.plugin.plugin, generator.cli; " + COMPILE_TEMPLATES,
         ],
         check=True,
         env=ENV,

@@ -711,7 +711,7 @@ markdown_extensions:
 extra_css:
   - assets/recovery-log.css
 """
-"""What the plugin adds to every log's `mkdocs.yml` (`generator/mkdocs_plugin.py`, on_config)."""
+"""What the plugin adds to every log's `mkdocs.yml` (`generator/plugin/plugin.py`, on_config)."""
 
 
 def write_plain_as_log(project: Path, plain: Path, generated: Path | None) -> Path:

@@ -70,7 +70,7 @@ def test_init_writes_a_complete_log(fresh_log: Path) -> None:
         "requirements.txt",
         "schema/entry.schema.json",
         "vendor/recovery-log/pyproject.toml",
-        "vendor/recovery-log/generator/mkdocs_plugin.py",
+        "vendor/recovery-log/generator/plugin/plugin.py",
     ):
         assert (fresh_log / name).is_file(), name
     examples = sorted(p.name for p in (fresh_log / "entries").iterdir())
@@ -102,7 +102,7 @@ def test_init_requirements_install_the_vendored_copy(fresh_log: Path) -> None:
     ]
     assert lines == ["./vendor/recovery-log"]
     pyproject = (fresh_log / "vendor" / "recovery-log" / "pyproject.toml").read_text()
-    assert 'recovery-log = "generator.mkdocs_plugin:RecoveryLogPlugin"' in pyproject
+    assert 'recovery-log = "generator.plugin.plugin:RecoveryLogPlugin"' in pyproject
 
 
 def test_init_prints_the_doctors_findings_as_next_steps(tmp_path: Path, runner: CliRunner) -> None:

@@ -16,8 +16,8 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from generator.cli import main
 from generator.cli.project import ProjectError, read_project
 from generator.errors import RecoveryLogError
-from generator.mkdocs_plugin import RecoveryLogConfig
 from generator.options import OPTIONS, Options, read_options
+from generator.plugin.plugin import RecoveryLogConfig
 from generator.settings import Settings
 
 WRONG_VALUES = [

@@ -35,8 +35,8 @@ from test_site_build import (
     write_site,
 )
 
-from generator.mkdocs_page_cache import PageCache
-from generator.mkdocs_plugin import RecoveryLogPlugin
+from generator.plugin.page_cache import PageCache
+from generator.plugin.plugin import RecoveryLogPlugin
 
 SERVE_URL = "http://127.0.0.1:8000/"
 """Where `mkdocs serve` says it serves: it sets `site_url` to this for every build."""

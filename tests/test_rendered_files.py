@@ -13,7 +13,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from test_site_build import ACME, ACME_TEXT, entry_id, write_site
 
-from generator.mkdocs_files import RenderedFile, release, release_markdown
+from generator.plugin.files import RenderedFile, release, release_markdown
 from generator.site.render import Page
 
 

@@ -37,8 +37,8 @@ from test_site_build import (
     write_site,
 )
 
-from generator.mkdocs_plugin import LARGE_LOG
-from generator.mkdocs_search import SearchKeeper
+from generator.plugin.plugin import LARGE_LOG
+from generator.plugin.search import SearchKeeper
 
 needs_loopback = pytest.mark.skipif(
     _free_loopback_port() is None, reason="no loopback networking here"

@@ -12,7 +12,7 @@ import jinja2
 import pytest
 from mkdocs.config import load_config
 
-from generator.mkdocs_shared_nav import SharedNav, shares_nav
+from generator.plugin.shared_nav import SharedNav, shares_nav
 
 NAV_SOURCE = "<nav>{{ drawn() }} from {{ base_url }}</nav>"
 

@@ -43,7 +43,7 @@ encrypt = [
 recovery-log = "generator.cli:main"
 
 [project.entry-points."mkdocs.plugins"]
-recovery-log = "generator.mkdocs_plugin:RecoveryLogPlugin"
+recovery-log = "generator.plugin.plugin:RecoveryLogPlugin"
 
 [tool.setuptools.packages.find]
 include = ["generator*"]

@@ -10,7 +10,7 @@ each of its pages and hands it back while neither changed:
   `mkdocs.yml` and every page it links to (whether it exists, and its address) are unchanged.
 * **Theme**: the finished HTML file. Valid while the Markdown is, and the frame is unchanged.
   The theme is then not rendered, and search is given the page's entries from the previous
-  build (`mkdocs_search.SearchKeeper`) instead of parsing the page again.
+  build (`search.SearchKeeper`) instead of parsing the page again.
 
 A page whose rendering logged a warning is never kept, so the warning (and `--strict`) comes
 back on every rebuild. The users' own pages are always rendered. Nothing is written to disk:

@@ -24,11 +24,18 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from . import __version__
-from .mkdocs_files import ParkedHtml, RenderedFile, release, release_markdown
-from .mkdocs_nav import log_pages_first, pages_of
-from .mkdocs_options import RecoveryLogConfig
-from .mkdocs_page_cache import (
+from .. import __version__
+from ..options import checked_values, read_options
+from ..site.build import STYLESHEET, BuildOptions, Rebuilds, SiteIdentity, SitePages, build_site
+from ..site.feed import FEED_PATH
+from ..site.generated import generated_files
+from ..site.html_blocks import __name__ as HTML_BLOCKS
+from ..site.render import INSIGHT_PAGES, PRIVATE_BANNER, TIMELINE
+from ..site.render import Page as GeneratedPage
+from .files import ParkedHtml, RenderedFile, release, release_markdown
+from .nav import log_pages_first, pages_of
+from .options import RecoveryLogConfig
+from .page_cache import (
     KEPT_TEMPLATE,
     TRUSTED_PLUGINS,
     PageCache,
@@ -40,15 +47,8 @@ from .mkdocs_page_cache import (
     set_aside,
     theme_stamp,
 )
-from .mkdocs_search import SearchKeeper
-from .mkdocs_shared_nav import SharedNav, shares_nav
-from .options import checked_values, read_options
-from .site.build import STYLESHEET, BuildOptions, Rebuilds, SiteIdentity, SitePages, build_site
-from .site.feed import FEED_PATH
-from .site.generated import generated_files
-from .site.html_blocks import __name__ as HTML_BLOCKS
-from .site.render import INSIGHT_PAGES, PRIVATE_BANNER, TIMELINE
-from .site.render import Page as GeneratedPage
+from .search import SearchKeeper
+from .shared_nav import SharedNav, shares_nav
 
 if TYPE_CHECKING:  # at run time only `mkdocs serve` needs it: it pulls in a web server
     from mkdocs.livereload import LiveReloadServer
@@ -92,7 +92,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         """While releasing: the generated pages' HTML, between MkDocs making it and using it."""
         self.sharing_nav = False
         """Whether the log's pages outside the nav share one drawn navigation (see
-        `mkdocs_shared_nav`)."""
+        `shared_nav`)."""
         self.out_of_nav: set[str] = set()
         """The generated pages MkDocs keeps out of the nav (unless the user's `nav:` lists them)."""
         self.resolved_links: dict[str, dict[str, str | None]] = {}

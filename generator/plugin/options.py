@@ -9,7 +9,7 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .options import BY_NAME, OptionError
+from ..options import BY_NAME, OptionError
 
 
 class _Declared(c.BaseConfigOption[Any]):

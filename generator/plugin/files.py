@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from .site.render import Page
+from ..site.render import Page
 
 
 class RenderedFile(File):

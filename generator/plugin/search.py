@@ -1,7 +1,7 @@
 """A whole search index while serving, part of the MkDocs adapter.
 
 Under `mkdocs serve --dirty` MkDocs skips unchanged pages; under plain `mkdocs serve` the
-plugin's page cache (`mkdocs_page_cache`) serves unchanged generated pages as kept. Either way
+plugin's page cache (`page_cache`) serves unchanged generated pages as kept. Either way
 the search plugin sees only the pages rendered in this build.
 
 Under `--dirty` MkDocs rebuilds only the pages whose source changed, and the search plugins
@@ -14,7 +14,7 @@ pages. So the search box of a dirty preview would find a handful of pages.
 serving process only: nothing is written anywhere but the index MkDocs serves) and, after a
 rebuild, rewrites the served `search_index.json`: the fresh entries of the pages that were
 rebuilt, the remembered entries of those that were not, and nothing of the pages that no longer
-exist (a deleted entry's page). Only `generator.mkdocs_plugin` uses it; it imports no MkDocs.
+exist (a deleted entry's page). Only `generator.plugin.plugin` uses it; it imports no MkDocs.
 """
 
 from __future__ import annotations
