@@ -4,9 +4,11 @@ stats. Each through click's test runner, asserting on what the user sees and wha
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
 import json
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import jsonschema
@@ -15,8 +17,10 @@ import yaml
 from click.testing import CliRunner
 from helpers import TODAY, TODAY_TEXT
 
-from generator.cli import main
+from generator import __version__
+from generator.cli import main, scaffold
 from generator.cli.scaffold import schema_text
+from generator.cli.vendor import split_requirements
 from generator.entries.loader import load_log
 from generator.settings import Settings
 
@@ -94,15 +98,64 @@ def test_init_examples_are_valid_once_copied_to_an_entry_name(log_dir: Path) -> 
     assert {e.kind for e in log.entries} == {"rejection", "reflection"}
 
 
-def test_init_requirements_install_the_vendored_copy(fresh_log: Path) -> None:
-    lines = [
-        line
-        for line in (fresh_log / "requirements.txt").read_text().splitlines()
-        if line and not line.startswith("#")
-    ]
-    assert lines == ["./vendor/recovery-log"]
+def requirement_lines(log: Path) -> list[str]:
+    text = (log / "requirements.txt").read_text()
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def test_init_from_an_editable_install_vendors_a_copy_the_requirements_install(
+    fresh_log: Path,
+) -> None:
+    assert requirement_lines(fresh_log) == ["./vendor/recovery-log"]
     pyproject = (fresh_log / "vendor" / "recovery-log" / "pyproject.toml").read_text()
-    assert 'recovery-log = "generator.plugin.plugin:RecoveryLogPlugin"' in pyproject
+    assert 'recovery-log" = "generator.plugin.plugin:RecoveryLogPlugin"' in pyproject
+
+
+def test_the_vendored_copy_declares_the_packages_extras_and_entry_points(fresh_log: Path) -> None:
+    copy = tomllib.loads((fresh_log / "vendor" / "recovery-log" / "pyproject.toml").read_text())
+    installed = importlib.metadata.distribution("recovery-log")
+    dependencies, extras = split_requirements(installed.requires or [])
+    assert copy["project"]["dependencies"] == dependencies
+    assert copy["project"]["optional-dependencies"] == {
+        name: extras[name] for name in ("encrypt", "properdocs", "zensical")
+    }
+    assert copy["project"]["entry-points"]["properdocs.plugins"] == {
+        "recovery-log": "generator.plugin.plugin:RecoveryLogPlugin"
+    }
+    assert copy["project"]["scripts"] == {"recovery-log": "generator.cli:main"}
+
+
+def test_the_vendored_copy_holds_every_template_and_the_stylesheet(fresh_log: Path) -> None:
+    copy = fresh_log / "vendor" / "recovery-log" / "generator"
+    package = REPO / "generator"
+    data = {
+        path.relative_to(package)
+        for path in package.rglob("*")
+        if path.is_file() and path.suffix not in (".py", ".pyc")
+    }
+    assert data
+    assert all((copy / relative).is_file() for relative in data)
+
+
+def test_init_from_an_index_install_pins_the_release_and_copies_nothing(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scaffold, "installed_from_index", lambda: True)
+    result = runner.invoke(main, ["init", str(tmp_path / "log")])
+    assert result.exit_code == 0, result.output
+    assert requirement_lines(tmp_path / "log") == [f"recovery-log=={__version__}"]
+    assert not (tmp_path / "log" / "vendor").exists()
+    assert f"ok   requirements.txt installs recovery-log=={__version__} from the package" in (
+        result.output
+    )
+
+
+def test_an_extra_with_its_own_marker_keeps_that_marker() -> None:
+    plain, extras = split_requirements(
+        ["click>=8", 'tomli>=2; python_version < "3.11" and extra == "toml"']
+    )
+    assert plain == ["click>=8"]
+    assert extras == {"toml": ['tomli>=2; python_version < "3.11"']}
 
 
 def test_init_prints_the_doctors_findings_as_next_steps(tmp_path: Path, runner: CliRunner) -> None:

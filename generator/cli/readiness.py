@@ -213,11 +213,13 @@ def _uses_encryption(data: dict[str, Any]) -> bool:
 
 def installable(lines: list[str], root: Path) -> Finding:
     """Whether `lines` (requirements) name a Recovery Log pip can install on a build machine:
-    a version from an index, a VCS URL, or a path inside the repository."""
+    a release from the index (`recovery-log==0.1.0`, as `init` pins it), a VCS URL, or a path
+    inside the repository (the copy `init` vendors)."""
     fix = (
-        f"{REQUIREMENTS} names no installable Recovery Log: it is not on PyPI; use the copy "
-        "`recovery-log init` puts in vendor/recovery-log (the line `./vendor/recovery-log`), "
-        "or a git URL: `recovery-log @ git+https://github.com/<owner>/<repository>`"
+        f"{REQUIREMENTS} names no installable Recovery Log: pin the release you use "
+        "(`recovery-log==<version>`, see `recovery-log --version`), or name a copy inside the "
+        "repository (`./vendor/recovery-log`) or a git URL: "
+        "`recovery-log @ git+https://github.com/<owner>/<repository>`"
     )
     for line in lines:
         requirement = line.removeprefix("-e ").strip()
@@ -229,7 +231,9 @@ def installable(lines: list[str], root: Path) -> Finding:
                     return Finding(False, f"{REQUIREMENTS}: replace the placeholder in {line!r}")
                 return Finding(True, f"{REQUIREMENTS} installs Recovery Log from {url}")
             if re.search(r"[=<>~]", requirement):
-                return Finding(True, f"{REQUIREMENTS} names a version of Recovery Log")
+                return Finding(
+                    True, f"{REQUIREMENTS} installs {requirement} from the package index"
+                )
             return Finding(False, fix)
         if requirement.startswith((".", "/")) or requirement.startswith("file:"):
             found = _local_package(requirement, root)

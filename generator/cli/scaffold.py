@@ -17,7 +17,7 @@ import yaml
 from ..entries.schema import entry_json_schema
 from ..errors import RecoveryLogError
 from ..settings import DEFAULT_STAGES
-from .vendor import vendor_files
+from .vendor import installed_from_index, pinned_requirement, vendor_files
 
 SCHEMA_FILE = "schema/entry.schema.json"
 
@@ -133,18 +133,21 @@ def init_project(root: Path, site_name: str, today: dt.date) -> list[Path]:
             "nothing was changed"
         )
     env = _environment()
+    vendored = not installed_from_index()
     files = {
         "mkdocs.yml": env.get_template("mkdocs.yml.j2").render(site_name=site_name),
         "docs/index.md": env.get_template("index.md.j2").render(site_name=site_name),
         "docs/tags.md": env.get_template("tags.md.j2").render(),
         ".gitignore": env.get_template("gitignore.j2").render(),
-        "requirements.txt": env.get_template("requirements.txt.j2").render(),
+        "requirements.txt": env.get_template("requirements.txt.j2").render(
+            vendored=vendored, pinned=pinned_requirement()
+        ),
         ".github/workflows/pages.yml": resources.files("generator.cli")
         .joinpath("scaffold_templates", "pages.yml")
         .read_text(encoding="utf-8"),
         SCHEMA_FILE: schema_text(),
         **example_files(today),
-        **vendor_files(),
+        **(vendor_files() if vendored else {}),
     }
     written = []
     for relative, content in files.items():
