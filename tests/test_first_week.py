@@ -152,6 +152,11 @@ def test_doctor_accepts_a_git_url_or_a_version(ready):
         assert blocking(ready) == [], line
 
 
+def test_doctor_accepts_the_vendored_copy_with_an_extra(ready):
+    (ready / "requirements.txt").write_text("./vendor/recovery-log[zensical]\n")
+    assert blocking(ready) == []
+
+
 def test_doctor_flags_a_private_preview_switched_on(ready):
     config = ready / "mkdocs.yml"
     config.write_text(

@@ -213,7 +213,7 @@ def _uses_encryption(data: dict[str, Any]) -> bool:
 
 def installable(lines: list[str], root: Path) -> Finding:
     """Whether `lines` (requirements) name a Recovery Log pip can install on a build machine:
-    a release from the index (`recovery-log==0.1.0`, as `init` pins it), a VCS URL, or a path
+    a release from the index (`recovery-log==<version>`, as `init` pins it), a VCS URL, or a path
     inside the repository (the copy `init` vendors)."""
     fix = (
         f"{REQUIREMENTS} names no installable Recovery Log: pin the release you use "
@@ -244,7 +244,8 @@ def installable(lines: list[str], root: Path) -> Finding:
 
 def _local_package(requirement: str, root: Path) -> Finding | None:
     """A path requirement that is a Recovery Log inside the repository, judged; else None."""
-    target = (root / requirement.removeprefix("file:").split("#", 1)[0]).resolve()
+    path = re.sub(r"\[[^\]]*\]$", "", requirement.removeprefix("file:").split("#", 1)[0])
+    target = (root / path).resolve()
     if not _is_recovery_log(target):
         return None
     if not target.is_relative_to(root.resolve()):
