@@ -39,10 +39,11 @@ def init(directory: Path, site_name: str, today: dt.date | None) -> None:
     """Start a new log in DIRECTORY (default: here), ready for `mkdocs serve`.
 
     Writes mkdocs.yml, docs/index.md, the JSON schema for editors, a GitHub Pages workflow,
-    requirements.txt with a copy of Recovery Log in vendor/ for it to install, .gitignore, and
-    two examples in entries/ (drafts named _example-*.md: never built). Refuses a folder
-    that already has a mkdocs.yml, and never overwrites a file. Then prints what
-    `recovery-log doctor` says is left to do before publishing.
+    requirements.txt (pinning this release when it came from PyPI; otherwise naming a copy of
+    Recovery Log that init puts in vendor/), .gitignore, and two examples in entries/ (drafts
+    named _example-*.md: never built). Refuses a folder that already has a mkdocs.yml, and
+    never overwrites a file. Then prints what `recovery-log doctor` says is left to do before
+    publishing.
 
     \b
     Example:
