@@ -125,7 +125,32 @@ def example_files(today: dt.date) -> dict[str, str]:
     return files
 
 
-def init_project(root: Path, site_name: str, today: dt.date) -> list[Path]:
+@dataclass(frozen=True)
+class NewLog:
+    """What `init` is told about the log it starts."""
+
+    site_name: str
+    today: dt.date
+    author: str = ""
+    """`site_author`: the name feedback drafts are signed with."""
+    private_repository: bool = False
+    """The sources' repository is private: the site is published from it, not from another."""
+
+
+WORKFLOW_FILE = ".github/workflows/publish.yml"
+SAME_REPOSITORY_WORKFLOW_FILE = ".github/workflows/pages.yml"
+
+
+def _workflow(log: NewLog) -> dict[str, str]:
+    """The two-repository workflow; the same-repository one only for a private repository."""
+    name, target = ("publish.yml", WORKFLOW_FILE)
+    if log.private_repository:
+        name, target = ("pages.yml", SAME_REPOSITORY_WORKFLOW_FILE)
+    text = resources.files("generator.cli").joinpath("scaffold_templates", name)
+    return {target: text.read_text(encoding="utf-8")}
+
+
+def init_project(root: Path, log: NewLog) -> list[Path]:
     """Lay out a new log in `root`; return the files written. Refuses an existing mkdocs.yml."""
     if (root / "mkdocs.yml").exists():
         raise ScaffoldError(
@@ -133,17 +158,19 @@ def init_project(root: Path, site_name: str, today: dt.date) -> list[Path]:
             "nothing was changed"
         )
     env = _environment()
+    site_name = log.site_name
+    config = env.get_template("mkdocs.yml.j2").render(
+        site_name=site_name, author=log.author, private_repository=log.private_repository
+    )
     files = {
-        "mkdocs.yml": env.get_template("mkdocs.yml.j2").render(site_name=site_name),
+        "mkdocs.yml": config,
         "docs/index.md": env.get_template("index.md.j2").render(site_name=site_name),
         "docs/tags.md": env.get_template("tags.md.j2").render(),
         ".gitignore": env.get_template("gitignore.j2").render(),
         "requirements.txt": env.get_template("requirements.txt.j2").render(),
-        ".github/workflows/pages.yml": resources.files("generator.cli")
-        .joinpath("scaffold_templates", "pages.yml")
-        .read_text(encoding="utf-8"),
+        **_workflow(log),
         SCHEMA_FILE: schema_text(),
-        **example_files(today),
+        **example_files(log.today),
         **vendor_files(),
     }
     written = []
