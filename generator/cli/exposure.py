@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..wording import plural
 from .git_remotes import git, in_repository
+from .scaffold import PRIVATE_SECTION_HINTS
 
 WORKFLOWS = Path(".github/workflows")
 SAME_REPOSITORY_MARKERS = (
@@ -28,8 +29,10 @@ SAME_REPOSITORY_MARKERS = (
 OTHER_REPOSITORY_MARKERS = ("external_repository:", "repository-name:")
 """Settings of those steps that send the site to another repository instead."""
 
-_SECTION = re.compile(r"<!--\s*private\s*-->", re.IGNORECASE)
-_EMAIL = re.compile(r"<!--\s*private\s*-->\s*\n\s*E-mail from ", re.IGNORECASE)
+_SECTION = re.compile(
+    r"<!--\s*private\s*-->(.*?)(?:<!--\s*/\s*private\s*-->|\Z)", re.IGNORECASE | re.DOTALL
+)
+EMAIL_OPENING = "E-mail from "
 """How `recovery-log import` opens the private section that holds an e-mail's text."""
 _PRIVATE_FLAG = re.compile(r"^private\s*:\s*(?:true|yes|on)\s*(?:#.*)?$", re.I | re.M)
 _SUFFIXES = (".md", ".markdown", ".yml", ".yaml")
@@ -72,11 +75,12 @@ def private_content(entries_dir: Path, root: Path) -> PrivateContent:
     for path in _kept(_entry_files(entries_dir), root):
         text = path.read_text(encoding="utf-8", errors="replace")
         private = bool(_PRIVATE_FLAG.search(_header(text)))
-        found = len(_SECTION.findall(text))
+        found = [inner.strip() for inner in _SECTION.findall(text)]
+        found = [inner for inner in found if inner and inner not in PRIVATE_SECTION_HINTS]
         if private or found:
             entries += private
-            sections += found
-            emails += len(_EMAIL.findall(text))
+            sections += len(found)
+            emails += sum(inner.startswith(EMAIL_OPENING) for inner in found)
             files.append(path.relative_to(root).as_posix())
     return PrivateContent(entries, sections, emails, tuple(files))
 

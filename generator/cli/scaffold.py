@@ -84,10 +84,20 @@ class NewEntry:
         return f"{self.date.isoformat()}-{words}.md"
 
 
+PRIVATE_SECTION_HINTS = (
+    "Anything between these two markers is left out of the published site.",
+    "Anything between these two markers stays on your machine: it never reaches a published site.",
+)
+"""What a new entry's private section holds until the user writes in it (the first: today's
+wording): no private content, so `doctor` does not count it."""
+
+
 def entry_text(entry: NewEntry, schema_ref: str | None, stages: tuple[str, ...]) -> str:
     """A commented entry file, valid as written, ready to fill in."""
     template = _environment().get_template(f"{entry.kind}.md.j2")
-    return template.render(e=entry, schema_ref=schema_ref, stages=stages)
+    return template.render(
+        e=entry, schema_ref=schema_ref, stages=stages, private_hint=PRIVATE_SECTION_HINTS[0]
+    )
 
 
 def schema_reference(entry_path: Path, project_root: Path) -> str | None:
