@@ -381,9 +381,12 @@ def test_a_published_build_has_no_private_marks_and_no_private_words(private_log
     assert "Secret words." not in everything
 
 
-def test_doctor_finds_a_copy_of_this_repository_ready_to_publish():
+def test_doctor_on_a_copy_of_this_repository_names_only_its_readable_private_samples():
+    """This public sample publishes Pages from itself: a copy holding private entries must not."""
     repo = Path(__file__).resolve().parent.parent
-    assert blocking(repo) == []
+    [finding] = blocking(repo)
+    assert finding.startswith("1 private entry and 1 private section (entries/")
+    assert "would be readable by anyone: the workflow .github/workflows/pages.yml" in finding
 
 
 def test_feedback_email_sends_nothing_after_the_one_follow_up(ready, runner, monkeypatch):

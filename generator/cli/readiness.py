@@ -230,9 +230,6 @@ def _exposure(config: Path) -> Iterator[Finding]:
     if project.options.private_repository:
         yield Finding(True, "private_repository is true: this repository is private")
         return
-    if _is_recovery_log(root):
-        yield Finding(True, "this repository is Recovery Log: its sample entries are examples")
-        return
     where = _publishes_sources(root, project.options.publish_to)
     if where is None:
         yield Finding(True, "no workflow publishes this repository: only the built site is public")
