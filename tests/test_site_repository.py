@@ -20,6 +20,7 @@ from test_import_email import EMAIL_WORDS
 from test_publishing import PRIVATE_COMPANY, PRIVATE_ENTRY_WORD, PRIVATE_SECTION_WORD
 
 from generator.cli import main
+from generator.cli.git_remotes import same_place
 from generator.cli.readiness import findings
 
 PRIVATE_ENTRY = f"""\
@@ -218,6 +219,39 @@ def test_publish_to_the_sources_repository_is_allowed_when_it_is_private(log, or
     result = publish("--remote", "origin")
     assert result.exit_code == 0, result.output
     assert [ref.split()[0] for ref in refs(origin)] == ["refs/heads/gh-pages", "refs/heads/main"]
+
+
+def test_publish_never_replaces_a_branch_holding_the_sources(log: Path, origin: Path):
+    set_option(log, "private_repository: true")
+    before = refs(origin)
+    result = publish("--remote", "origin", "--branch", "main")
+    assert result.exit_code == 1
+    assert "it holds the history of your branch main, which the site would replace" in (
+        result.output
+    )
+    assert refs(origin) == before
+
+
+def test_a_site_remote_fetched_here_is_still_the_sites(log: Path, tmp_path: Path):
+    site = bare(tmp_path / "site.git")
+    git(log, "remote", "add", "site", str(site))
+    assert publish("--remote", "site").exit_code == 0
+    git(log, "fetch", "--quiet", "site")
+    result = publish("--remote", "site")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "https://github.com/Dana/Log",
+        "ssh://git@github.com/dana/log.git",
+        "https://dana@github.com/dana/log.git/",
+    ],
+)
+def test_one_repository_is_recognised_under_each_of_its_addresses(other: str):
+    assert same_place("git@github.com:dana/log.git", other)
+    assert not same_place("git@github.com:dana/log-site.git", other)
 
 
 # --- publish: bad input and edge cases -----------------------------------------------------

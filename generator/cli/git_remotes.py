@@ -77,27 +77,58 @@ def _canonical(address: str) -> str:
 class SourcesRemote:
     name: str
     why: str
-    """"it is the upstream of main", "main was pushed to it"."""
+    """"it is the upstream of main", "its branch main holds the history of your main"."""
 
 
-def sources_remotes(root: Path, site_branch: str) -> list[SourcesRemote]:
-    """Every remote that holds the sources of the repository at `root`, and why."""
+def sources_remotes(root: Path, marker: str) -> list[SourcesRemote]:
+    """Every remote that holds the sources of the log at `root`, and why.
+
+    `marker` is the log's configuration file (`mkdocs.yml`): a branch whose tip has it, where
+    the log is in the repository, holds the sources; a site's branch never has it.
+    """
     if not in_repository(root):
         return []
-    names = remote_names(root)
     found: dict[str, str] = {}
     upstream = _upstream(root)
     if upstream is not None:
         found[upstream[0]] = f"it is the upstream of {upstream[1]}"
-    heads = git(root, "for-each-ref", "--format=%(refname:short)", "refs/heads").stdout.split()
-    local = [branch for branch in heads if branch != site_branch]
-    for name, branch in _tracking(root, names):
-        if name in found or branch in (site_branch, "HEAD"):
-            continue
-        shared = next((b for b in local if _share_history(root, f"{name}/{branch}", b)), None)
-        if shared is not None:
-            found[name] = f"its branch {branch} shares history with your branch {shared}"
+    for name, branch, local in _pushed_sources(root, marker):
+        found.setdefault(name, f"its branch {branch} holds the history of your branch {local}")
     return [SourcesRemote(name, why) for name, why in found.items()]
+
+
+def holding_sources(root: Path, target: str, marker: str) -> SourcesRemote | None:
+    """The remote holding the sources that `target` (a remote's name, or an address) names."""
+    names = _named(root, target)
+    return next((r for r in sources_remotes(root, marker) if r.name in names), None)
+
+
+def sources_branch_at(root: Path, target: str, branch: str, marker: str) -> str | None:
+    """Your sources branch whose history `branch` of `target` holds (publishing the site
+    there would replace them), as far as the remote-tracking branches tell; else None."""
+    if not in_repository(root):
+        return None
+    names = _named(root, target)
+    return next(
+        (
+            local
+            for name, tracked, local in _pushed_sources(root, marker)
+            if name in names and tracked == branch
+        ),
+        None,
+    )
+
+
+def _named(root: Path, target: str) -> set[str]:
+    """The configured remotes `target` names: itself, or every one pushing to its address."""
+    address = push_address(root, target)
+    names = {target} if target in remote_names(root) else set()
+    for name in remote_names(root):
+        urls = git(root, "remote", "get-url", "--all", name).stdout.split()
+        urls += git(root, "remote", "get-url", "--push", "--all", name).stdout.split()
+        if any(same_place(address, _address(root, url)) for url in urls):
+            names.add(name)
+    return names
 
 
 def _upstream(root: Path) -> tuple[str, str] | None:
@@ -107,6 +138,29 @@ def _upstream(root: Path) -> tuple[str, str] | None:
         return None
     remote = git(root, "config", f"branch.{branch}.remote").stdout.strip()
     return (remote, branch) if remote and remote != "." else None
+
+
+def _sources_branches(root: Path, marker: str) -> list[str]:
+    """The local branches whose tip holds the log (its configuration file, at its place)."""
+    prefix = git(root, "rev-parse", "--show-prefix").stdout.strip()
+    heads = git(root, "for-each-ref", "--format=%(refname:short)", "refs/heads").stdout.split()
+    return [
+        branch
+        for branch in heads
+        if git(root, "cat-file", "-e", f"refs/heads/{branch}:{prefix}{marker}").returncode == 0
+    ]
+
+
+def _pushed_sources(root: Path, marker: str) -> list[tuple[str, str, str]]:
+    """(remote, its branch, your sources branch) for every remote-tracking branch that shares
+    history with a sources branch: pushed there, or fetched from there."""
+    local = _sources_branches(root, marker)
+    found = []
+    for name, branch in _tracking(root, remote_names(root)):
+        shared = next((b for b in local if _share_history(root, f"{name}/{branch}", b)), None)
+        if shared is not None and branch != "HEAD":
+            found.append((name, branch, shared))
+    return found
 
 
 def _tracking(root: Path, names: list[str]) -> list[tuple[str, str]]:
@@ -123,19 +177,6 @@ def _tracking(root: Path, names: list[str]) -> list[tuple[str, str]]:
 
 def _share_history(root: Path, one: str, other: str) -> bool:
     return git(root, "merge-base", one, other).returncode == 0
-
-
-def holding_sources(root: Path, remote: str, site_branch: str) -> SourcesRemote | None:
-    """The remote among those holding the sources that `remote` (a name or address) names."""
-    address = push_address(root, remote)
-    for candidate in sources_remotes(root, site_branch):
-        if candidate.name == remote:
-            return candidate
-        urls = git(root, "remote", "get-url", "--all", candidate.name).stdout.split()
-        urls += git(root, "remote", "get-url", "--push", "--all", candidate.name).stdout.split()
-        if any(same_place(address, _address(root, url)) for url in urls):
-            return candidate
-    return None
 
 
 def uncommitted(root: Path) -> list[str]:

@@ -20,7 +20,13 @@ from ..entries.loader import load_log
 from ..options import OptionError, check_option
 from ..wording import plural
 from .app import config_option, project_for
-from .git_remotes import holding_sources, push_address, remote_names, uncommitted
+from .git_remotes import (
+    holding_sources,
+    push_address,
+    remote_names,
+    sources_branch_at,
+    uncommitted,
+)
 from .project import PLUGIN_NAME, ProjectOptions
 from .readiness import site_findings
 from .site_push import PushError, site_repository
@@ -123,9 +129,20 @@ def _address(root: Path, target: str) -> str:
 
 
 def _refuse_sources(project: ProjectOptions, target: str, branch: str) -> None:
+    """Refuse the repository of the sources (unless it is private), and, always, a branch
+    that holds them."""
+    assert project.config is not None
+    marker = project.config.name
+    replaced = sources_branch_at(project.root, target, branch, marker)
+    if replaced is not None:
+        raise click.ClickException(
+            f"refusing to publish to branch {branch} of {target}: it holds the history of your "
+            f"branch {replaced}, which the site would replace. Choose the site's own branch "
+            "(--branch gh-pages). Nothing was pushed."
+        )
     if project.options.private_repository:
         return
-    holder = holding_sources(project.root, target, branch)
+    holder = holding_sources(project.root, target, marker)
     if holder is None:
         return
     raise click.ClickException(

@@ -230,7 +230,7 @@ def _exposure(config: Path) -> Iterator[Finding]:
     if project.options.private_repository:
         yield Finding(True, "private_repository is true: this repository is private")
         return
-    where = _publishes_sources(root, project.options.publish_to)
+    where = _publishes_sources(config, project.options.publish_to)
     if where is None:
         yield Finding(True, "no workflow publishes this repository: only the built site is public")
         return
@@ -246,15 +246,16 @@ def _exposure(config: Path) -> Iterator[Finding]:
     )
 
 
-def _publishes_sources(root: Path, remote: str | None) -> str | None:
+def _publishes_sources(config: Path, remote: str | None) -> str | None:
     """How the sources' own repository would become the site's, said for the user; or None."""
+    root = config.parent
     workflow = same_repository_workflow(root)
     if workflow is not None:
         return (
             f"the workflow {workflow.relative_to(root)} publishes GitHub Pages from this "
             "repository, and Pages on GitHub's free plan needs a public repository"
         )
-    holder = holding_sources(root, remote, "gh-pages") if remote else None
+    holder = holding_sources(root, remote, config.name) if remote else None
     if holder is not None:
         return f"publish_to names {remote}, which holds these sources ({holder.why})"
     return None
