@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from importlib import resources
@@ -177,6 +178,14 @@ def test_publish_changes_nothing_in_the_sources_repository(log: Path, tmp_path: 
     before = (refs(log), git(log, "status", "--porcelain"))
     publish("--remote", str(bare(tmp_path / "site.git")))
     assert (refs(log), git(log, "status", "--porcelain")) == before
+
+
+def test_a_log_that_is_not_a_git_repository_is_published_too(log: Path, tmp_path: Path):
+    shutil.rmtree(log / ".git")
+    site = bare(tmp_path / "site.git")
+    result = publish("--remote", str(site))
+    assert result.exit_code == 0, result.output
+    assert not (log / ".git").exists()
 
 
 def test_publish_to_is_the_remote_when_none_is_given(log: Path, tmp_path: Path):

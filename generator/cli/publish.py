@@ -46,8 +46,8 @@ NO_REMOTE = (
 @click.option(
     "--remote",
     default=None,
-    help="The git remote (a name, or an address) that receives the built site; "
-    "default: publish_to in mkdocs.yml.",
+    help="The git remote (a name, or an address; a path is taken from the log's folder) that "
+    "receives the built site; default: publish_to in mkdocs.yml.",
 )
 @click.option(
     "--branch", default="gh-pages", show_default=True, help="The branch the site is pushed to."
