@@ -95,6 +95,18 @@ def _flag(value: object, root: Path | None) -> bool:
     raise OptionError(f"expected true or false (or 1/0), found {value!r}")
 
 
+def _remote(value: object, root: Path | None) -> str | None:
+    """A git remote's name or address, or nothing."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value.strip()):
+        raise OptionError(
+            "expected the name or address of a git remote, such as "
+            f"git@github.com:you/your-site.git, found {value!r}"
+        )
+    return value.strip()
+
+
 def _aliases(value: object, root: Path | None) -> dict[str, str]:
     if not isinstance(value, Mapping) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
@@ -169,6 +181,20 @@ OPTIONS: tuple[Option, ...] = (
         "The first day the mentor digest covers; default: the last 30 days.",
     ),
     Option("feed", True, _flag, "Write an Atom feed of entries to `feed.xml` (needs `site_url`)."),
+    Option(
+        "publish_to",
+        None,
+        _remote,
+        "Where `recovery-log publish` pushes the built site: the name or address of a git "
+        "repository that holds only the site, never these sources.",
+    ),
+    Option(
+        "private_repository",
+        False,
+        _flag,
+        "True: the repository of these sources is private, on a plan that allows private Pages, "
+        "so the site may be published from it (or to it).",
+    ),
 )
 """Every option, in the order the README's table lists them."""
 
@@ -193,6 +219,8 @@ class Options:
     anonymize_companies: bool
     mentor_since: dt.date | None
     feed: bool
+    publish_to: str | None
+    private_repository: bool
 
     def settings(self, today: dt.date | None = None) -> Settings:
         """The core's settings; `today` wins over the pinned `today:` option."""

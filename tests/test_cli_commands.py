@@ -19,6 +19,7 @@ from helpers import TODAY, TODAY_TEXT
 
 from generator import __version__
 from generator.cli import main, scaffold
+from generator.cli.project import read_project
 from generator.cli.scaffold import schema_text
 from generator.cli.vendor import split_requirements
 from generator.entries.loader import load_log
@@ -70,7 +71,7 @@ def test_init_writes_a_complete_log(fresh_log: Path) -> None:
         "mkdocs.yml",
         "docs/index.md",
         ".gitignore",
-        ".github/workflows/pages.yml",
+        ".github/workflows/publish.yml",
         "requirements.txt",
         "schema/entry.schema.json",
         "vendor/recovery-log/pyproject.toml",
@@ -164,6 +165,29 @@ def test_init_prints_the_doctors_findings_as_next_steps(tmp_path: Path, runner: 
     assert "ok   requirements.txt installs the Recovery Log in ./vendor/recovery-log" in (
         result.output
     )
+
+
+def test_init_name_is_the_site_author(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["init", str(tmp_path / "log"), "--name", "Dana Ruiz"])
+    assert result.exit_code == 0, result.output
+    assert read_project(tmp_path / "log" / "mkdocs.yml").site_author == "Dana Ruiz"
+    assert "ok   site_author is Dana Ruiz" in result.output
+
+
+def test_init_without_a_name_asks_for_it(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(main, ["init", str(tmp_path / "log")])
+    assert read_project(tmp_path / "log" / "mkdocs.yml").site_author is None
+    assert "Your name, please: add `site_author: Your Name` to mkdocs.yml" in result.output
+    assert "fix  site_author is not set" in result.output
+
+
+def test_init_writes_the_same_repository_workflow_only_for_a_private_repository(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    runner.invoke(main, ["init", str(tmp_path / "log"), "--private-repository"])
+    workflows = sorted(p.name for p in (tmp_path / "log" / ".github" / "workflows").iterdir())
+    assert workflows == ["pages.yml"]
+    assert read_project(tmp_path / "log" / "mkdocs.yml").options.private_repository is True
 
 
 def test_init_refuses_a_folder_with_a_mkdocs_yml(tmp_path: Path, runner: CliRunner) -> None:

@@ -42,7 +42,9 @@ def journey(tmp_path_factory) -> dict[str, object]:
     root = tmp_path_factory.mktemp("first-week") / "my-log"
     runner = CliRunner()
     steps: dict[str, object] = {}
-    steps["init"] = invoke(runner, "init", str(root), "--name", "Sam's log")
+    steps["init"] = invoke(
+        runner, "init", str(root), "--site-name", "Sam's log", "--name", "Sam Reyes"
+    )
     here = Path.cwd()
     os.chdir(root / "docs")  # any folder inside the log will do
     try:
@@ -52,13 +54,21 @@ def journey(tmp_path_factory) -> dict[str, object]:
         steps["doctor before"] = runner.invoke(main, ["doctor"])
         config = root / "mkdocs.yml"
         text = config.read_text()
-        config.write_text(text.replace("# site_url: https://<your-name>", "site_url: https://sam"))
+        config.write_text(set_publishing(text))
         steps["doctor after"] = runner.invoke(main, ["doctor"])
     finally:
         os.chdir(here)
     steps["build"] = build(root)
     steps["root"] = root
     return steps
+
+
+def set_publishing(config: str) -> str:
+    """mkdocs.yml as `init` wrote it, with the site's address and its repository filled in."""
+    return config.replace("# site_url: https://<your-name>", "site_url: https://sam").replace(
+        "# publish_to: git@github.com:<you>/<site-repository>.git",
+        "publish_to: git@github.com:sam/sam-log-site.git",
+    )
 
 
 def test_new_inside_a_log_writes_to_its_entries_folder_from_any_folder_below(journey):
@@ -73,7 +83,8 @@ def test_doctor_fails_naming_what_to_fix(journey):
     result = journey["doctor before"]
     assert result.exit_code == 1
     assert "fix  site_url is not set: add `site_url:" in result.output
-    assert "1 to fix before publishing." in result.output
+    assert "names no site repository: set `publish_to:" in result.output
+    assert "2 to fix before publishing." in result.output
 
 
 def test_doctor_passes_once_it_is_fixed(journey):
@@ -117,9 +128,9 @@ def test_an_empty_log_dashboard_says_how_to_add_the_first_entry():
 @pytest.fixture
 def ready(tmp_path, runner) -> Path:
     """A log that is ready to publish."""
-    invoke(runner, "init", str(tmp_path / "log"), "--today", TODAY_TEXT)
+    invoke(runner, "init", str(tmp_path / "log"), "--today", TODAY_TEXT, "--name", "Sam Reyes")
     config = tmp_path / "log" / "mkdocs.yml"
-    config.write_text(config.read_text().replace("# site_url:", "site_url:"))
+    config.write_text(set_publishing(config.read_text()))
     return tmp_path / "log"
 
 
@@ -178,10 +189,12 @@ def test_doctor_flags_the_encryption_plugin_missing_from_requirements(ready):
 
 def test_doctor_flags_entry_problems_and_a_missing_workflow(ready):
     (ready / "entries" / "broken.md").write_text("---\ndate: 2026-11-01\ncompany: A\n---\n")
-    (ready / ".github" / "workflows" / "pages.yml").unlink()
+    (ready / ".github" / "workflows" / "publish.yml").unlink()
+    config = ready / "mkdocs.yml"
+    config.write_text(config.read_text().replace("publish_to:", "# publish_to:"))
     found = blocking(ready)
     assert found[0].startswith("1 entry problem would stop `mkdocs build --strict`")
-    assert found[1].startswith("no workflow in .github/workflows runs `mkdocs build`")
+    assert found[1].startswith("no workflow in .github/workflows builds the site")
 
 
 # --- due -------------------------------------------------------------------------------------
@@ -274,7 +287,13 @@ def test_a_draft_signs_with_site_author(entries):
     entries.entry("a.yml", "date: 2026-11-20\ncompany: A\nrole: B\n")
     entry = entries.only_entry()
     assert email_for(entry, author="Sam Reyes").body.endswith("Kind regards,\nSam Reyes")
-    assert email_for(entry).body.endswith("Kind regards,\n[Your name]")
+
+
+def test_a_draft_without_site_author_has_no_signature_line(entries):
+    entries.entry("a.yml", "date: 2026-11-20\ncompany: A\nrole: B\n")
+    body = email_for(entries.only_entry()).body
+    assert body.endswith("Kind regards,")
+    assert "[" not in body
 
 
 # --- the mentor session ----------------------------------------------------------------------
@@ -367,9 +386,12 @@ def test_a_published_build_has_no_private_marks_and_no_private_words(private_log
     assert "Secret words." not in everything
 
 
-def test_doctor_finds_a_copy_of_this_repository_ready_to_publish():
+def test_doctor_on_a_copy_of_this_repository_names_only_its_readable_private_samples():
+    """This public sample publishes Pages from itself: a copy holding private entries must not."""
     repo = Path(__file__).resolve().parent.parent
-    assert blocking(repo) == []
+    [finding] = blocking(repo)
+    assert finding.startswith("1 private entry and 1 private section (entries/")
+    assert "would be readable by anyone: the workflow .github/workflows/pages.yml" in finding
 
 
 def test_feedback_email_sends_nothing_after_the_one_follow_up(ready, runner, monkeypatch):

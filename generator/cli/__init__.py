@@ -20,6 +20,7 @@ main.lazy_commands.update(
         "import": ".importing.command:import_command",
         "export": ".export:export_command",
         "calendar": ".calendar_export:calendar_command",
+        "publish": ".publish:publish",
     }
 )
 """Each command's module is imported when the command runs (see `app._Group`)."""

@@ -16,6 +16,7 @@ from .entry_lookup import find_entry
 from .readiness import findings
 from .scaffold import (
     NewEntry,
+    NewLog,
     entry_text,
     init_project,
     schema_reference,
@@ -29,16 +30,30 @@ from .vendor import VENDOR_DIR
 @click.argument("directory", required=False, default=".", type=click.Path(path_type=Path))
 @click.option(
     "--name",
-    "site_name",
+    "author",
+    default="",
+    help="Your name (site_author): feedback drafts are signed with it.",
+)
+@click.option(
+    "--site-name",
     default="My recovery log",
     show_default=True,
     help="The site's name, shown in its header and browser tab.",
 )
+@click.option(
+    "--private-repository",
+    is_flag=True,
+    help="This log's repository is private, on a plan that allows private Pages: publish "
+    "the site from it (writes private_repository: true and the same-repository workflow).",
+)
 @today_option
-def init(directory: Path, site_name: str, today: dt.date | None) -> None:
+def init(
+    directory: Path, author: str, site_name: str, private_repository: bool, today: dt.date | None
+) -> None:
     """Start a new log in DIRECTORY (default: here), ready for `mkdocs serve`.
 
-    Writes mkdocs.yml, docs/index.md, the JSON schema for editors, a GitHub Pages workflow,
+    Writes mkdocs.yml, docs/index.md, the JSON schema for editors, a GitHub Actions workflow
+    that pushes only the built site to a separate site repository (publish.yml),
     requirements.txt (pinning this release when it came from PyPI; otherwise naming a copy of
     Recovery Log that init puts in vendor/), .gitignore, and two examples in entries/ (drafts
     named _example-*.md: never built). Refuses a folder that already has a mkdocs.yml, and
@@ -47,9 +62,10 @@ def init(directory: Path, site_name: str, today: dt.date | None) -> None:
 
     \b
     Example:
-      recovery-log init my-log && cd my-log && mkdocs serve
+      recovery-log init my-log --name "Dana Ruiz" && cd my-log && mkdocs serve
     """
-    written = init_project(directory, site_name, today or dt.date.today())
+    log = NewLog(site_name, today or dt.date.today(), author.strip(), private_repository)
+    written = init_project(directory, log)
     vendored = [p for p in written if VENDOR_DIR in p.as_posix()]
     for path in written:
         if path not in vendored:
@@ -57,9 +73,28 @@ def init(directory: Path, site_name: str, today: dt.date | None) -> None:
     if vendored:
         click.echo(f"created {directory / VENDOR_DIR} (a copy of Recovery Log for the workflow)")
     click.echo(f"\nNext: cd {directory} && recovery-log new rejection --company ... --role ...")
+    if not log.author:
+        click.echo(
+            "Your name, please: add `site_author: Your Name` to mkdocs.yml (feedback drafts are "
+            "signed with it)."
+        )
+    click.echo(_publishing_note(log))
     click.echo("Preview with `mkdocs serve`. Before publishing (recovery-log doctor):")
     for finding in findings(directory):
         click.echo(f"  {finding.line()}")
+
+
+def _publishing_note(log: NewLog) -> str:
+    if log.private_repository:
+        return (
+            "Publishing: keep this repository private; .github/workflows/pages.yml publishes "
+            "the site from it."
+        )
+    return (
+        "Publishing: keep this repository private (or on this machine); the site goes to a "
+        "separate site repository: set publish_to in mkdocs.yml, then `recovery-log publish` "
+        "(or push, for .github/workflows/publish.yml). README: Publish for your mentor."
+    )
 
 
 @click.command()

@@ -17,10 +17,17 @@ import yaml
 from ..entries.loader import load_log
 from ..options import OptionError, check_option
 from ..wording import plural
+from .exposure import private_content, same_repository_workflow
+from .git_remotes import holding_sources
 from .project import PLUGIN_NAME, ProjectError, find_config, plugin_options, read_project
 
 WORKFLOWS = Path(".github/workflows")
 REQUIREMENTS = "requirements.txt"
+PUBLISH_COMMAND = "recovery-log publish"
+NO_REMOTE = (
+    "mkdocs.yml names no site repository: set `publish_to: git@github.com:<you>/<site>.git` "
+    f"under the {PLUGIN_NAME} plugin (a repository that holds only the built site)"
+)
 ENCRYPT_PLUGIN = "encryptcontent"
 ENCRYPT_PACKAGE = "mkdocs-encryptcontent-plugin"
 PLACEHOLDER = re.compile(r"<[^>]*>|\bOWNER\b|\bYOUR[-_]", re.IGNORECASE)
@@ -59,11 +66,26 @@ def findings(start: Path) -> list[Finding]:
         return [Finding(False, f"{config}: cannot be read: {exc}")]
     return [
         Finding(True, f"found {config}"),
-        _site_url(data),
-        *_entries(config),
-        _private_preview(data, root),
-        _workflow(root),
+        *site_findings(config, data),
+        _workflow(root, data),
         *_requirements(root, data),
+    ]
+
+
+def site_findings(config: Path, data: dict[str, Any] | None = None) -> list[Finding]:
+    """What decides whether the site, and the repository it is published from, may be seen:
+    the findings `recovery-log publish` checks too (the others are about a workflow's build)."""
+    if data is None:
+        try:
+            data = _published_config(config)
+        except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+            return [Finding(False, f"{config}: cannot be read: {exc}")]
+    return [
+        _site_url(data),
+        _author(data),
+        *_entries(config),
+        _private_preview(data, config.parent),
+        *_exposure(config),
     ]
 
 
@@ -100,6 +122,17 @@ def _site_url(data: dict[str, Any]) -> Finding:
         False,
         "site_url is not set: add `site_url: https://<you>.github.io/<repository>/` to "
         "mkdocs.yml (links in the feed and the sitemap need it)",
+    )
+
+
+def _author(data: dict[str, Any]) -> Finding:
+    author = data.get("site_author")
+    if isinstance(author, str) and author.strip():
+        return Finding(True, f"site_author is {author.strip()}: feedback drafts are signed with it")
+    return Finding(
+        False,
+        "site_author is not set: add `site_author: Your Name` to mkdocs.yml (feedback drafts "
+        "are signed with it; without it they have no signature)",
     )
 
 
@@ -166,15 +199,66 @@ def _is_recovery_log(folder: Path) -> bool:
     )
 
 
-def _workflow(root: Path) -> Finding:
+def _workflow(root: Path, data: dict[str, Any]) -> Finding:
+    written = plugin_options(data)
+    remote = written.get("publish_to") if isinstance(written, dict) else None
+    publishing = _workflow_text(root, PUBLISH_COMMAND)
+    if publishing is not None:
+        name = publishing.relative_to(root)
+        if remote or "--remote" in publishing.read_text(encoding="utf-8", errors="replace"):
+            return Finding(True, f"the workflow {name} builds the site and publishes it")
+        return Finding(False, f"the workflow {name} runs `{PUBLISH_COMMAND}`, but {NO_REMOTE}")
     found = _workflow_text(root, "mkdocs build")
     if found is not None:
         return Finding(True, f"the workflow {found.relative_to(root)} builds the site")
+    if remote:
+        return Finding(True, f"no workflow: you publish with `{PUBLISH_COMMAND}` (to {remote})")
     return Finding(
         False,
-        f"no workflow in {WORKFLOWS} runs `mkdocs build`: `recovery-log init` in an empty "
-        "folder writes one (pages.yml) to copy",
+        f"no workflow in {WORKFLOWS} builds the site: `recovery-log init` in an empty "
+        "folder writes one (publish.yml) to copy",
     )
+
+
+def _exposure(config: Path) -> Iterator[Finding]:
+    """Whether private text in the sources would be readable where the site is published from."""
+    try:
+        project = read_project(config, required=True)
+    except ProjectError:
+        return  # `_entries` reports it
+    root = config.parent
+    if project.options.private_repository:
+        yield Finding(True, "private_repository is true: this repository is private")
+        return
+    where = _publishes_sources(config, project.options.publish_to)
+    if where is None:
+        yield Finding(True, "no workflow publishes this repository: only the built site is public")
+        return
+    content = private_content(project.entries_dir, root)
+    if not content:
+        yield Finding(True, f"{where}, but nothing in {project.options.entries_dir} is private")
+        return
+    yield Finding(
+        False,
+        f"{content.describe()} would be readable by anyone: {where}. Publish the site from a "
+        "separate site repository instead (README: Publish for your mentor), or set "
+        "`private_repository: true` if this repository is private",
+    )
+
+
+def _publishes_sources(config: Path, remote: str | None) -> str | None:
+    """How the sources' own repository would become the site's, said for the user; or None."""
+    root = config.parent
+    workflow = same_repository_workflow(root)
+    if workflow is not None:
+        return (
+            f"the workflow {workflow.relative_to(root)} publishes GitHub Pages from this "
+            "repository, and Pages on GitHub's free plan needs a public repository"
+        )
+    holder = holding_sources(root, remote, config.name) if remote else None
+    if holder is not None:
+        return f"publish_to names {remote}, which holds these sources ({holder.why})"
+    return None
 
 
 def _requirements(root: Path, data: dict[str, Any]) -> Iterator[Finding]:

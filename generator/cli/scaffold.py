@@ -84,10 +84,20 @@ class NewEntry:
         return f"{self.date.isoformat()}-{words}.md"
 
 
+PRIVATE_SECTION_HINTS = (
+    "Anything between these two markers is left out of the published site.",
+    "Anything between these two markers stays on your machine: it never reaches a published site.",
+)
+"""What a new entry's private section holds until the user writes in it (the first: today's
+wording): no private content, so `doctor` does not count it."""
+
+
 def entry_text(entry: NewEntry, schema_ref: str | None, stages: tuple[str, ...]) -> str:
     """A commented entry file, valid as written, ready to fill in."""
     template = _environment().get_template(f"{entry.kind}.md.j2")
-    return template.render(e=entry, schema_ref=schema_ref, stages=stages)
+    return template.render(
+        e=entry, schema_ref=schema_ref, stages=stages, private_hint=PRIVATE_SECTION_HINTS[0]
+    )
 
 
 def schema_reference(entry_path: Path, project_root: Path) -> str | None:
@@ -125,7 +135,32 @@ def example_files(today: dt.date) -> dict[str, str]:
     return files
 
 
-def init_project(root: Path, site_name: str, today: dt.date) -> list[Path]:
+@dataclass(frozen=True)
+class NewLog:
+    """What `init` is told about the log it starts."""
+
+    site_name: str
+    today: dt.date
+    author: str = ""
+    """`site_author`: the name feedback drafts are signed with."""
+    private_repository: bool = False
+    """The sources' repository is private: the site is published from it, not from another."""
+
+
+WORKFLOW_FILE = ".github/workflows/publish.yml"
+SAME_REPOSITORY_WORKFLOW_FILE = ".github/workflows/pages.yml"
+
+
+def _workflow(log: NewLog) -> dict[str, str]:
+    """The two-repository workflow; the same-repository one only for a private repository."""
+    name, target = ("publish.yml", WORKFLOW_FILE)
+    if log.private_repository:
+        name, target = ("pages.yml", SAME_REPOSITORY_WORKFLOW_FILE)
+    text = resources.files("generator.cli").joinpath("scaffold_templates", name)
+    return {target: text.read_text(encoding="utf-8")}
+
+
+def init_project(root: Path, log: NewLog) -> list[Path]:
     """Lay out a new log in `root`; return the files written. Refuses an existing mkdocs.yml."""
     if (root / "mkdocs.yml").exists():
         raise ScaffoldError(
@@ -134,19 +169,21 @@ def init_project(root: Path, site_name: str, today: dt.date) -> list[Path]:
         )
     env = _environment()
     vendored = not installed_from_index()
+    site_name = log.site_name
+    config = env.get_template("mkdocs.yml.j2").render(
+        site_name=site_name, author=log.author, private_repository=log.private_repository
+    )
     files = {
-        "mkdocs.yml": env.get_template("mkdocs.yml.j2").render(site_name=site_name),
+        "mkdocs.yml": config,
         "docs/index.md": env.get_template("index.md.j2").render(site_name=site_name),
         "docs/tags.md": env.get_template("tags.md.j2").render(),
         ".gitignore": env.get_template("gitignore.j2").render(),
         "requirements.txt": env.get_template("requirements.txt.j2").render(
             vendored=vendored, pinned=pinned_requirement()
         ),
-        ".github/workflows/pages.yml": resources.files("generator.cli")
-        .joinpath("scaffold_templates", "pages.yml")
-        .read_text(encoding="utf-8"),
+        **_workflow(log),
         SCHEMA_FILE: schema_text(),
-        **example_files(today),
+        **example_files(log.today),
         **(vendor_files() if vendored else {}),
     }
     written = []

@@ -46,3 +46,5 @@ class RecoveryLogConfig(base.Config):
     anonymize_companies = _Declared("anonymize_companies")
     mentor_since = _Declared("mentor_since")
     feed = _Declared("feed")
+    publish_to = _Declared("publish_to")
+    private_repository = _Declared("private_repository")

@@ -93,7 +93,8 @@ def draft(
     """The `kind` e-mail for `rejection`: the template's first line is the subject.
 
     It greets `from:` by name when that is a person's name, and signs with `author` (the
-    site's `site_author`) when given.
+    site's `site_author`) when given; without one it has no signature line, never a
+    placeholder that could be published.
     """
     feedback = rejection.feedback
     requested = feedback.requested if feedback else None
@@ -105,7 +106,7 @@ def draft(
             role=_one_line(rejection.role),
             company=_one_line(rejection.company),
             contact=person_name(feedback.source if feedback else None),
-            author=_one_line(author) or "[Your name]",
+            author=_one_line(author),
             asked=requested if isinstance(requested, dt.date) else None,
         )
     )

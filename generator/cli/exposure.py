@@ -1,0 +1,121 @@
+"""What private text a log's sources hold, and whether its publishing setup would show them.
+
+The site leaves private content out; the repository it is published from holds the files
+themselves. On GitHub's free plan Pages needs a public repository, so a workflow that
+publishes Pages from the sources' own repository makes every file in `entries/` readable.
+Read from the files, as they are in the repository: drafts (`_*.md`) and broken entries too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..wording import plural
+from .git_remotes import git, in_repository
+from .scaffold import PRIVATE_SECTION_HINTS
+
+WORKFLOWS = Path(".github/workflows")
+SAME_REPOSITORY_MARKERS = (
+    "actions/deploy-pages",
+    "actions/upload-pages-artifact",
+    "mkdocs gh-deploy",
+    "ghp-import",
+    "peaceiris/actions-gh-pages",
+)
+"""Steps that publish Pages from the repository the workflow runs in."""
+OTHER_REPOSITORY_MARKERS = ("external_repository:", "repository-name:")
+"""Settings of those steps that send the site to another repository instead."""
+
+_SECTION = re.compile(
+    r"<!--\s*private\s*-->(.*?)(?:<!--\s*/\s*private\s*-->|\Z)", re.IGNORECASE | re.DOTALL
+)
+EMAIL_OPENING = "E-mail from "
+"""How `recovery-log import` opens the private section that holds an e-mail's text."""
+_PRIVATE_FLAG = re.compile(r"^private\s*:\s*(?:true|yes|on)\s*(?:#.*)?$", re.I | re.M)
+_SUFFIXES = (".md", ".markdown", ".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class PrivateContent:
+    """The private content of the files under an entries folder."""
+
+    private_entries: int = 0
+    sections: int = 0
+    emails: int = 0
+    files: tuple[str, ...] = ()
+    """Each file holding some, as a path from the log's folder."""
+
+    def __bool__(self) -> bool:
+        return bool(self.files)
+
+    def describe(self) -> str:
+        """ "2 private entries, 3 private sections and 1 imported e-mail's text"."""
+        parts = []
+        if self.private_entries:
+            parts.append(plural(self.private_entries, "private entry", "private entries"))
+        sections = self.sections - self.emails
+        if sections:
+            parts.append(plural(sections, "private section"))
+        if self.emails:
+            parts.append(f"the text of {plural(self.emails, 'imported e-mail')}")
+        listed = ", ".join(self.files[:3])
+        more = f" and {len(self.files) - 3} more" if len(self.files) > 3 else ""
+        joined = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+        return f"{joined} ({listed}{more})"
+
+
+def private_content(entries_dir: Path, root: Path) -> PrivateContent:
+    """The private content of the entry files under `entries_dir` that git would keep
+    (files it ignores never reach a repository)."""
+    entries = sections = emails = 0
+    files = []
+    for path in _kept(_entry_files(entries_dir), root):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        private = bool(_PRIVATE_FLAG.search(_header(text)))
+        found = [inner.strip() for inner in _SECTION.findall(text)]
+        found = [inner for inner in found if inner and inner not in PRIVATE_SECTION_HINTS]
+        if private or found:
+            entries += private
+            sections += len(found)
+            emails += sum(inner.startswith(EMAIL_OPENING) for inner in found)
+            files.append(path.relative_to(root).as_posix())
+    return PrivateContent(entries, sections, emails, tuple(files))
+
+
+def _entry_files(folder: Path) -> Iterator[Path]:
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix.lower() in _SUFFIXES:
+                yield path
+
+
+def _header(text: str) -> str:
+    """A Markdown entry's front matter, or a whole YAML entry."""
+    if text.lstrip("\ufeff").startswith("---"):
+        return text.split("\n---", 1)[0]
+    return text
+
+
+def _kept(paths: Iterator[Path], root: Path) -> list[Path]:
+    found = list(paths)
+    if not found or not in_repository(root):
+        return found
+    names = [path.relative_to(root).as_posix() for path in found]
+    done = git(root, "-c", "core.quotepath=off", "check-ignore", "--stdin", given="\n".join(names))
+    ignored = set(done.stdout.splitlines())
+    return [path for path, name in zip(found, names, strict=True) if name not in ignored]
+
+
+def same_repository_workflow(root: Path) -> Path | None:
+    """The first workflow that publishes Pages from the repository it runs in."""
+    folder = root / WORKFLOWS
+    for path in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if any(marker in text for marker in SAME_REPOSITORY_MARKERS) and not any(
+            marker in text for marker in OTHER_REPOSITORY_MARKERS
+        ):
+            return path
+    return None
