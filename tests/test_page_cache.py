@@ -11,6 +11,8 @@ index has the same entries, and the speed comes only from the pages that did not
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,10 +33,12 @@ from test_site_build import (
     GLOBEX_TEXT,
     entry_id,
     entry_url,
+    files_mentioning,
     write,
     write_site,
 )
 
+from generator.plugin import previous_output
 from generator.plugin.page_cache import PageCache
 from generator.plugin.plugin import RecoveryLogPlugin
 
@@ -226,14 +230,88 @@ def test_the_previous_builds_are_removed_not_kept_beside_the_preview(tmp_path: P
     with preview(root, served) as rebuild:
         rebuild()
         rebuild()
+        deadline = time.monotonic() + 30
+        while set_aside(tmp_path):
+            assert time.monotonic() < deadline, "the previous builds' files are removed"
+            time.sleep(0.1)
 
     assert sorted(p.name for p in served.iterdir()) == sorted(
         p.name for p in fresh(root, tmp_path / "fresh").iterdir()
     )
-    deadline = time.monotonic() + 30
-    while [p for p in tmp_path.iterdir() if p.name.startswith("recovery-log-previous-")]:
-        assert time.monotonic() < deadline, "the previous builds' files are removed"
-        time.sleep(0.1)
+
+
+SECRET = "I still think their CTO was rude."
+
+
+def private_preview(root: Path) -> Path:
+    """A private preview's project: an entry with a private section, a theme override."""
+    private = ACME_TEXT + f"    <!-- private -->\n    {SECRET}\n    <!-- /private -->\n"
+    write_site(root, {**ALL_ENTRIES, ACME: private}, options="show_private: true")
+    edit(root / "mkdocs.yml", "  name: material", "  name: material\n  custom_dir: overrides")
+    write(root / "overrides" / "main.html", '{% extends "base.html" %}\n')
+    return root
+
+
+def break_the_theme(root: Path) -> None:
+    write(root / "overrides" / "main.html", '{% extends "base.html" %}\n{% block %}\n')
+
+
+def copies_of_the_secret(folder: Path) -> list[str]:
+    """Files holding the private text, but its entry and the site MkDocs serves (a folder
+    MkDocs makes, and deletes when the preview stops)."""
+    found = files_mentioning(folder, SECRET)
+    return [name for name in found if not name.startswith(("log/entries/", "served/"))]
+
+
+def set_aside(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.startswith("recovery-log-previous-")]
+
+
+def test_a_failed_rebuild_leaves_no_copy_of_the_site_once_the_preview_stops(
+    tmp_path: Path,
+) -> None:
+    root = private_preview(tmp_path / "log")
+    with preview(root, tmp_path / "served") as rebuild:
+        break_the_theme(root)
+        with pytest.raises(jinja2.TemplateSyntaxError):
+            rebuild()
+
+    assert set_aside(tmp_path) == []
+    assert copies_of_the_secret(tmp_path) == []
+
+
+def test_a_failed_rebuild_deletes_the_previous_site_while_the_preview_runs(
+    tmp_path: Path,
+) -> None:
+    root = private_preview(tmp_path / "log")
+    with preview(root, tmp_path / "served") as rebuild:
+        break_the_theme(root)
+        with pytest.raises(jinja2.TemplateSyntaxError):
+            rebuild()
+        deadline = time.monotonic() + 30
+        while set_aside(tmp_path):
+            assert time.monotonic() < deadline, "the previous site is deleted"
+            time.sleep(0.1)
+        assert copies_of_the_secret(tmp_path) == []
+
+
+def test_stopping_the_preview_deletes_what_a_stopped_remover_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C stops the preview and its background remover alike."""
+    root = private_preview(tmp_path / "log")
+    monkeypatch.setattr(previous_output, "_remover", lambda folder: stopped_remover())
+    with preview(root, tmp_path / "served") as rebuild:
+        rebuild()
+        rebuild()
+        assert set_aside(tmp_path)
+
+    assert set_aside(tmp_path) == []
+    assert copies_of_the_secret(tmp_path) == []
+
+
+def stopped_remover() -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-c", "pass"])
 
 
 def test_a_rebuild_compiles_no_template_again(

@@ -20,19 +20,14 @@ no MkDocs; the plugin hands it pages and answers about links.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import os
 import posixpath
 import re
-import subprocess
-import sys
-import tempfile
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -272,49 +267,6 @@ class TemplateCode(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-def set_aside(site_dir: Path) -> Path | None:
-    """Move the previous build's output out of MkDocs' way, to be removed after the build.
-
-    Before every plain rebuild MkDocs empties the site folder. At 1,000 pages, deleting the
-    old pages took 1.4 s of a 5 s rebuild on our test machine and slowed the writing of the
-    new ones; moving them into a folder beside the site folder (never inside it, where the
-    preview would serve them) is one rename each. What cannot be moved is left to MkDocs.
-    """
-    if not site_dir.is_dir():
-        return None
-    names = [name for name in os.listdir(site_dir) if not name.startswith(".")]
-    if not names:
-        return None
-    try:
-        previous = Path(tempfile.mkdtemp(prefix="recovery-log-previous-", dir=site_dir.parent))
-    except OSError:  # no room beside the site folder: MkDocs empties it as usual
-        return None
-    for name in names:
-        with contextlib.suppress(OSError):  # e.g. another file system: MkDocs deletes it
-            os.rename(site_dir / name, previous / name)
-    return previous
-
-
-def remove_in_background(folder: Path) -> None:
-    """Delete what `set_aside` moved, without keeping the preview waiting.
-
-    In a process of its own: a thread would hold Python's lock, slowing the next rebuild.
-    """
-    _removers[:] = [remover for remover in _removers if remover.poll() is None]
-    _removers.append(
-        subprocess.Popen(
-            [sys.executable, "-c", _REMOVE, os.fspath(folder)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-    )
-
-
-_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
-_removers: list[subprocess.Popen[bytes]] = []
 
 
 def link_resolver(

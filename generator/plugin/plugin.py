@@ -43,10 +43,9 @@ from .page_cache import (
     digest,
     link_resolver,
     nav_shape,
-    remove_in_background,
-    set_aside,
     theme_stamp,
 )
+from .previous_output import PreviousOutput
 from .search import SearchKeeper
 from .shared_nav import SharedNav, shares_nav
 
@@ -97,7 +96,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         """The generated pages MkDocs keeps out of the nav (unless the user's `nav:` lists them)."""
         self.resolved_links: dict[str, dict[str, str | None]] = {}
         self.kept_search: dict[str, Any] = {}
-        self.previous_output: Path | None = None
+        self.previous_output: PreviousOutput | None = None
+        """Under plain `mkdocs serve`: the previous build's files, until they are deleted."""
         self.template_code: TemplateCode | None = None
         """While serving: the theme's compiled templates, kept across rebuilds."""
         self.suggest_dirty = False
@@ -116,12 +116,14 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             self.stable_dir = Path(tempfile.mkdtemp(prefix="recovery-log-pages-"))
         else:
             self.page_cache = PageCache()
+            self.previous_output = PreviousOutput()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.search_keeper is not None:
             self.search_keeper.start_build()
-        if self.page_cache is not None:  # plain serve: MkDocs is about to empty the site folder
-            self.previous_output = set_aside(Path(config.site_dir))
+        if self.previous_output is not None:  # MkDocs is about to empty the site folder
+            self.previous_output.discard()
+            self.previous_output.set_aside(Path(config.site_dir))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_dir = Path(config.config_file_path or ".").resolve().parent
@@ -238,6 +240,9 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         if self.page_cache is not None:
             self.page_cache.close()
             self.page_cache = None
+        if self.previous_output is not None:
+            self.previous_output.close()
+            self.previous_output = None
         self.search_keeper = None
         self.rebuilds = None
         self.template_code = None
@@ -391,8 +396,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
     @event_priority(-100)  # last: after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.previous_output is not None:
-            remove_in_background(self.previous_output)
-            self.previous_output = None
+            self.previous_output.discard()
         if self.search_keeper is not None:
             problem = self.search_keeper.complete(
                 Path(config.site_dir), show_private=self.settings.show_private
@@ -407,6 +411,12 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             log.info("no site_url in mkdocs.yml, so no feed.xml: set it to publish a feed")
             return
         Path(config.site_dir, FEED_PATH).write_bytes(document)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The previous site is not kept for a build that failed: MkDocs serves what it
+        built before failing, and the next build starts from nothing."""
+        if self.previous_output is not None:
+            self.previous_output.discard()
 
     def _feed_url(self, config: MkDocsConfig) -> str:
         if not (self.config.feed and config.site_url):
