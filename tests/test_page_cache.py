@@ -21,7 +21,7 @@ from typing import Any
 
 import jinja2
 import pytest
-from helpers import differences
+from helpers import differences, templates_of_yours
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -58,14 +58,28 @@ def plugin_of(config: MkDocsConfig) -> RecoveryLogPlugin:
     return plugin
 
 
+class Watcher:
+    """Stands for MkDocs' live-reload server: the folders it was asked to watch."""
+
+    def __init__(self) -> None:
+        self.folders: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.folders.append(path)
+
+
 @contextmanager
-def preview(root: Path, site: Path) -> Iterator[Callable[[], RecoveryLogPlugin]]:
+def preview(
+    root: Path, site: Path, server: Watcher | None = None
+) -> Iterator[Callable[[], RecoveryLogPlugin]]:
     """A plain `mkdocs serve` in this process: its first build, then `rebuild()` per save
     (as serve does: a fresh config each time, the same plugin), which returns the plugin."""
     config = load(root, site)
     config.plugins.on_startup(command="serve", dirty=False)
     try:
         build(config, serve_url=SERVE_URL)
+        if server is not None:
+            config.plugins.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
 
         def rebuild() -> RecoveryLogPlugin:
             again = load(root, site)
@@ -337,3 +351,36 @@ def test_a_rebuild_compiles_no_template_again(
     page_templates = {"main.html", "base.html", "404.html", "sitemap.xml", "rejection.md.j2"}
     assert compiled, "the counter counts (Material's search compiles its language partials)"
     assert not page_templates & set(compiled)
+
+
+def test_a_templates_folder_named_while_serving_is_watched_and_used(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES)
+    server = Watcher()
+    with preview(root, tmp_path / "served", server) as rebuild:
+        mine = templates_of_yours(root / "mine", {"_entry_footer.md.j2": "Written by me.\n"})
+        named = "  - recovery-log:\n      templates_dir: mine\n"
+        edit(root / "mkdocs.yml", "  - recovery-log\n", named)
+        rebuild()
+
+    assert str(mine) in server.folders
+    assert "Written by me." in served_page(tmp_path / "served", GLOBEX)
+    assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
+
+
+def test_a_template_that_includes_a_missing_one_if_there_is_one_serves_as_it_builds(
+    tmp_path: Path,
+) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES, options="templates_dir: mine")
+    mine = templates_of_yours(
+        root / "mine", {"_entry_footer.md.j2": '{% include "signed.md.j2" ignore missing %}\n'}
+    )
+    with preview(root, tmp_path / "served") as rebuild:
+        templates_of_yours(mine, {"signed.md.j2": "Written by me.\n"})
+        rebuild()
+
+    assert "Written by me." in served_page(tmp_path / "served", GLOBEX)
+    assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
+
+
+def served_page(site: Path, entry_file: str) -> str:
+    return (site / entry_url(entry_id(entry_file)) / "index.html").read_text("utf-8")

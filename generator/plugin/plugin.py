@@ -101,6 +101,9 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.template_code: TemplateCode | None = None
         """While serving: the theme's compiled templates, kept across rebuilds."""
         self.suggest_dirty = False
+        self.server: LiveReloadServer | None = None
+        """While serving: the server, told of each folder of the log's to watch."""
+        self.watched: set[str] = set()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.on_shutdown()  # one instance may serve several commands in a process (tests)
@@ -149,6 +152,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.parked = ParkedHtml() if self.releasing else None
         self.sharing_nav = shares_nav(config.theme, untrusted)
         self._start_page_cache(config, untrusted)
+        self._watch_inputs()
         return config
 
     def _start_page_cache(self, config: MkDocsConfig, untrusted: list[str]) -> None:
@@ -244,6 +248,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             self.previous_output.close()
             self.previous_output = None
         self.search_keeper = None
+        self.server = None
         self.rebuilds = None
         self.template_code = None
 
@@ -427,11 +432,21 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        if self.entries_path.is_dir():
-            server.watch(os.fspath(self.entries_path))
-        if self.config.templates_dir:
-            server.watch(self.config.templates_dir)
+        self.server = server
+        self.watched = set()
+        self._watch_inputs()
         return server
+
+    def _watch_inputs(self) -> None:
+        """The server watches the entries and templates folders, as it watches docs/: those
+        `mkdocs.yml` names now (one named while serving too), once each."""
+        if self.server is None:
+            return
+        folders = [os.fspath(self.entries_path), self.config.templates_dir]
+        for folder in folders:
+            if folder and folder not in self.watched and os.path.isdir(folder):
+                self.server.watch(folder)
+                self.watched.add(folder)
 
 
 def _identity(config: MkDocsConfig) -> SiteIdentity:
