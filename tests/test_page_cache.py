@@ -384,3 +384,16 @@ def test_a_template_that_includes_a_missing_one_if_there_is_one_serves_as_it_bui
 
 def served_page(site: Path, entry_file: str) -> str:
     return (site / entry_url(entry_id(entry_file)) / "index.html").read_text("utf-8")
+
+
+def test_an_edited_parent_configuration_gives_the_site_a_fresh_build_gives(
+    tmp_path: Path,
+) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES, extra="INHERIT: base.yml")
+    base = write(root / "base.yml", "markdown_extensions:\n  - toc:\n      permalink: '#'\n")
+    with preview(root, tmp_path / "served") as rebuild:
+        edit(base, "permalink: '#'", "permalink: 'Link here'")
+        rebuild()
+
+    assert "Link here" in served_page(tmp_path / "served", GLOBEX)
+    assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []

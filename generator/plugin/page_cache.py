@@ -20,13 +20,15 @@ no MkDocs; the plugin hands it pages and answers about links.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 import logging
 import os
 import posixpath
 import re
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -54,6 +56,40 @@ def link_targets(markdown: str) -> list[str]:
     return sorted({target for target in _LINK.findall(markdown) if not _EXTERNAL.match(target)})
 
 
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def plain(value: object) -> object:
+    """A configuration value as JSON data that is the same for equal settings in every build.
+
+    Mappings (MkDocs' config and its parts, a theme's options), sequences and scalars as they
+    are; a plugin as its config; a function or class by its name; anything else by its repr,
+    without the memory address some reprs carry.
+    """
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Mapping):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted(json.dumps(plain(item), sort_keys=True) for item in value)
+    settings = getattr(value, "config", None)
+    if isinstance(settings, Mapping):
+        return {"plugin": type(value).__qualname__, "config": plain(settings)}
+    if isinstance(value, dt.date | dt.time | os.PathLike):
+        return str(value)
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    return f"{type(value).__qualname__}:{_ADDRESS.sub('', repr(value))}"
+
+
+def config_fingerprint(config: Mapping[str, Any], *more: object) -> str:
+    """A digest of the configuration as MkDocs loaded it (after `INHERIT:`, `!ENV` and every
+    plugin's `on_config`), and of `more`: what every page may depend on besides its source."""
+    return digest(json.dumps([plain(config), plain(more)], sort_keys=True))
+
+
 def digest(*parts: str) -> str:
     value = hashlib.sha1()
     for part in parts:
@@ -67,7 +103,7 @@ class KeptPage:
     """What MkDocs made of one generated page, and what it depended on."""
 
     source: str
-    """A digest of the page's source and of `mkdocs.yml`."""
+    """A digest of the page's source and of the site's configuration."""
     links: str
     """Where each of its relative links led when it was rendered."""
     files: str

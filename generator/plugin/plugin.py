@@ -40,6 +40,7 @@ from .page_cache import (
     TRUSTED_PLUGINS,
     PageCache,
     TemplateCode,
+    config_fingerprint,
     digest,
     link_resolver,
     nav_shape,
@@ -165,9 +166,10 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
                 ", ".join(untrusted),
             )
         self.caching = not untrusted
-        path = config.config_file_path
-        text = Path(path).read_text(encoding="utf-8", errors="replace") if path else ""
-        setting = digest(text, __version__, str(self.settings.show_private), config.site_url or "")
+        theme = config.theme
+        setting = config_fingerprint(
+            config, __version__, self.settings, theme.name, theme.dirs, theme.static_templates
+        )
         self.page_cache.start_build(setting)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
