@@ -397,3 +397,38 @@ def test_an_edited_parent_configuration_gives_the_site_a_fresh_build_gives(
 
     assert "Link here" in served_page(tmp_path / "served", GLOBEX)
     assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
+
+
+def test_an_edited_file_a_markdown_extension_pulls_in_gives_the_site_a_fresh_build_gives(
+    tmp_path: Path,
+) -> None:
+    """An abbreviations glossary appended to every page by `pymdownx.snippets`."""
+    root = tmp_path / "log"
+    glossary = write(root / "glossary.md", "*[Globex]: A company that wanted Go\n")
+    extensions = f"""
+        markdown_extensions:
+          - abbr
+          - pymdownx.snippets:
+              base_path: ["{root}"]
+              auto_append: [glossary.md]
+        """
+    write_site(root, ALL_ENTRIES, extra=extensions)
+    with preview(root, tmp_path / "served") as rebuild:
+        edit(glossary, "wanted Go", "wanted five years of Go")
+        rebuild()
+
+    assert 'title="A company that wanted five years of Go"' in served_page(
+        tmp_path / "served", GLOBEX
+    )
+    assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
+
+
+def test_with_markdown_extensions_that_read_only_the_page_unchanged_pages_are_kept(
+    tmp_path: Path,
+) -> None:
+    extensions = "markdown_extensions:\n  - abbr\n  - admonition\n  - pymdownx.superfences\n"
+    root = write_site(tmp_path / "log", ALL_ENTRIES, extra=extensions)
+    with preview(root, tmp_path / "served") as rebuild:
+        cache = page_cache_of(rebuild())
+
+    assert f"entries/{entry_id(GLOBEX)}.md" in cache.finished

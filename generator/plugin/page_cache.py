@@ -44,6 +44,38 @@ is written (`material/` prefix allowed). Any other plugin, or a hook, might chan
 ways the cache cannot see, or read them later, so with one the cache is off and a build keeps
 every page's Markdown and HTML to the end."""
 
+FILE_FREE_EXTENSIONS = frozenset(
+    {
+        *("abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code"),
+        *("footnotes", "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br"),
+        *("sane_lists", "smarty", "tables", "toc", "wikilinks"),
+        *("pymdownx.arithmatex", "pymdownx.betterem", "pymdownx.blocks.admonition"),
+        *("pymdownx.blocks.caption", "pymdownx.blocks.definition", "pymdownx.blocks.details"),
+        *("pymdownx.blocks.html", "pymdownx.blocks.tab", "pymdownx.caret", "pymdownx.critic"),
+        *("pymdownx.details", "pymdownx.emoji", "pymdownx.escapeall", "pymdownx.extra"),
+        *("pymdownx.fancylists", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.keys"),
+        *("pymdownx.magiclink", "pymdownx.mark", "pymdownx.pathconverter"),
+        *("pymdownx.progressbar", "pymdownx.quotes", "pymdownx.saneheaders"),
+        *("pymdownx.smartsymbols", "pymdownx.striphtml", "pymdownx.superfences"),
+        *("pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.tilde", "pymdownx.bracketspan"),
+        *("material.extensions.preview", "generator.site.html_blocks"),
+    }
+)
+"""Markdown extensions known to make a page's HTML from its Markdown and their settings
+alone. Any other one might pull other files into a page, whose changes the cache cannot see:
+`pymdownx.snippets` (any file under its base paths, by default the whole project, nested, or
+downloaded), `pymdownx.b64` (images), include extensions. With one, the cache is off."""
+
+
+def unvouched_extensions(names: Iterable[str]) -> list[str]:
+    """The Markdown extensions of `names` not known to read nothing but the page."""
+    return sorted(
+        name
+        for name in names
+        if name.removeprefix("markdown.extensions.") not in FILE_FREE_EXTENSIONS
+    )
+
+
 _LINK = re.compile(
     r"""(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|(?:href|src)\s*=\s*["'])([^\s)"'<>]+)""", re.MULTILINE
 )

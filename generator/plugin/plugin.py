@@ -45,6 +45,7 @@ from .page_cache import (
     link_resolver,
     nav_shape,
     theme_stamp,
+    unvouched_extensions,
 )
 from .previous_output import PreviousOutput
 from .search import SearchKeeper
@@ -159,13 +160,22 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
     def _start_page_cache(self, config: MkDocsConfig, untrusted: list[str]) -> None:
         if self.page_cache is None:
             return
-        if untrusted and self.caching is not False:
-            log.info(
-                "each save rebuilds every page, because plugin %s may change pages in ways "
-                "Recovery Log cannot see, so it keeps none of them",
-                ", ".join(untrusted),
+        reasons = []
+        if untrusted:
+            reasons.append(
+                f"plugin {', '.join(untrusted)} may change pages in ways Recovery Log cannot see"
             )
-        self.caching = not untrusted
+        if extensions := unvouched_extensions(config.markdown_extensions):
+            reasons.append(
+                f"Markdown extension {', '.join(extensions)} may pull other files into pages, "
+                "and Recovery Log cannot see them change"
+            )
+        if reasons and self.caching is not False:
+            log.info(
+                "each save rebuilds every page, because %s, so it keeps none of them",
+                "; and ".join(reasons),
+            )
+        self.caching = not reasons
         theme = config.theme
         setting = config_fingerprint(
             config, __version__, self.settings, theme.name, theme.dirs, theme.static_templates
