@@ -11,6 +11,7 @@ index has the same entries, and the speed comes only from the pages that did not
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 import time
@@ -432,3 +433,18 @@ def test_with_markdown_extensions_that_read_only_the_page_unchanged_pages_are_ke
         cache = page_cache_of(rebuild())
 
     assert f"entries/{entry_id(GLOBEX)}.md" in cache.finished
+
+
+def test_a_same_size_save_on_coarse_time_stamps_gives_the_site_a_fresh_build_gives(
+    tmp_path: Path,
+) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES)
+    path = root / "entries" / GLOBEX
+    with preview(root, tmp_path / "served") as rebuild:
+        before = path.stat()
+        edit(path, "five years", "nine years")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # a FAT disk's 2 s step
+        rebuild()
+
+    assert "nine years of Go" in served_page(tmp_path / "served", GLOBEX)
+    assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
