@@ -60,7 +60,7 @@ def plugin_of(config: MkDocsConfig) -> RecoveryLogPlugin:
 
 
 class Watcher:
-    """Stands for MkDocs' live-reload server: the folders it was asked to watch."""
+    """Stands for MkDocs' live-reload server: the files and folders it was asked to watch."""
 
     def __init__(self) -> None:
         self.folders: list[str] = []
@@ -398,6 +398,18 @@ def test_an_edited_parent_configuration_gives_the_site_a_fresh_build_gives(
 
     assert "Link here" in served_page(tmp_path / "served", GLOBEX)
     assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
+
+
+def test_the_preview_watches_the_configuration_mkdocs_yml_inherits(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES, extra="INHERIT: base.yml # shared")
+    base = write(root / "base.yml", "INHERIT: 'common/site.yml'\n")
+    common = write(root / "common" / "site.yml", "copyright: Maren Holt\n")
+    server = Watcher()
+    with preview(root, tmp_path / "served", server):
+        pass
+
+    assert str(base) in server.folders
+    assert str(common) in server.folders
 
 
 def test_an_edited_file_a_markdown_extension_pulls_in_gives_the_site_a_fresh_build_gives(

@@ -154,7 +154,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.parked = ParkedHtml() if self.releasing else None
         self.sharing_nav = shares_nav(config.theme, untrusted)
         self._start_page_cache(config, untrusted)
-        self._watch_inputs()
+        self._watch_inputs(config)
         return config
 
     def _start_page_cache(self, config: MkDocsConfig, untrusted: list[str]) -> None:
@@ -446,19 +446,41 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
     ) -> LiveReloadServer:
         self.server = server
         self.watched = set()
-        self._watch_inputs()
+        self._watch_inputs(config)
         return server
 
-    def _watch_inputs(self) -> None:
-        """The server watches the entries and templates folders, as it watches docs/: those
-        `mkdocs.yml` names now (one named while serving too), once each."""
+    def _watch_inputs(self, config: MkDocsConfig) -> None:
+        """The server watches the entries and templates folders, as it watches docs/, and
+        the files `mkdocs.yml` inherits from, as it watches `mkdocs.yml`: those it names now
+        (one named while serving too), once each."""
         if self.server is None:
             return
-        folders = [os.fspath(self.entries_path), self.config.templates_dir]
-        for folder in folders:
-            if folder and folder not in self.watched and os.path.isdir(folder):
-                self.server.watch(folder)
-                self.watched.add(folder)
+        paths = [os.fspath(self.entries_path), self.config.templates_dir]
+        paths += inherited_files(config.config_file_path)
+        for path in paths:
+            if path and path not in self.watched and os.path.exists(path):
+                self.server.watch(path)
+                self.watched.add(path)
+
+
+_INHERIT = re.compile(r"""^INHERIT:[ \t]*(["']?)([^"'#\n]+?)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
+
+
+def inherited_files(config_path: str | None) -> list[str]:
+    """The files a config file inherits from (`INHERIT: base.yml`, and theirs), which MkDocs
+    reads on every build but does not watch."""
+    found: list[str] = []
+    path = config_path
+    while path and path not in found:
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            break
+        if path != config_path:
+            found.append(path)
+        named = _INHERIT.search(text)
+        path = os.path.normpath(os.path.join(os.path.dirname(path), named[2])) if named else None
+    return found
 
 
 def _identity(config: MkDocsConfig) -> SiteIdentity:
