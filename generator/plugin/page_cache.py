@@ -7,7 +7,9 @@ generates is a function of its Markdown source and of the *frame* every page sha
 each of its pages and hands it back while neither changed:
 
 * **Markdown**: the page's HTML, table of contents and anchors. Valid while the page's source,
-  `mkdocs.yml` and every page it links to (whether it exists, and its address) are unchanged.
+  the configuration as loaded (`mkdocs.yml`, what it inherits, `!ENV` values) and every page
+  it links to (whether it exists, and its address) are unchanged. A Markdown extension not
+  known to read nothing but the page (`FILE_FREE_EXTENSIONS`) turns the cache off.
 * **Theme**: the finished HTML file. Valid while the Markdown is, and the frame is unchanged.
   The theme is then not rendered, and search is given the page's entries from the previous
   build (`search.SearchKeeper`) instead of parsing the page again.

@@ -430,8 +430,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         Path(config.site_dir, FEED_PATH).write_bytes(document)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """The previous site is not kept for a build that failed: MkDocs serves what it
-        built before failing, and the next build starts from nothing."""
+        """A build that failed never reaches `on_post_build`: the previous site it set aside
+        is deleted here (MkDocs serves what the build wrote before failing)."""
         if self.previous_output is not None:
             self.previous_output.discard()
 
