@@ -118,10 +118,16 @@ def plain(value: object) -> object:
     return f"{type(value).__qualname__}:{_ADDRESS.sub('', repr(value))}"
 
 
+UNSEEN_SETTINGS = frozenset({"config_file_path"})
+"""Settings no page depends on that can differ from build to build: `mkdocs serve -f
+mkdocs.yml` names the file as given for its first build, and by its full path after."""
+
+
 def config_fingerprint(config: Mapping[str, Any], *more: object) -> str:
     """A digest of the configuration as MkDocs loaded it (after `INHERIT:`, `!ENV` and every
     plugin's `on_config`), and of `more`: what every page may depend on besides its source."""
-    return digest(json.dumps([plain(config), plain(more)], sort_keys=True))
+    seen = {key: value for key, value in config.items() if key not in UNSEEN_SETTINGS}
+    return digest(json.dumps([plain(seen), plain(more)], sort_keys=True))
 
 
 def digest(*parts: str) -> str:
