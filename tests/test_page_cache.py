@@ -47,8 +47,13 @@ SERVE_URL = "http://127.0.0.1:8000/"
 """Where `mkdocs serve` says it serves: it sets `site_url` to this for every build."""
 
 
-def load(root: Path, site: Path) -> MkDocsConfig:
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+def load(root: Path, site: Path, named: str | None = None) -> MkDocsConfig:
+    """The config, loaded as `mkdocs serve` does; `named`: as `-f` gives it (an open file)."""
+    if named is None:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+    else:
+        with open(named, "rb") as given:
+            config = load_config(given, site_dir=str(site))
     config.site_url = SERVE_URL
     return config
 
@@ -71,11 +76,13 @@ class Watcher:
 
 @contextmanager
 def preview(
-    root: Path, site: Path, server: Watcher | None = None
+    root: Path, site: Path, server: Watcher | None = None, named: str | None = None
 ) -> Iterator[Callable[[], RecoveryLogPlugin]]:
     """A plain `mkdocs serve` in this process: its first build, then `rebuild()` per save
-    (as serve does: a fresh config each time, the same plugin), which returns the plugin."""
-    config = load(root, site)
+    (as serve does: a fresh config each time, the same plugin), which returns the plugin.
+    `named`: the config file as `-f` names it for the first build (MkDocs names it by its
+    full path for the rebuilds)."""
+    config = load(root, site, named)
     config.plugins.on_startup(command="serve", dirty=False)
     try:
         build(config, serve_url=SERVE_URL)
@@ -126,6 +133,18 @@ def test_a_saved_entry_is_rendered_again_and_the_unchanged_pages_are_reused(
     assert f"entries/{entry_id(GLOBEX)}.md" in cache.finished, "an unchanged entry is served kept"
     assert "again." in (tmp_path / "served" / entry_url(entry_id(ACME)) / "index.html").read_text()
     assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
+
+
+def test_the_first_save_after_serve_dash_f_keeps_the_unchanged_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES)
+    monkeypatch.chdir(root)
+    with preview(root, tmp_path / "served", named="mkdocs.yml") as rebuild:
+        edit(root / "entries" / ACME, "average question.", "average question, again.")
+        cache = page_cache_of(rebuild())
+
+    assert f"entries/{entry_id(GLOBEX)}.md" in cache.finished
 
 
 def test_a_save_renders_only_the_saved_entrys_page_from_its_template(tmp_path: Path) -> None:
@@ -323,6 +342,23 @@ def test_stopping_the_preview_deletes_what_a_stopped_remover_left(
 
     assert set_aside(tmp_path) == []
     assert copies_of_the_secret(tmp_path) == []
+
+
+def test_a_preview_process_that_ends_without_stopping_the_preview_leaves_no_copy(
+    tmp_path: Path,
+) -> None:
+    """Set aside for a rebuild, then the process ends (no shutdown, no build end)."""
+    write(tmp_path / "served" / "entries" / "acme" / "index.html", f"<p>{SECRET}</p>\n")
+    script = (
+        "import sys; from pathlib import Path; "
+        "from generator.plugin.previous_output import PreviousOutput; "
+        "PreviousOutput().set_aside(Path(sys.argv[1]))"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "served")], timeout=60)
+
+    assert done.returncode == 0
+    assert set_aside(tmp_path) == []
+    assert files_mentioning(tmp_path, SECRET) == []
 
 
 def stopped_remover() -> subprocess.Popen[bytes]:
