@@ -7,6 +7,7 @@ do is hand data to the core (`loader`, `privacy`, `render`) and hand the result 
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -119,6 +120,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.rebuilds = Rebuilds()
         if dirty:
             self.stable_dir = Path(tempfile.mkdtemp(prefix="recovery-log-pages-"))
+            # the pages' Markdown, private ones too: gone even if the preview never shuts down
+            atexit.register(shutil.rmtree, self.stable_dir, ignore_errors=True)
         else:
             self.page_cache = PageCache()
             self.previous_output = PreviousOutput()
