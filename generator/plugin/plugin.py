@@ -434,7 +434,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """A build that failed never reaches `on_post_build`: the previous site it set aside
-        is deleted here (MkDocs serves what the build wrote before failing)."""
+        is deleted here."""
         if self.previous_output is not None:
             self.previous_output.discard()
 
