@@ -11,6 +11,9 @@ index has the same entries, and the speed comes only from the pages that did not
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,7 +22,7 @@ from typing import Any
 
 import jinja2
 import pytest
-from helpers import differences
+from helpers import differences, templates_of_yours
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,10 +34,12 @@ from test_site_build import (
     GLOBEX_TEXT,
     entry_id,
     entry_url,
+    files_mentioning,
     write,
     write_site,
 )
 
+from generator.plugin import previous_output
 from generator.plugin.page_cache import PageCache
 from generator.plugin.plugin import RecoveryLogPlugin
 
@@ -42,8 +47,13 @@ SERVE_URL = "http://127.0.0.1:8000/"
 """Where `mkdocs serve` says it serves: it sets `site_url` to this for every build."""
 
 
-def load(root: Path, site: Path) -> MkDocsConfig:
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+def load(root: Path, site: Path, named: str | None = None) -> MkDocsConfig:
+    """The config, loaded as `mkdocs serve` does; `named`: as `-f` gives it (an open file)."""
+    if named is None:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+    else:
+        with open(named, "rb") as given:
+            config = load_config(given, site_dir=str(site))
     config.site_url = SERVE_URL
     return config
 
@@ -54,14 +64,30 @@ def plugin_of(config: MkDocsConfig) -> RecoveryLogPlugin:
     return plugin
 
 
+class Watcher:
+    """Stands for MkDocs' live-reload server: the files and folders it was asked to watch."""
+
+    def __init__(self) -> None:
+        self.folders: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.folders.append(path)
+
+
 @contextmanager
-def preview(root: Path, site: Path) -> Iterator[Callable[[], RecoveryLogPlugin]]:
+def preview(
+    root: Path, site: Path, server: Watcher | None = None, named: str | None = None
+) -> Iterator[Callable[[], RecoveryLogPlugin]]:
     """A plain `mkdocs serve` in this process: its first build, then `rebuild()` per save
-    (as serve does: a fresh config each time, the same plugin), which returns the plugin."""
-    config = load(root, site)
+    (as serve does: a fresh config each time, the same plugin), which returns the plugin.
+    `named`: the config file as `-f` names it for the first build (MkDocs names it by its
+    full path for the rebuilds)."""
+    config = load(root, site, named)
     config.plugins.on_startup(command="serve", dirty=False)
     try:
         build(config, serve_url=SERVE_URL)
+        if server is not None:
+            config.plugins.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]
 
         def rebuild() -> RecoveryLogPlugin:
             again = load(root, site)
@@ -107,6 +133,18 @@ def test_a_saved_entry_is_rendered_again_and_the_unchanged_pages_are_reused(
     assert f"entries/{entry_id(GLOBEX)}.md" in cache.finished, "an unchanged entry is served kept"
     assert "again." in (tmp_path / "served" / entry_url(entry_id(ACME)) / "index.html").read_text()
     assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
+
+
+def test_the_first_save_after_serve_dash_f_keeps_the_unchanged_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES)
+    monkeypatch.chdir(root)
+    with preview(root, tmp_path / "served", named="mkdocs.yml") as rebuild:
+        edit(root / "entries" / ACME, "average question.", "average question, again.")
+        cache = page_cache_of(rebuild())
+
+    assert f"entries/{entry_id(GLOBEX)}.md" in cache.finished
 
 
 def test_a_save_renders_only_the_saved_entrys_page_from_its_template(tmp_path: Path) -> None:
@@ -226,14 +264,105 @@ def test_the_previous_builds_are_removed_not_kept_beside_the_preview(tmp_path: P
     with preview(root, served) as rebuild:
         rebuild()
         rebuild()
+        deadline = time.monotonic() + 30
+        while set_aside(tmp_path):
+            assert time.monotonic() < deadline, "the previous builds' files are removed"
+            time.sleep(0.1)
 
     assert sorted(p.name for p in served.iterdir()) == sorted(
         p.name for p in fresh(root, tmp_path / "fresh").iterdir()
     )
-    deadline = time.monotonic() + 30
-    while [p for p in tmp_path.iterdir() if p.name.startswith("recovery-log-previous-")]:
-        assert time.monotonic() < deadline, "the previous builds' files are removed"
-        time.sleep(0.1)
+
+
+SECRET = "I still think their CTO was rude."
+
+
+def private_preview(root: Path) -> Path:
+    """A private preview's project: an entry with a private section, a theme override."""
+    private = ACME_TEXT + f"    <!-- private -->\n    {SECRET}\n    <!-- /private -->\n"
+    write_site(root, {**ALL_ENTRIES, ACME: private}, options="show_private: true")
+    edit(root / "mkdocs.yml", "  name: material", "  name: material\n  custom_dir: overrides")
+    write(root / "overrides" / "main.html", '{% extends "base.html" %}\n')
+    return root
+
+
+def break_the_theme(root: Path) -> None:
+    write(root / "overrides" / "main.html", '{% extends "base.html" %}\n{% block %}\n')
+
+
+def copies_of_the_secret(folder: Path) -> list[str]:
+    """Files holding the private text, but its entry and the site MkDocs serves (a folder
+    MkDocs makes, and deletes when the preview stops)."""
+    found = files_mentioning(folder, SECRET)
+    return [name for name in found if not name.startswith(("log/entries/", "served/"))]
+
+
+def set_aside(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.startswith("recovery-log-previous-")]
+
+
+def test_a_failed_rebuild_leaves_no_copy_of_the_site_once_the_preview_stops(
+    tmp_path: Path,
+) -> None:
+    root = private_preview(tmp_path / "log")
+    with preview(root, tmp_path / "served") as rebuild:
+        break_the_theme(root)
+        with pytest.raises(jinja2.TemplateSyntaxError):
+            rebuild()
+
+    assert set_aside(tmp_path) == []
+    assert copies_of_the_secret(tmp_path) == []
+
+
+def test_a_failed_rebuild_deletes_the_previous_site_while_the_preview_runs(
+    tmp_path: Path,
+) -> None:
+    root = private_preview(tmp_path / "log")
+    with preview(root, tmp_path / "served") as rebuild:
+        break_the_theme(root)
+        with pytest.raises(jinja2.TemplateSyntaxError):
+            rebuild()
+        deadline = time.monotonic() + 30
+        while set_aside(tmp_path):
+            assert time.monotonic() < deadline, "the previous site is deleted"
+            time.sleep(0.1)
+        assert copies_of_the_secret(tmp_path) == []
+
+
+def test_stopping_the_preview_deletes_what_a_stopped_remover_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+C stops the preview and its background remover alike."""
+    root = private_preview(tmp_path / "log")
+    monkeypatch.setattr(previous_output, "_remover", lambda folder: stopped_remover())
+    with preview(root, tmp_path / "served") as rebuild:
+        rebuild()
+        rebuild()
+        assert set_aside(tmp_path)
+
+    assert set_aside(tmp_path) == []
+    assert copies_of_the_secret(tmp_path) == []
+
+
+def test_a_preview_process_that_ends_without_stopping_the_preview_leaves_no_copy(
+    tmp_path: Path,
+) -> None:
+    """Set aside for a rebuild, then the process ends (no shutdown, no build end)."""
+    write(tmp_path / "served" / "entries" / "acme" / "index.html", f"<p>{SECRET}</p>\n")
+    script = (
+        "import sys; from pathlib import Path; "
+        "from generator.plugin.previous_output import PreviousOutput; "
+        "PreviousOutput().set_aside(Path(sys.argv[1]))"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "served")], timeout=60)
+
+    assert done.returncode == 0
+    assert set_aside(tmp_path) == []
+    assert files_mentioning(tmp_path, SECRET) == []
+
+
+def stopped_remover() -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-c", "pass"])
 
 
 def test_a_rebuild_compiles_no_template_again(
@@ -259,3 +388,111 @@ def test_a_rebuild_compiles_no_template_again(
     page_templates = {"main.html", "base.html", "404.html", "sitemap.xml", "rejection.md.j2"}
     assert compiled, "the counter counts (Material's search compiles its language partials)"
     assert not page_templates & set(compiled)
+
+
+def test_a_templates_folder_named_while_serving_is_watched_and_used(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES)
+    server = Watcher()
+    with preview(root, tmp_path / "served", server) as rebuild:
+        mine = templates_of_yours(root / "mine", {"_entry_footer.md.j2": "Written by me.\n"})
+        named = "  - recovery-log:\n      templates_dir: mine\n"
+        edit(root / "mkdocs.yml", "  - recovery-log\n", named)
+        rebuild()
+
+    assert str(mine) in server.folders
+    assert "Written by me." in served_page(tmp_path / "served", GLOBEX)
+    assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
+
+
+def test_a_template_that_includes_a_missing_one_if_there_is_one_serves_as_it_builds(
+    tmp_path: Path,
+) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES, options="templates_dir: mine")
+    mine = templates_of_yours(
+        root / "mine", {"_entry_footer.md.j2": '{% include "signed.md.j2" ignore missing %}\n'}
+    )
+    with preview(root, tmp_path / "served") as rebuild:
+        templates_of_yours(mine, {"signed.md.j2": "Written by me.\n"})
+        rebuild()
+
+    assert "Written by me." in served_page(tmp_path / "served", GLOBEX)
+    assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
+
+
+def served_page(site: Path, entry_file: str) -> str:
+    return (site / entry_url(entry_id(entry_file)) / "index.html").read_text("utf-8")
+
+
+def test_an_edited_parent_configuration_gives_the_site_a_fresh_build_gives(
+    tmp_path: Path,
+) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES, extra="INHERIT: base.yml")
+    base = write(root / "base.yml", "markdown_extensions:\n  - toc:\n      permalink: '#'\n")
+    with preview(root, tmp_path / "served") as rebuild:
+        edit(base, "permalink: '#'", "permalink: 'Link here'")
+        rebuild()
+
+    assert "Link here" in served_page(tmp_path / "served", GLOBEX)
+    assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
+
+
+def test_the_preview_watches_the_configuration_mkdocs_yml_inherits(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES, extra="INHERIT: base.yml # shared")
+    base = write(root / "base.yml", "INHERIT: 'common/site.yml'\n")
+    common = write(root / "common" / "site.yml", "copyright: Maren Holt\n")
+    server = Watcher()
+    with preview(root, tmp_path / "served", server):
+        pass
+
+    assert str(base) in server.folders
+    assert str(common) in server.folders
+
+
+def test_an_edited_file_a_markdown_extension_pulls_in_gives_the_site_a_fresh_build_gives(
+    tmp_path: Path,
+) -> None:
+    """An abbreviations glossary appended to every page by `pymdownx.snippets`."""
+    root = tmp_path / "log"
+    glossary = write(root / "glossary.md", "*[Globex]: A company that wanted Go\n")
+    extensions = f"""
+        markdown_extensions:
+          - abbr
+          - pymdownx.snippets:
+              base_path: ["{root}"]
+              auto_append: [glossary.md]
+        """
+    write_site(root, ALL_ENTRIES, extra=extensions)
+    with preview(root, tmp_path / "served") as rebuild:
+        edit(glossary, "wanted Go", "wanted five years of Go")
+        rebuild()
+
+    assert 'title="A company that wanted five years of Go"' in served_page(
+        tmp_path / "served", GLOBEX
+    )
+    assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []
+
+
+def test_with_markdown_extensions_that_read_only_the_page_unchanged_pages_are_kept(
+    tmp_path: Path,
+) -> None:
+    extensions = "markdown_extensions:\n  - abbr\n  - admonition\n  - pymdownx.superfences\n"
+    root = write_site(tmp_path / "log", ALL_ENTRIES, extra=extensions)
+    with preview(root, tmp_path / "served") as rebuild:
+        cache = page_cache_of(rebuild())
+
+    assert f"entries/{entry_id(GLOBEX)}.md" in cache.finished
+
+
+def test_a_same_size_save_on_coarse_time_stamps_gives_the_site_a_fresh_build_gives(
+    tmp_path: Path,
+) -> None:
+    root = write_site(tmp_path / "log", ALL_ENTRIES)
+    path = root / "entries" / GLOBEX
+    with preview(root, tmp_path / "served") as rebuild:
+        before = path.stat()
+        edit(path, "five years", "nine years")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # a FAT disk's 2 s step
+        rebuild()
+
+    assert "nine years of Go" in served_page(tmp_path / "served", GLOBEX)
+    assert differences(tmp_path / "served", fresh(root, tmp_path / "fresh")) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -81,3 +82,46 @@ def test_other_settings_mean_a_fresh_read(entries, reads):
 
     assert reads == ["acme.yml", "acme.yml"]
     assert log.problems == ()
+
+
+def same_size_save_keeping_the_stamp(path, old: str, new: str) -> None:
+    """A save on a file system with coarse time stamps (FAT: 2 s), within one step."""
+    assert len(old) == len(new)
+    before = path.stat()
+    path.write_text(path.read_text().replace(old, new))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+
+
+def test_a_same_size_save_that_keeps_the_time_stamp_is_read_again(entries, reads):
+    path = entries.entry("acme.yml", ACME)
+    cache = ParseCache()
+    entries.load(cache=cache)
+
+    same_size_save_keeping_the_stamp(path, "Acme", "Ajax")
+    log = entries.load(cache=cache)
+
+    assert reads == ["acme.yml", "acme.yml"]
+    assert log.entries[0].company == "Ajax"
+
+
+def test_a_file_saved_long_ago_is_known_by_its_stamp_without_reading_it(
+    entries, monkeypatch: pytest.MonkeyPatch
+):
+    path = entries.entry("acme.yml", ACME)
+    an_hour_ago = time.time_ns() - 3600 * 1_000_000_000
+    os.utime(path, ns=(an_hour_ago, an_hour_ago))
+    cache = ParseCache()
+    entries.load(cache=cache)
+    opened: list[str] = []
+    real_open = open
+
+    def counting_open(file, *args, **kwargs):
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", counting_open)
+
+    entries.load(cache=cache)
+
+    assert opened == []

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,15 +53,34 @@ class Log:
             raise EntryError(self.problems)
 
 
+RACY_NS = 2_000_000_000
+"""The coarsest file time stamps kept (FAT's are 2 s; ext3's and HFS+'s 1 s). A file saved
+again within this long of the last one can keep its time stamp, and often its size."""
+
+
+@dataclass
+class _Known:
+    """One file as read: what its stamp was, what came of it, and (while its stamp cannot be
+    trusted) a digest of its bytes."""
+
+    stamp: tuple[object, ...]
+    item: Loaded | None
+    problems: list[Problem]
+    content: bytes | None
+
+
 class ParseCache:
     """Files already read, so a rebuild reads again only what changed since the last one.
 
     A file is known by its path, its time stamp and size, and the settings its checks depend
-    on; anything else is read afresh. Cross-file checks (ids, `about`) always run again.
+    on; anything else is read afresh. A stamp alone cannot be trusted while it is within the
+    coarsest time stamps' step of the time the file was read (a same-size save in that step
+    keeps it), so until then the file's bytes are compared too: only a file saved in the last
+    seconds is read again to be sure. Cross-file checks (ids, `about`) always run again.
     """
 
     def __init__(self) -> None:
-        self._files: dict[str, tuple[tuple[object, ...], Loaded | None, list[Problem]]] = {}
+        self._files: dict[str, _Known] = {}
 
     def load(
         self, path: Path, root: Path, settings: Settings, problems: list[Problem]
@@ -68,14 +89,16 @@ class ParseCache:
             info = path.stat()
         except OSError:
             return _load_guarded(path, root, settings, problems)
-        key = (info.st_mtime_ns, info.st_size, str(root), settings.stages, settings.today)
+        stamp = (info.st_mtime_ns, info.st_size, str(root), settings.stages, settings.today)
         known = self._files.get(str(path))
-        if known is not None and known[0] == key:
-            problems.extend(known[2])
-            return known[1]
+        if known is not None and known.stamp == stamp and _unchanged(path, info, known):
+            problems.extend(known.problems)
+            return known.item
+        # digested before it is read: see _unchanged; b"" (unreadable) matches no digest
+        content = (_digest(path) or b"") if _racy(info, time.time_ns()) else None
         found: list[Problem] = []
         item = _load_guarded(path, root, settings, found)
-        self._files[str(path)] = (key, item, found)
+        self._files[str(path)] = _Known(stamp, item, found, content)
         problems.extend(found)
         return item
 
@@ -84,6 +107,33 @@ class ParseCache:
         wanted = {str(path) for path in paths}
         for name in [name for name in self._files if name not in wanted]:
             del self._files[name]
+
+
+def _racy(info: os.stat_result, now: int) -> bool:
+    """Whether a save from `now` on could leave the file's stamp as it is."""
+    return info.st_mtime_ns > now - RACY_NS
+
+
+def _unchanged(path: Path, info: os.stat_result, known: _Known) -> bool:
+    """Whether a file whose stamp is the one it had when read still holds the same bytes.
+
+    The digest was taken before the file was parsed, so a save in between shows as a change.
+    """
+    if known.content is None:
+        return True
+    if _digest(path) != known.content:
+        return False
+    if not _racy(info, time.time_ns()):  # a later save gets a later stamp: trusted from now
+        known.content = None
+    return True
+
+
+def _digest(path: Path) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.blake2b(handle.read(MAX_FILE_BYTES + 1), digest_size=16).digest()
+    except OSError:
+        return None
 
 
 def load_log(

@@ -7,7 +7,9 @@ generates is a function of its Markdown source and of the *frame* every page sha
 each of its pages and hands it back while neither changed:
 
 * **Markdown**: the page's HTML, table of contents and anchors. Valid while the page's source,
-  `mkdocs.yml` and every page it links to (whether it exists, and its address) are unchanged.
+  the configuration as loaded (`mkdocs.yml`, what it inherits, `!ENV` values) and every page
+  it links to (whether it exists, and its address) are unchanged. A Markdown extension not
+  known to read nothing but the page (`FILE_FREE_EXTENSIONS`) turns the cache off.
 * **Theme**: the finished HTML file. Valid while the Markdown is, and the frame is unchanged.
   The theme is then not rendered, and search is given the page's entries from the previous
   build (`search.SearchKeeper`) instead of parsing the page again.
@@ -20,19 +22,16 @@ no MkDocs; the plugin hands it pages and answers about links.
 
 from __future__ import annotations
 
-import contextlib
+import datetime as dt
 import hashlib
+import json
 import logging
 import os
 import posixpath
 import re
-import subprocess
-import sys
-import tempfile
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -47,6 +46,38 @@ is written (`material/` prefix allowed). Any other plugin, or a hook, might chan
 ways the cache cannot see, or read them later, so with one the cache is off and a build keeps
 every page's Markdown and HTML to the end."""
 
+FILE_FREE_EXTENSIONS = frozenset(
+    {
+        *("abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code"),
+        *("footnotes", "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br"),
+        *("sane_lists", "smarty", "tables", "toc", "wikilinks"),
+        *("pymdownx.arithmatex", "pymdownx.betterem", "pymdownx.blocks.admonition"),
+        *("pymdownx.blocks.caption", "pymdownx.blocks.definition", "pymdownx.blocks.details"),
+        *("pymdownx.blocks.html", "pymdownx.blocks.tab", "pymdownx.caret", "pymdownx.critic"),
+        *("pymdownx.details", "pymdownx.emoji", "pymdownx.escapeall", "pymdownx.extra"),
+        *("pymdownx.fancylists", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.keys"),
+        *("pymdownx.magiclink", "pymdownx.mark", "pymdownx.pathconverter"),
+        *("pymdownx.progressbar", "pymdownx.quotes", "pymdownx.saneheaders"),
+        *("pymdownx.smartsymbols", "pymdownx.striphtml", "pymdownx.superfences"),
+        *("pymdownx.tabbed", "pymdownx.tasklist", "pymdownx.tilde", "pymdownx.bracketspan"),
+        *("material.extensions.preview", "generator.site.html_blocks"),
+    }
+)
+"""Markdown extensions known to make a page's HTML from its Markdown and their settings
+alone. Any other one might pull other files into a page, whose changes the cache cannot see:
+`pymdownx.snippets` (any file under its base paths, by default the whole project, nested, or
+downloaded), `pymdownx.b64` (images), include extensions. With one, the cache is off."""
+
+
+def unvouched_extensions(names: Iterable[str]) -> list[str]:
+    """The Markdown extensions of `names` not known to read nothing but the page."""
+    return sorted(
+        name
+        for name in names
+        if name.removeprefix("markdown.extensions.") not in FILE_FREE_EXTENSIONS
+    )
+
+
 _LINK = re.compile(
     r"""(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|(?:href|src)\s*=\s*["'])([^\s)"'<>]+)""", re.MULTILINE
 )
@@ -57,6 +88,46 @@ def link_targets(markdown: str) -> list[str]:
     """Every relative link target the page's Markdown may contain (an over-estimate is fine:
     each one only adds a lookup to the page's key)."""
     return sorted({target for target in _LINK.findall(markdown) if not _EXTERNAL.match(target)})
+
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def plain(value: object) -> object:
+    """A configuration value as JSON data that is the same for equal settings in every build.
+
+    Mappings (MkDocs' config and its parts, a theme's options), sequences and scalars as they
+    are; a plugin as its config; a function or class by its name; anything else by its repr,
+    without the memory address some reprs carry.
+    """
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Mapping):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted(json.dumps(plain(item), sort_keys=True) for item in value)
+    settings = getattr(value, "config", None)
+    if isinstance(settings, Mapping):
+        return {"plugin": type(value).__qualname__, "config": plain(settings)}
+    if isinstance(value, dt.date | dt.time | os.PathLike):
+        return str(value)
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    return f"{type(value).__qualname__}:{_ADDRESS.sub('', repr(value))}"
+
+
+UNSEEN_SETTINGS = frozenset({"config_file_path"})
+"""Settings no page depends on that can differ from build to build: `mkdocs serve -f
+mkdocs.yml` names the file as given for its first build, and by its full path after."""
+
+
+def config_fingerprint(config: Mapping[str, Any], *more: object) -> str:
+    """A digest of the configuration as MkDocs loaded it (after `INHERIT:`, `!ENV` and every
+    plugin's `on_config`), and of `more`: what every page may depend on besides its source."""
+    seen = {key: value for key, value in config.items() if key not in UNSEEN_SETTINGS}
+    return digest(json.dumps([plain(seen), plain(more)], sort_keys=True))
 
 
 def digest(*parts: str) -> str:
@@ -72,7 +143,7 @@ class KeptPage:
     """What MkDocs made of one generated page, and what it depended on."""
 
     source: str
-    """A digest of the page's source and of `mkdocs.yml`."""
+    """A digest of the page's source and of the site's configuration."""
     links: str
     """Where each of its relative links led when it was rendered."""
     files: str
@@ -272,49 +343,6 @@ class TemplateCode(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-def set_aside(site_dir: Path) -> Path | None:
-    """Move the previous build's output out of MkDocs' way, to be removed after the build.
-
-    Before every plain rebuild MkDocs empties the site folder. At 1,000 pages, deleting the
-    old pages took 1.4 s of a 5 s rebuild on our test machine and slowed the writing of the
-    new ones; moving them into a folder beside the site folder (never inside it, where the
-    preview would serve them) is one rename each. What cannot be moved is left to MkDocs.
-    """
-    if not site_dir.is_dir():
-        return None
-    names = [name for name in os.listdir(site_dir) if not name.startswith(".")]
-    if not names:
-        return None
-    try:
-        previous = Path(tempfile.mkdtemp(prefix="recovery-log-previous-", dir=site_dir.parent))
-    except OSError:  # no room beside the site folder: MkDocs empties it as usual
-        return None
-    for name in names:
-        with contextlib.suppress(OSError):  # e.g. another file system: MkDocs deletes it
-            os.rename(site_dir / name, previous / name)
-    return previous
-
-
-def remove_in_background(folder: Path) -> None:
-    """Delete what `set_aside` moved, without keeping the preview waiting.
-
-    In a process of its own: a thread would hold Python's lock, slowing the next rebuild.
-    """
-    _removers[:] = [remover for remover in _removers if remover.poll() is None]
-    _removers.append(
-        subprocess.Popen(
-            [sys.executable, "-c", _REMOVE, os.fspath(folder)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-    )
-
-
-_REMOVE = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
-_removers: list[subprocess.Popen[bytes]] = []
 
 
 def link_resolver(

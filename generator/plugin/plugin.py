@@ -7,6 +7,7 @@ do is hand data to the core (`loader`, `privacy`, `render`) and hand the result 
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -40,13 +41,14 @@ from .page_cache import (
     TRUSTED_PLUGINS,
     PageCache,
     TemplateCode,
+    config_fingerprint,
     digest,
     link_resolver,
     nav_shape,
-    remove_in_background,
-    set_aside,
     theme_stamp,
+    unvouched_extensions,
 )
+from .previous_output import PreviousOutput
 from .search import SearchKeeper
 from .shared_nav import SharedNav, shares_nav
 
@@ -97,10 +99,14 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         """The generated pages MkDocs keeps out of the nav (unless the user's `nav:` lists them)."""
         self.resolved_links: dict[str, dict[str, str | None]] = {}
         self.kept_search: dict[str, Any] = {}
-        self.previous_output: Path | None = None
+        self.previous_output: PreviousOutput | None = None
+        """Under plain `mkdocs serve`: the previous build's files, until they are deleted."""
         self.template_code: TemplateCode | None = None
         """While serving: the theme's compiled templates, kept across rebuilds."""
         self.suggest_dirty = False
+        self.server: LiveReloadServer | None = None
+        """While serving: the server, told of each folder of the log's to watch."""
+        self.watched: set[str] = set()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.on_shutdown()  # one instance may serve several commands in a process (tests)
@@ -114,14 +120,18 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.rebuilds = Rebuilds()
         if dirty:
             self.stable_dir = Path(tempfile.mkdtemp(prefix="recovery-log-pages-"))
+            # the pages' Markdown, private ones too: gone even if the preview never shuts down
+            atexit.register(shutil.rmtree, self.stable_dir, ignore_errors=True)
         else:
             self.page_cache = PageCache()
+            self.previous_output = PreviousOutput()
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if self.search_keeper is not None:
             self.search_keeper.start_build()
-        if self.page_cache is not None:  # plain serve: MkDocs is about to empty the site folder
-            self.previous_output = set_aside(Path(config.site_dir))
+        if self.previous_output is not None:  # MkDocs is about to empty the site folder
+            self.previous_output.discard()
+            self.previous_output.set_aside(Path(config.site_dir))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_dir = Path(config.config_file_path or ".").resolve().parent
@@ -147,21 +157,32 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.parked = ParkedHtml() if self.releasing else None
         self.sharing_nav = shares_nav(config.theme, untrusted)
         self._start_page_cache(config, untrusted)
+        self._watch_inputs(config)
         return config
 
     def _start_page_cache(self, config: MkDocsConfig, untrusted: list[str]) -> None:
         if self.page_cache is None:
             return
-        if untrusted and self.caching is not False:
-            log.info(
-                "each save rebuilds every page, because plugin %s may change pages in ways "
-                "Recovery Log cannot see, so it keeps none of them",
-                ", ".join(untrusted),
+        reasons = []
+        if untrusted:
+            reasons.append(
+                f"plugin {', '.join(untrusted)} may change pages in ways Recovery Log cannot see"
             )
-        self.caching = not untrusted
-        path = config.config_file_path
-        text = Path(path).read_text(encoding="utf-8", errors="replace") if path else ""
-        setting = digest(text, __version__, str(self.settings.show_private), config.site_url or "")
+        if extensions := unvouched_extensions(config.markdown_extensions):
+            reasons.append(
+                f"Markdown extension {', '.join(extensions)} may pull other files into pages, "
+                "and Recovery Log cannot see them change"
+            )
+        if reasons and self.caching is not False:
+            log.info(
+                "each save rebuilds every page, because %s, so it keeps none of them",
+                "; and ".join(reasons),
+            )
+        self.caching = not reasons
+        theme = config.theme
+        setting = config_fingerprint(
+            config, __version__, self.settings, theme.name, theme.dirs, theme.static_templates
+        )
         self.page_cache.start_build(setting)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -238,7 +259,11 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         if self.page_cache is not None:
             self.page_cache.close()
             self.page_cache = None
+        if self.previous_output is not None:
+            self.previous_output.close()
+            self.previous_output = None
         self.search_keeper = None
+        self.server = None
         self.rebuilds = None
         self.template_code = None
 
@@ -391,8 +416,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
     @event_priority(-100)  # last: after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.previous_output is not None:
-            remove_in_background(self.previous_output)
-            self.previous_output = None
+            self.previous_output.discard()
         if self.search_keeper is not None:
             problem = self.search_keeper.complete(
                 Path(config.site_dir), show_private=self.settings.show_private
@@ -408,6 +432,12 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             return
         Path(config.site_dir, FEED_PATH).write_bytes(document)
 
+    def on_build_error(self, *, error: Exception) -> None:
+        """A build that failed never reaches `on_post_build`: the previous site it set aside
+        is deleted here."""
+        if self.previous_output is not None:
+            self.previous_output.discard()
+
     def _feed_url(self, config: MkDocsConfig) -> str:
         if not (self.config.feed and config.site_url):
             return ""
@@ -417,11 +447,43 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        if self.entries_path.is_dir():
-            server.watch(os.fspath(self.entries_path))
-        if self.config.templates_dir:
-            server.watch(self.config.templates_dir)
+        self.server = server
+        self.watched = set()
+        self._watch_inputs(config)
         return server
+
+    def _watch_inputs(self, config: MkDocsConfig) -> None:
+        """The server watches the entries and templates folders, as it watches docs/, and
+        the files `mkdocs.yml` inherits from, as it watches `mkdocs.yml`: those it names now
+        (one named while serving too), once each."""
+        if self.server is None:
+            return
+        paths = [os.fspath(self.entries_path), self.config.templates_dir]
+        paths += inherited_files(config.config_file_path)
+        for path in paths:
+            if path and path not in self.watched and os.path.exists(path):
+                self.server.watch(path)
+                self.watched.add(path)
+
+
+_INHERIT = re.compile(r"""^INHERIT:[ \t]*(["']?)([^"'#\n]+?)\1[ \t]*(?:#.*)?$""", re.MULTILINE)
+
+
+def inherited_files(config_path: str | None) -> list[str]:
+    """The files a config file inherits from (`INHERIT: base.yml`, and theirs), which MkDocs
+    reads on every build but does not watch."""
+    found: list[str] = []
+    path = config_path
+    while path and path not in found:
+        try:
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            break
+        if path != config_path:
+            found.append(path)
+        named = _INHERIT.search(text)
+        path = os.path.normpath(os.path.join(os.path.dirname(path), named[2])) if named else None
+    return found
 
 
 def _identity(config: MkDocsConfig) -> SiteIdentity:

@@ -134,6 +134,8 @@ class TemplateReads:
 
     names: frozenset[str]
     templates: tuple[jinja2.Template, ...]
+    missing: frozenset[str] = frozenset()
+    """Templates it includes `ignore missing` that do not exist: one added later is read."""
 
 
 class RenderMemo:
@@ -173,19 +175,29 @@ class RenderMemo:
         known at run time."""
         names: set[str] = set()
         loaded: dict[str, jinja2.Template] = {}
+        missing: set[str] = set()
         waiting = [name]
         while waiting:
             current = waiting.pop()
-            if current in loaded:
+            if current in loaded or current in missing:
                 continue
-            template = env.get_template(current)
+            try:
+                template = env.get_template(current)
+            except jinja2.TemplateNotFound:
+                if current == name:
+                    raise
+                # `{% include ... ignore missing %}`, or an error rendering will report as
+                # a build without the memo does
+                missing.add(current)
+                continue
             loaded[current] = template
             own, referenced = self._parse(env, current, template)
             if None in referenced:
                 return None
             names |= own
             waiting.extend(ref for ref in referenced if ref is not None)
-        return TemplateReads(frozenset(names), tuple(loaded[key] for key in sorted(loaded)))
+        templates = tuple(loaded[key] for key in sorted(loaded))
+        return TemplateReads(frozenset(names), templates, frozenset(missing))
 
     def _parse(
         self, env: jinja2.Environment, name: str, template: jinja2.Template
@@ -225,4 +237,4 @@ def shared_key(
         (name, value_key(context[name])) if name in context else (name,)
         for name in sorted(reads.names - own)
     )
-    return (reads.templates, values)
+    return (reads.templates, reads.missing, values)
