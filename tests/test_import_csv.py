@@ -233,8 +233,11 @@ def test_a_file_that_is_not_utf8_is_read_and_the_user_told(tmp_path: Path, folde
 def test_the_same_rejection_twice_in_one_file_is_written_once(tmp_path: Path, folder: Path) -> None:
     text = "company,role,rejected\nAcme,Analyst,2026-10-20\nAcme,Analyst,2026-10-20\n"
     result = import_into(folder, write_csv(tmp_path, text))
-    assert "tracker.csv:3: not imported: 2026-10-20-acme-analyst.md is taken by" in result.output
-    assert len(only_rejections(folder)) == 1
+    assert "tracker.csv:3: duplicate of " in result.output and "tracker.csv:2: written once" in (
+        result.output
+    )
+    assert "1 duplicate not written twice" in result.output
+    assert len(only_rejections(folder)) == 1 and result.exit_code == 0
 
 
 def test_without_a_log_here_it_says_where_to_run_it(tmp_path: Path) -> None:
