@@ -3,10 +3,12 @@
 The decision is a list of named rules, each a phrasing employers and mailers use, with
 examples (the tests run every example). Rules are tried kind by kind in `PRECEDENCE`: spam
 first, then an offer or an invitation to a next step (which no "unfortunately" elsewhere in
-the message undoes), then a rejection, then the rest. A phrase with a negation shortly before
-it ("we will not be inviting you to interview") does not count for an invitation or an offer;
-a rejection phrase inside a condition ("if you have not heard from us, your application was
-unsuccessful") does not count for a rejection. Quoted replies are not read.
+the message undoes), then a rejection, then the rest. Hints (rules that are not sure, such
+as "leider ... nicht") come only after every sure rule of every kind, and only in a message
+about an application. A phrase with a negation shortly before it ("we will not be inviting
+you to interview") does not count for an invitation or an offer; a rejection phrase inside a
+condition ("if you have not heard from us, your application was unsuccessful") does not
+count for a rejection. Quoted replies are not read.
 
 Pure: text in, `Verdict` out; no files, no e-mail objects.
 """
@@ -191,7 +193,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "no_forward_en",
         REJECTION,
-        r"\bnot\s+(?:be\s+)?(?:moving|move|going|proceed\w*|progress\w*|advanc\w*|tak\w+ "
+        r"(?:\bnot|n't)\s+(?:be\s+)?(?:moving|move|going|proceed\w*|progress\w*|advanc\w*|tak\w+ "
         r"(?:your|you|it)\w*)\s+(?:forward|further|ahead|to the next)|"
         rf"\bnot to (?:proceed|progress|advance|move forward|continue) with your {_APP}|"
         r"\bdecided (?:not to|to not) (?:proceed|move|progress|pursue|continue|advance|offer|"
@@ -231,7 +233,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:engere|nächste) \w+|in Betracht|weiterverfolg\w*|verfolgen|zu berücksichtigen)|"
         r"\b(?:Ihnen|dir) (?:heute )?(?:eine |leider eine )?Absage|\babsagen müssen|"
         r"\b(?:anderweitig|bereits) (?:besetzt|vergeben)|keine positive (?:Rückmeldung|"
-        r"Nachricht)|(?:können|konnten) (?:Ihnen|dir) (?:leider )?keine (?:Zusage|Stelle)|"
+        r"Nachricht)|(?:können|konnten) (?:Ihnen|dir) (?:\w+ ){0,2}keine (?:Zusage|Stelle)|"
         r"^Absage\b",
         "Leider haben wir uns für einen anderen Kandidaten entschieden",
         "Absage: Ihre Bewerbung als Data Analyst",
@@ -276,7 +278,7 @@ RULES: tuple[Rule, ...] = (
         r"desafortunadamente|unfortunately)\b[^.!?\n]{0,120}?\b(?:nicht|kein\w*|niet|geen|"
         r"pas|no|not|cannot|unable|nunca)\b|n't\b",
         "Leider können wir Ihre Bewerbung nicht weiter berücksichtigen, sagt sie",
-        "Unfortunately, we cannot proceed",
+        "Unfortunately, we cannot proceed with your application",
         sure=False,
     ),
     # --- acknowledgements
@@ -370,11 +372,16 @@ def _compile(kind: str, sure: bool) -> re.Pattern[str] | None:
 
 
 _BY_KIND = {
-    kind: [p for p in (_compile(kind, True), _compile(kind, False)) if p]
-    for kind in PRECEDENCE
-    if kind != "other"
+    kind: (_compile(kind, True), _compile(kind, False)) for kind in PRECEDENCE if kind != "other"
 }
-"""Each kind's sure rules, then its hints: a hint never hides a sure phrase it overlaps."""
+"""Each kind's sure rules and its hints. Every kind's sure rules are tried before any hint:
+"unfortunately" in a receipt never outweighs "we have received your application"."""
+_APPLICATION = re.compile(
+    r"\b(?:appl\w+|position|role|candida\w+|Bewerb\w+|Stelle|poste|puesto|sollicit\w+|"
+    r"functie|vacature)\b",
+    re.IGNORECASE,
+)
+"""A hint counts only in a message about an application: not "unfortunately I can't come"."""
 _RULE = {rule.name: rule for rule in RULES}
 
 
@@ -393,25 +400,23 @@ def classify(subject: str, text: str, bulk: bool = False) -> Verdict:
     `bulk`: the message has list headers (List-Unsubscribe, Precedence: bulk); it makes a
     message no rule recognises a newsletter rather than "other".
     """
-    words = f"{subject}\n{fresh_text(text)[:TEXT_LIMIT]}"
-    for kind in PRECEDENCE:
-        if kind == "other":
-            break
-        verdict = _decide(kind, words)
-        if verdict:
-            return verdict
+    words = f"{subject}\n{fresh_text(text[: TEXT_LIMIT * 3])[:TEXT_LIMIT]}"
+    for sure in (True, False):
+        for kind, patterns in _BY_KIND.items():
+            verdict = _decide(kind, words, patterns[0 if sure else 1])
+            if verdict and (sure or _APPLICATION.search(words)):
+                return verdict
     if bulk:
         return Verdict("newsletter", "bulk_headers", "List-Unsubscribe header")
     return Verdict("other", "none", "")
 
 
-def _decide(kind: str, text: str) -> Verdict | None:
-    """The first phrase of `kind` that counts, a sure rule's before a hint's."""
-    for pattern in _BY_KIND[kind]:
-        for match in pattern.finditer(text):
-            if _counts(kind, text, match):
-                rule = _RULE[match.lastgroup or ""]
-                return Verdict(kind, rule.name, " ".join(match.group().split()), rule.sure)
+def _decide(kind: str, text: str, pattern: re.Pattern[str] | None) -> Verdict | None:
+    """The first phrase `pattern` finds that counts for `kind`."""
+    for match in pattern.finditer(text) if pattern else ():
+        if _counts(kind, text, match):
+            rule = _RULE[match.lastgroup or ""]
+            return Verdict(kind, rule.name, " ".join(match.group().split()), rule.sure)
     return None
 
 

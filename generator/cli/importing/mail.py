@@ -125,7 +125,7 @@ def _company_and_role(mail: Mail, text: str, options: ImportOptions) -> tuple[st
     found = read_subject(mail.subject, sender)
     for name, value in read_body(own).items():
         found.setdefault(name, value)
-    found.setdefault("company", sender or company_of_signature(own))
+    found.setdefault("company", sender or company_of_signature(own, mail.sender))
     return options.company or found["company"], options.role or found.get("role", "")
 
 

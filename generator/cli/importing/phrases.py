@@ -41,6 +41,8 @@ _SUBJECT = [
     rf"^your (?P<company>{_N}+?) application$",
     rf"^(?P<role>{_N}+?) (?:{_ROLE_WORDS} )?at (?P<company>{_N}+)$",
     rf"^(?P<role>{_N}+?) {_ROLE_WORDS}$",
+    rf"^(?:application|Bewerbung|candidature|candidatura|sollicitatie)(?: (?:for|als|für|"
+    rf"pour|para|voor))? (?P<role>{_N}+)$",
 ]
 _PAIR = re.compile(
     rf"^(?P<first>{_N}+?)(?:{_DASH})(?P<second>{_N}+?)(?:\s+(?:application|candidacy|"
@@ -87,6 +89,11 @@ _PRONOUNS = re.compile(
     r"sollicitatie|regarding|status|thank|thanks)\b",
     re.IGNORECASE,
 )
+_NOT_COMPANY = re.compile(
+    r"\b(?:interview|invitation|Einladung|entretien|entrevista|gesprek|offer|next steps?|"
+    r"feedback|Absage|Zusage|rejection)\b",
+    re.IGNORECASE,
+)
 ROLE_HINTS = re.compile(
     r"\b(?:engineer|developer|analyst|manager|designer|scientist|intern|internship|lead|"
     r"specialist|consultant|architect|administrator|assistant|associate|director|officer|"
@@ -107,6 +114,8 @@ def clean(name: str, value: str) -> str:
     if not words or len(words) > limit or _PRONOUNS.search(value):
         return ""
     if name == "company" and not (value[0].isupper() or value[0].isdigit()):
+        return ""
+    if name == "company" and _NOT_COMPANY.search(value):
         return ""
     return " ".join(words)
 

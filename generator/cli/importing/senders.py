@@ -39,7 +39,8 @@ ATS_DOMAINS = {
 _TEAM_CORE = (
     r"careers?|jobs|recruiting|recruitment|recruiters?|talent acquisition|talent|hiring|"
     r"people|hr|human resources|karriere|personal|recrutement|carrières?|empleo|selección|"
-    r"reclutamiento|werving|vacatures"
+    r"reclutamiento|werving|vacatures|personalabteilung|personalwesen|bewerbermanagement|"
+    r"rh|ressources humaines|recursos humanos|personeelszaken"
 )
 _TEAM_WORDS = rf"{_TEAM_CORE}|team|équipe|equipo|notifications?|no-?reply"
 _SUFFIX = re.compile(rf"(?:\s+(?:{_TEAM_WORDS}))+$", re.IGNORECASE)
@@ -107,12 +108,19 @@ def company_of_sender(sender: str) -> str:
     return ""
 
 
-def company_of_signature(text: str) -> str:
-    """The company a closing line names ("The Coho Winery Talent Team"), or ""."""
-    lines = [line.strip(" ,.-\u2013—") for line in text.strip().split("\n")[-15:]]
+def company_of_signature(text: str, sender: str = "") -> str:
+    """The company a closing line names ("The Coho Winery Talent Team"), or "".
+
+    A line that is just the sender's domain in words ("Graphic Design Institute" from
+    graphicdesigninstitute.example) counts too.
+    """
+    address = split_address(sender)[1]
+    lines = [line.strip(" ,.-\u2013\u2014") for line in text.strip().split("\n")[-15:]]
     for line in reversed(lines):
         if not line or len(line) > 80:
             continue
+        if address and line[0].isupper() and _fits_domain(line, address):
+            return line
         for pattern in _SIGNATURE:
             match = pattern.match(line)
             if match:
