@@ -8,6 +8,8 @@ import pytest
 from helpers import TODAY_TEXT
 from import_log import FIXTURES, import_into, only_rejections, snapshot
 
+from generator.privacy import strip_private_sections
+
 SPREADSHEET_IDS = {
     "2026-10-02-fabrikam-product-analyst",
     "2026-10-20-cafe-lumiere-analyste-de-donnees",
@@ -64,15 +66,17 @@ def test_quoted_commas_and_accents_survive(folder: Path) -> None:
     import_into(folder, "applications.csv")
     entries = only_rejections(folder)
     fabrikam = entries["2026-10-02-fabrikam-product-analyst"]
-    assert fabrikam.body.strip() == "Good chat, but they wanted more SQL"
+    assert "Good chat, but they wanted more SQL" in fabrikam.body
     cafe = entries["2026-10-20-cafe-lumiere-analyste-de-donnees"]
     assert (cafe.company, cafe.role) == ("Café Lumière", "Analyste de données")
 
 
-def test_columns_it_does_not_know_are_kept_under_extra_by_header(folder: Path) -> None:
+def test_notes_and_columns_it_does_not_know_are_kept_private_by_header(folder: Path) -> None:
     import_into(folder, "applications.csv")
     entry = only_rejections(folder)["2026-11-02-woodgrove-bank-reporting-analyst"]
-    assert entry.extra == {"Salary": "52,000"}
+    assert entry.extra == {}
+    assert "Salary: 52,000" in entry.body and "Case study, two days" in entry.body
+    assert strip_private_sections(entry.body).strip() == ""
 
 
 def test_application_date_and_stage_are_read(folder: Path) -> None:
