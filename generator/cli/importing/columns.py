@@ -23,7 +23,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "status": (
         "status", "application status", "outcome", "result", "list name", "list", "job status",
-        "pipeline stage", "state", "statut", "estado", "stand",
+        "pipeline stage", "state", "response", "statut", "estado", "stand",
     ),
     "rejected": (
         "rejected", "date rejected", "rejection date", "rejected on", "rejected at",
@@ -35,8 +35,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "status date", "last moved at", "moved at", "last updated", "updated", "updated at",
         "last modified", "modified", "date updated", "date of response", "response date",
         "status changed", "status changed at", "last status change", "date modified",
-        "last activity", "zuletzt aktualisiert", "derniere mise a jour",
-        "ultima actualizacion", "laatst bijgewerkt",
+        "last activity", "last edited time", "last edited", "zuletzt aktualisiert",
+        "derniere mise a jour", "ultima actualizacion", "laatst bijgewerkt",
     ),
     "notes": ("notes", "note", "comments", "comment", "notizen", "remarques", "notas", "notities"),
     "url": (
