@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..export import FORMULA_STARTS
 from .candidate import Candidate, Notice, Skip
 from .columns import (
     DATE_FIELDS,
@@ -24,8 +25,6 @@ from .columns import (
 from .dates import AmbiguousDate, DateError, day_order, parse_day
 from .options import ImportOptions
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection)."""
 _QUOTED = re.compile(r'"[^"]*"')
 _SAFE_ID = re.compile(r"[^\W_][\w.-]{0,150}")
 """An id that is a plain file name: no folder, not hidden, not a draft."""
