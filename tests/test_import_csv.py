@@ -252,3 +252,17 @@ def test_without_a_log_here_it_says_where_to_run_it(tmp_path: Path) -> None:
     assert "no entries folder at entries: pass the folder, or run this next to mkdocs.yml" in (
         result.output
     )
+
+
+def test_two_different_rejections_with_one_file_name_are_a_clash_both_written(
+    tmp_path: Path, folder: Path
+) -> None:
+    text = "company,role,rejected\nAcme Inc,Analyst,2026-10-20\nAcme-Inc,Analyst,2026-10-20\n"
+    path = write_csv(tmp_path, text)
+    result = import_into(folder, path)
+    assert "tracker.csv:3: note: clash: 2026-10-20-acme-inc-analyst.md is a different" in (
+        result.output
+    )
+    assert {e.company for e in only_rejections(folder).values()} == {"Acme Inc", "Acme-Inc"}
+    again = import_into(folder, path)
+    assert "0 entries written; 2 already there" in again.output

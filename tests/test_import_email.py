@@ -197,3 +197,39 @@ def test_encoded_subjects_and_accents_are_read(tmp_path: Path, folder: Path) -> 
     subject = "=?utf-8?q?Your_application_for_Analyst_at_Caf=C3=A9_Noir?="
     import_into(folder, write_eml(tmp_path, subject, "We have decided not to proceed."))
     assert only_rejections(folder)["2026-11-03-cafe-noir-analyst"].company == "Café Noir"
+
+
+def test_every_run_exits_1_while_an_imported_draft_waits(folder: Path, tmp_path: Path) -> None:
+    import_into(folder, "contoso.eml")
+    later = import_into(folder, "fabrikam.eml")
+    assert later.exit_code == 1
+    assert "1 draft from an earlier import still to finish" in later.output
+    assert "_2026-11-16-contoso.md" in later.output
+
+
+def test_company_or_role_on_a_rerun_completes_the_waiting_draft_of_that_message(
+    folder: Path,
+) -> None:
+    import_into(folder, "contoso.eml")
+    result = import_into(folder, "contoso.eml", options=("--role", "Product Designer"))
+    assert [p.name for p in folder.iterdir()] == ["2026-11-16-contoso-product-designer.md"]
+    assert "1 draft completed" in result.output and result.exit_code == 0
+    assert "Jordan Lee" in only_rejections(folder)["2026-11-16-contoso-product-designer"].body
+
+
+def test_a_rerun_without_the_missing_field_leaves_the_draft_and_still_exits_1(
+    folder: Path,
+) -> None:
+    import_into(folder, "contoso.eml")
+    again = import_into(folder, "contoso.eml")
+    assert "already there" in again.output and again.exit_code == 1
+    assert [p.name for p in folder.iterdir()] == ["_2026-11-16-contoso.md"]
+
+
+def test_two_drafts_alike_in_date_and_company_are_two_files(tmp_path: Path, folder: Path) -> None:
+    first = write_eml(tmp_path, "Your application to Fabrikam", "We regret to inform you.")
+    import_into(folder, first)
+    second = write_eml(tmp_path, "Your application to Fabrikam", "You were not selected.")
+    result = import_into(folder, second)
+    assert len(list(folder.iterdir())) == 2
+    assert "clash: _2026-11-03-fabrikam.md" in result.output
