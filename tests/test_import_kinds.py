@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.cli.importing.kinds import RULES, Rule, classify, fresh_text
+from generator.cli.importing.kinds import NEEDLES, PRECEDENCE, RULES, Rule, classify, fresh_text
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,14 @@ def test_bulk_headers_make_an_unrecognised_message_a_newsletter() -> None:
 def test_rule_names_are_unique_and_every_rule_has_an_example() -> None:
     assert len({rule.name for rule in RULES}) == len(RULES)
     assert all(rule.examples for rule in RULES)
+
+
+def test_every_rule_has_needles_its_examples_hold() -> None:
+    for rule in RULES:
+        for example in rule.examples:
+            assert any(n in example.lower() for n in NEEDLES[rule.name]), (rule.name, example)
+
+
+def test_rules_are_listed_in_the_order_their_kinds_are_tried() -> None:
+    order = [PRECEDENCE.index(rule.kind) for rule in RULES]
+    assert order == sorted(order)
