@@ -43,7 +43,7 @@ def feedback_email(
     if followed and found.feedback and not (found.feedback.received or found.feedback.declined):
         raise click.ClickException(
             f"you followed up on {followed.isoformat()} already: one follow-up is enough, so "
-            'there is nothing more to send (the site marks it "no answer" in time)'
+            "there is nothing more to send (the site marks it \"no answer\" in time)"
         )
     mail = email_for(found, text_environment(project.templates_dir), project.site_author)
     click.echo(f"Subject: {mail.subject}\n\n{mail.body}")
