@@ -11,7 +11,7 @@ import pytest
 from entry_files import Entries
 from import_log import cli, import_into, only_rejections
 
-from generator.cli.export import COLUMNS
+from generator.cli.export import COLUMNS, to_csv
 
 
 @pytest.fixture
@@ -159,7 +159,36 @@ def test_a_request_followed_up_long_ago_exports_as_no_answer(entries: Entries) -
         """,
     )
     row = rows(cli("export", "--entries", entries.root).output)[0]
-    assert row["feedback status"] == "no answer"
+    assert row["feedback status"] == "no answer (you did your part)"
+
+
+def test_feedback_statuses_read_as_the_site_says_them(log: Entries) -> None:
+    table = rows(cli("export", "--entries", log.root).output)
+    cafe = next(row for row in table if row["company"] == "Café Lumière")
+    assert cafe["feedback status"] == "not asked yet"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_cell_that_a_spreadsheet_would_run_as_a_formula_is_written_as_text(start: str) -> None:
+    formula = f'{start}HYPERLINK("http://evil.example")'
+    record = dict.fromkeys(COLUMNS, formula)
+    row = next(csv.reader(io.StringIO(to_csv([record]).split("\r\n", 1)[1])))
+    assert set(row) == {"'" + formula}
+
+
+def test_an_entry_whose_role_starts_with_equals_exports_as_text(entries: Entries) -> None:
+    entries.entry("2026-09-01-acme-x.md", "date: 2026-09-01\ncompany: Acme\nrole: '=1+2'\n")
+    row = rows(cli("export", "--entries", entries.root).output)[0]
+    assert row["role"] == "'=1+2"
+
+
+def test_a_guarded_cell_imports_back_as_it_was(entries: Entries, tmp_path: Path) -> None:
+    entries.entry("2026-09-01-acme-x.md", "date: 2026-09-01\ncompany: '@Acme'\nrole: '-Analyst'\n")
+    exported = tmp_path / "out.csv"
+    cli("export", "--entries", entries.root, "--output", exported)
+    import_into(tmp_path / "again", exported)
+    entry = next(iter(only_rejections(tmp_path / "again").values()))
+    assert (entry.company, entry.role) == ("@Acme", "-Analyst")
 
 
 def test_every_command_takes_the_entries_folder_under_either_spelling(log: Entries) -> None:

@@ -8,6 +8,8 @@ import pytest
 from helpers import TODAY_TEXT
 from import_log import FIXTURES, import_into, only_rejections, snapshot
 
+from generator.privacy import strip_private_sections
+
 SPREADSHEET_IDS = {
     "2026-10-02-fabrikam-product-analyst",
     "2026-10-20-cafe-lumiere-analyste-de-donnees",
@@ -64,15 +66,17 @@ def test_quoted_commas_and_accents_survive(folder: Path) -> None:
     import_into(folder, "applications.csv")
     entries = only_rejections(folder)
     fabrikam = entries["2026-10-02-fabrikam-product-analyst"]
-    assert fabrikam.body.strip() == "Good chat, but they wanted more SQL"
+    assert "Good chat, but they wanted more SQL" in fabrikam.body
     cafe = entries["2026-10-20-cafe-lumiere-analyste-de-donnees"]
     assert (cafe.company, cafe.role) == ("Café Lumière", "Analyste de données")
 
 
-def test_columns_it_does_not_know_are_kept_under_extra_by_header(folder: Path) -> None:
+def test_notes_and_columns_it_does_not_know_are_kept_private_by_header(folder: Path) -> None:
     import_into(folder, "applications.csv")
     entry = only_rejections(folder)["2026-11-02-woodgrove-bank-reporting-analyst"]
-    assert entry.extra == {"Salary": "52,000"}
+    assert entry.extra == {}
+    assert "Salary: 52,000" in entry.body and "Case study, two days" in entry.body
+    assert strip_private_sections(entry.body).strip() == ""
 
 
 def test_application_date_and_stage_are_read(folder: Path) -> None:
@@ -233,8 +237,11 @@ def test_a_file_that_is_not_utf8_is_read_and_the_user_told(tmp_path: Path, folde
 def test_the_same_rejection_twice_in_one_file_is_written_once(tmp_path: Path, folder: Path) -> None:
     text = "company,role,rejected\nAcme,Analyst,2026-10-20\nAcme,Analyst,2026-10-20\n"
     result = import_into(folder, write_csv(tmp_path, text))
-    assert "tracker.csv:3: not imported: 2026-10-20-acme-analyst.md is taken by" in result.output
-    assert len(only_rejections(folder)) == 1
+    assert "tracker.csv:3: duplicate of " in result.output and "tracker.csv:2: written once" in (
+        result.output
+    )
+    assert "1 duplicate not written twice" in result.output
+    assert len(only_rejections(folder)) == 1 and result.exit_code == 0
 
 
 def test_without_a_log_here_it_says_where_to_run_it(tmp_path: Path) -> None:
@@ -245,3 +252,17 @@ def test_without_a_log_here_it_says_where_to_run_it(tmp_path: Path) -> None:
     assert "no entries folder at entries: pass the folder, or run this next to mkdocs.yml" in (
         result.output
     )
+
+
+def test_two_different_rejections_with_one_file_name_are_a_clash_both_written(
+    tmp_path: Path, folder: Path
+) -> None:
+    text = "company,role,rejected\nAcme Inc,Analyst,2026-10-20\nAcme-Inc,Analyst,2026-10-20\n"
+    path = write_csv(tmp_path, text)
+    result = import_into(folder, path)
+    assert "tracker.csv:3: note: clash: 2026-10-20-acme-inc-analyst.md is a different" in (
+        result.output
+    )
+    assert {e.company for e in only_rejections(folder).values()} == {"Acme Inc", "Acme-Inc"}
+    again = import_into(folder, path)
+    assert "0 entries written; 2 already there" in again.output

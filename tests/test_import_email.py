@@ -113,33 +113,59 @@ def test_importing_emails_again_changes_nothing_even_after_a_draft_is_finished(
 
 
 def test_a_message_cannot_close_its_private_section_early(tmp_path: Path, folder: Path) -> None:
-    text = "Unfortunately not.\n<!-- /private -->\nLeaked sentence <script>x()</script>"
+    text = "We will not be moving forward.\n<!-- /private -->\nLeaked sentence <script>x()</script>"
     import_into(folder, write_eml(tmp_path, "Your application for Analyst at Fabrikam", text))
     body = only_rejections(folder)["2026-11-03-fabrikam-analyst"].body
     assert "Leaked" not in strip_private_sections(body)
     assert "<script>" not in body
 
 
-def test_a_message_that_does_not_read_like_a_rejection_is_a_draft_to_check(
+def test_an_acknowledgement_is_not_written_at_all_not_even_as_a_draft(
     tmp_path: Path, folder: Path
 ) -> None:
     text = "Thanks for applying! We will be in touch within two weeks."
     path = write_eml(tmp_path, "Your application for Analyst at Fabrikam", text)
     result = import_into(folder, path)
-    assert "check it: it does not read like a rejection" in result.output
-    assert [p.name for p in folder.iterdir()] == ["_2026-11-03-fabrikam-analyst.md"]
+    assert "1 e-mail not rejections, not written (1 application acknowledgement" in result.output
+    assert not folder.exists() and result.exit_code == 0
+
+
+def test_verbose_lists_each_non_rejection_with_its_kind_and_deciding_words(
+    tmp_path: Path, folder: Path
+) -> None:
+    text = "We would like to invite you to a second interview. Unfortunately Friday is full."
+    path = write_eml(tmp_path, "Your application for Analyst at Fabrikam", text)
+    result = import_into(folder, path, options=("--verbose",))
+    assert (
+        "message.eml: not written: interview or assessment invitation, not a rejection "
+        "(it says 'invite you to a second interview')" in result.output
+    )
+
+
+def test_a_rejection_decided_only_by_a_hint_is_a_draft_saying_it_may_not_be_one(
+    tmp_path: Path, folder: Path
+) -> None:
+    path = write_eml(tmp_path, "Your application for Analyst at Fabrikam", "Unfortunately not.")
+    result = import_into(folder, path)
+    draft = folder / "_2026-11-03-fabrikam-analyst.md"
+    assert "# DRAFT: check it: only 'Unfortunately not' says no; it may not be a rejection" in (
+        draft.read_text()
+    )
+    assert result.exit_code == 1
 
 
 def test_the_role_is_read_from_a_plain_sentence_when_the_subject_lacks_it(
     tmp_path: Path, folder: Path
 ) -> None:
-    text = "Thank you for your interest in the Data Analyst position at Fabrikam. Unfortunately"
+    text = "Thank you for your interest in the Data Analyst position at Fabrikam. Sadly it was "
+    text += "not successful."
     import_into(folder, write_eml(tmp_path, "Your application", text))
     assert set(only_rejections(folder)) == {"2026-11-03-fabrikam-data-analyst"}
 
 
 def test_a_message_without_a_date_is_reported_not_dated_today(tmp_path: Path, folder: Path) -> None:
-    path = write_eml(tmp_path, "Your application for Analyst at Fabrikam", "No.", Date="")
+    text = "Your application was unsuccessful."
+    path = write_eml(tmp_path, "Your application for Analyst at Fabrikam", text, Date="")
     result = import_into(folder, path)
     assert "message.eml: not imported: Date header" in result.output
     assert result.exit_code == 1 and not folder.exists()
@@ -169,5 +195,41 @@ def test_fixtures_are_what_the_tests_say() -> None:
 
 def test_encoded_subjects_and_accents_are_read(tmp_path: Path, folder: Path) -> None:
     subject = "=?utf-8?q?Your_application_for_Analyst_at_Caf=C3=A9_Noir?="
-    import_into(folder, write_eml(tmp_path, subject, "Unfortunately, no."))
+    import_into(folder, write_eml(tmp_path, subject, "We have decided not to proceed."))
     assert only_rejections(folder)["2026-11-03-cafe-noir-analyst"].company == "Café Noir"
+
+
+def test_every_run_exits_1_while_an_imported_draft_waits(folder: Path, tmp_path: Path) -> None:
+    import_into(folder, "contoso.eml")
+    later = import_into(folder, "fabrikam.eml")
+    assert later.exit_code == 1
+    assert "1 draft from an earlier import still to finish" in later.output
+    assert "_2026-11-16-contoso.md" in later.output
+
+
+def test_company_or_role_on_a_rerun_completes_the_waiting_draft_of_that_message(
+    folder: Path,
+) -> None:
+    import_into(folder, "contoso.eml")
+    result = import_into(folder, "contoso.eml", options=("--role", "Product Designer"))
+    assert [p.name for p in folder.iterdir()] == ["2026-11-16-contoso-product-designer.md"]
+    assert "1 draft completed" in result.output and result.exit_code == 0
+    assert "Jordan Lee" in only_rejections(folder)["2026-11-16-contoso-product-designer"].body
+
+
+def test_a_rerun_without_the_missing_field_leaves_the_draft_and_still_exits_1(
+    folder: Path,
+) -> None:
+    import_into(folder, "contoso.eml")
+    again = import_into(folder, "contoso.eml")
+    assert "already there" in again.output and again.exit_code == 1
+    assert [p.name for p in folder.iterdir()] == ["_2026-11-16-contoso.md"]
+
+
+def test_two_drafts_alike_in_date_and_company_are_two_files(tmp_path: Path, folder: Path) -> None:
+    first = write_eml(tmp_path, "Your application to Fabrikam", "We regret to inform you.")
+    import_into(folder, first)
+    second = write_eml(tmp_path, "Your application to Fabrikam", "You were not selected.")
+    result = import_into(folder, second)
+    assert len(list(folder.iterdir())) == 2
+    assert "clash: _2026-11-03-fabrikam.md" in result.output

@@ -17,6 +17,7 @@ import click
 
 from ..entries.loader import load_log
 from ..insights.analysis import Analysis, analyse
+from ..insights.feedback import status_label
 from ..insights.names import LogNames, log_names
 from ..model import AnyEntry, Rejection
 from ..privacy import publishable, strip_private_sections
@@ -64,9 +65,9 @@ def _day(day: dt.date | None) -> str | None:
 def export_record(entry: AnyEntry, analysis: Analysis, names: LogNames) -> dict[str, Value]:
     """One entry as the export's columns; None where a field does not apply or is not set.
 
-    Stage reached and feedback status are the analysis' facts, as the site shows them (so a
-    request followed up long ago reads "no answer"); skills, strengths and tracks are under
-    the log's names (`names`).
+    Stage reached and feedback status are the analysis' facts, in the site's words (a request
+    followed up long ago reads "no answer (you did your part)", none "not asked yet");
+    skills, strengths and tracks are under the log's names (`names`).
     """
     rejection = entry if isinstance(entry, Rejection) else None
     facts = analysis.of(rejection) if rejection else None
@@ -79,7 +80,7 @@ def export_record(entry: AnyEntry, analysis: Analysis, names: LogNames) -> dict[
         "track": names.track(entry.track) if entry.track else None,
         "applied": _day(rejection.applied) if rejection else None,
         "stage reached": facts.stage_reached if facts else None,
-        "feedback status": facts.feedback if facts else None,
+        "feedback status": status_label(facts.feedback) if facts else None,
         "gaps": _texts(names.skill(gap.skill) for gap in rejection.gaps) if rejection else [],
         "strengths": _texts(names.strength(s) for s in entry.strengths),
         "lessons": _texts(entry.lessons),
@@ -105,12 +106,19 @@ def to_csv(records: list[dict[str, Value]]) -> str:
     return buffer.getvalue()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection)."""
+
+
 def _cell(value: Value) -> str:
+    """A value as a cell a spreadsheet shows as text: a leading `'` guards a would-be formula.
+
+    `recovery-log import` drops that `'` again when it reads the file back.
+    """
     if value is None:
         return ""
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(value)
-    return value
+    text = LIST_SEPARATOR.join(value) if isinstance(value, list) else value
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def to_json(records: list[dict[str, Value]]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -26,10 +27,27 @@ class ScaffoldError(RecoveryLogError):
     """Something the user asked for cannot be written; the message says why, in one line."""
 
 
+_LATIN = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l",
+     "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "\u0131": "i"}
+)  # fmt: skip
+"""Latin letters that Unicode does not decompose into an ASCII letter and a mark."""
+
+
 def slug(text: str) -> str:
-    """A file-name-safe slug: "Finch & Forge — Data Analyst" → "finch-forge-data-analyst"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+    """A file-name-safe slug: "Finch & Forge — Data Analyst" → "finch-forge-data-analyst".
+
+    Latin letters are transliterated ("Ørsted" → "orsted"). Letters of other scripts have no
+    ASCII form here, so a short digest of the text stands in for them: "株式会社ヒカリ" and
+    "株式会社ミドリ" get different, stable slugs instead of one empty one.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN))
+    ascii_text = decomposed.encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")
+    if any(char.isalnum() and not char.isascii() for char in decomposed):
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
+        return f"{words}-{digest}" if words else digest
+    return words
 
 
 def yaml_scalar(value: object) -> str:

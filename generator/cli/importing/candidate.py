@@ -40,6 +40,10 @@ class Candidate:
     """Why it may not be a rejection at all: the entry is written as a draft to check."""
     notes: list[str] = field(default_factory=list)
     """Things the user should know about this entry (shown in the report)."""
+    decided_by: str = ""
+    """The words that made an e-mail a rejection (shown with --verbose)."""
+    private: str = ""
+    """Free text of the source (contacts, notes, other cells): kept in a private section."""
 
     @property
     def is_draft(self) -> bool:
@@ -61,6 +65,11 @@ class Skip:
     reason: str
     failed: bool
     """True when it could not be imported (an error); False when it is not a rejection."""
+    kind: str = ""
+    """What an e-mail is instead (`kinds.KIND_NAMES`): such skips are counted by kind and
+    listed only with --verbose. "" for a spreadsheet row."""
+    phrase: str = ""
+    """The words that decided the kind."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,7 @@ class Notice:
 
 
 KEY_PREFIX = "# import key: "
+DRAFT_MARK = "# DRAFT: "
 
 
 def entry_text(candidate: Candidate, schema_ref: str | None) -> str:
@@ -84,21 +94,33 @@ def entry_text(candidate: Candidate, schema_ref: str | None) -> str:
     if candidate.key:
         lines.append(f"{KEY_PREFIX}{_one_line(candidate.key)}")
     if candidate.is_draft:
-        lines.append(f"# DRAFT: {draft_advice(candidate)}, then rename this file")
+        lines.append(f"{DRAFT_MARK}{draft_advice(candidate)}, then rename this file")
         lines.append("# without its leading _ so that the site shows it.")
     fields = yaml.safe_dump(
         _fields(candidate), sort_keys=False, allow_unicode=True, width=1000
     ).rstrip("\n")
     lines += [fields, "---"]
-    body = candidate.body.strip("\n")
+    parts = [candidate.body.strip("\n")]
+    if candidate.private.strip():
+        parts.append(private_section(candidate.private))
+    body = "\n\n".join(part for part in parts if part)
     return "\n".join(lines) + "\n" + (body + "\n" if body else "")
 
 
+def private_section(text: str) -> str:
+    """`text` inside a private section; `<` escaped so that nothing in it closes the section."""
+    escaped = text.strip("\n").replace("<", "&lt;")
+    return "\n".join(["<!-- private -->", escaped, "<!-- /private -->"])
+
+
 def draft_advice(candidate: Candidate) -> str:
-    """What the user has to do before a draft can join the log."""
+    """What the user has to do before a draft can join the log: what is missing, what to check."""
+    advice = []
     if candidate.missing:
-        return f"fill in {' and '.join(candidate.missing)}"
-    return f"check it: {candidate.doubt}"
+        advice.append(f"fill in {' and '.join(candidate.missing)} (not found in it)")
+    if candidate.doubt:
+        advice.append(f"check it: {candidate.doubt}")
+    return "; ".join(advice)
 
 
 def _fields(candidate: Candidate) -> dict[str, object]:

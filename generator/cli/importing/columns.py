@@ -3,24 +3,46 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "company": ("company", "employer", "organisation", "organization", "company name"),
-    "role": ("role", "title", "job title", "position", "job", "position title", "role title"),
-    "applied": ("applied", "date applied", "application date", "applied on", "applied date"),
-    "status": ("status", "application status", "outcome", "result"),
-    "rejected": (
-        "rejected",
-        "date rejected",
-        "rejection date",
-        "rejected on",
-        "closed",
-        "date closed",
-        "closed on",
-        "decision date",
+    "company": (
+        "company", "employer", "organisation", "organization", "company name", "employer name",
+        "organization name", "firma", "unternehmen", "arbeitgeber", "entreprise", "employeur",
+        "empresa", "bedrijf", "werkgever",
     ),
-    "notes": ("notes", "note", "comments", "comment"),
-    "url": ("url", "link", "job link", "job url", "posting", "job posting"),
+    "role": (
+        "role", "title", "job title", "position", "job", "position title", "role title",
+        "job position", "job name", "job role", "stelle", "stellentitel", "poste",
+        "intitule du poste", "puesto", "cargo", "functie", "vacature",
+    ),
+    "applied": (
+        "applied", "date applied", "application date", "applied on", "applied date", "applied at",
+        "date of application", "beworben am", "bewerbungsdatum", "date de candidature",
+        "fecha de solicitud", "fecha de aplicacion", "sollicitatiedatum",
+    ),
+    "status": (
+        "status", "application status", "outcome", "result", "list name", "list", "job status",
+        "pipeline stage", "state", "response", "statut", "estado", "stand",
+    ),
+    "rejected": (
+        "rejected", "date rejected", "rejection date", "rejected on", "rejected at",
+        "rejected date", "date of rejection", "closed", "date closed", "closed on",
+        "decision date", "absage am", "datum absage", "date de refus", "fecha de rechazo",
+        "datum afwijzing",
+    ),
+    "status date": (
+        "status date", "last moved at", "moved at", "last updated", "updated", "updated at",
+        "last modified", "modified", "date updated", "date of response", "response date",
+        "status changed", "status changed at", "last status change", "date modified",
+        "last activity", "last edited time", "last edited", "zuletzt aktualisiert",
+        "derniere mise a jour", "ultima actualizacion", "laatst bijgewerkt",
+    ),
+    "notes": ("notes", "note", "comments", "comment", "notizen", "remarques", "notas", "notities"),
+    "url": (
+        "url", "link", "job link", "job url", "posting", "job posting", "posting url",
+        "job posting url", "application link",
+    ),
     "stage": ("stage reached", "furthest stage", "interview stage", "interview", "interviews"),
     "track": ("track",),
     "gaps": ("gaps",),
@@ -30,17 +52,25 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "type": ("type",),
     "id": ("id",),
     "feedback": ("feedback status",),
-}
-"""Field -> the headers (folded) that mean it. `stage` and `date` are decided in `map_headers`."""
+}  # fmt: skip
+"""Field -> the headers (folded) that mean it. `stage` and `date` are decided in `map_headers`.
+
+Written from the public layouts of LinkedIn's "Job Applications" export, Huntr, Teal,
+Simplify, JobSync, Notion job-tracker templates and common spreadsheet templates."""
 EITHER = "stage or status"
 """A lone "Stage" column: a status in some trackers ("Rejected"), a stage in others."""
 
 _BY_HEADER = {header: name for name, headers in SYNONYMS.items() for header in headers}
 MULTI = ("notes",)
+DATE_FIELDS = ("rejected", "applied", "status date")
 """Fields that may come from several columns at once (their texts are joined)."""
 
 _REJECTION = (
     "reject",
+    "absage", "abgelehnt", "abgesagt", "ablehnung", "nicht erfolgreich",
+    "refus", "rejete", "non retenu", "pas retenu", "candidature non retenue",
+    "rechaza", "descartad", "no seleccionad",
+    "afgewezen", "afwijzing", "niet aangenomen", "niet geselecteerd",
     "not selected",
     "unsuccessful",
     "not successful",
@@ -52,7 +82,9 @@ _REJECTION = (
     "no offer",
     "turned down",
     "not shortlisted",
-)
+)  # fmt: skip
+EMPTY = {"n/a", "na", "n.a.", "-", "\u2013", "\u2014", "none", "null", "tbd", "?"}
+"""Cells that mean nothing was filled in."""
 
 _FILLER = {
     "interview", "interviews", "round", "stage", "call", "the", "a", "an", "with", "and",
@@ -71,9 +103,17 @@ _STAGE_SYNONYMS = {
 
 
 def fold(text: str) -> str:
-    """A header or cell as compared: lower case, `_`/`-` as spaces, white space folded."""
-    text = re.sub(r"\(.*?\)|[_\-:]", " ", text.lower())
+    """A header or cell as compared, by its words: `lastMovedAt`, `last_moved_at` and
+    "Last moved at:" all fold to "last moved at"; accents, case and punctuation are ignored."""
+    text = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", text)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"\(.*?\)|[^a-z0-9/]+", " ", text)
     return " ".join(text.split())
+
+
+def is_empty(cell: str) -> bool:
+    """Whether a cell says nothing: blank, N/A, a dash."""
+    return not cell.strip() or cell.strip().lower() in EMPTY
 
 
 def map_headers(headers: list[str]) -> dict[int, str]:

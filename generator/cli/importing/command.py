@@ -12,7 +12,7 @@ from ..command_kit import config_option, entries_folder, project_for, today_opti
 from .dates import DateError, check_format
 from .options import ImportOptions
 from .reading import read_file
-from .writer import write_all
+from .writer import Destination, write_all
 
 
 def _date_format(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -42,6 +42,12 @@ def _date_format(ctx: click.Context, param: click.Parameter, value: str | None) 
     callback=_date_format,
     help="How to read dates like 03/11/2026: DMY, MDY, or a pattern such as %d.%m.%Y.",
 )
+@click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Also list each e-mail that is not a rejection: its kind and the words that decided.",
+)
 @config_option
 @today_option
 def import_command(
@@ -51,25 +57,31 @@ def import_command(
     company: str,
     role: str,
     date_format: str | None,
+    verbose: bool,
     config_file: Path,
     today: dt.date | None,
 ) -> None:
     """Bring rejections in from a spreadsheet or e-mails.
 
-    FILES are spreadsheets (.csv, .tsv) and e-mails (.eml, .mbox), in any mix.
+    FILES are spreadsheets (.csv, .tsv, .xlsx) and e-mails (.eml, .mbox), in any mix.
 
     Writes one entry per rejection, named as `recovery-log new` names them, and never
-    overwrites: importing the same file again changes nothing. Prints one line per row or
-    message, then a summary. An e-mail's text goes into a private section of its entry; when
-    its company or role is unclear, the entry is a draft (file name starting with _) to finish.
+    overwrites: importing the same file again changes nothing. E-mails that are not
+    rejections (invitations, offers, acknowledgements, alerts, newsletters) are never
+    written; the summary counts them by kind. An e-mail's text, and a spreadsheet's notes,
+    contacts and other free text, go into a private section of the entry. When a
+    rejection's company or role cannot be read, the entry is a draft (file name starting
+    with _); importing the message again with --company/--role completes it.
 
-    Exits 1 when a row or message could not be imported or a draft waits, 0 otherwise.
+    Exits 1 when a row or message could not be imported or an import's draft waits, 0
+    otherwise.
 
     \b
     Examples:
       recovery-log import applications.csv --dry-run
       recovery-log import applications.csv --date-format DMY
-      recovery-log import rejections.mbox
+      recovery-log import "Takeout/Mail/All mail.mbox" --verbose
+      recovery-log import huntr-export.csv teal.xlsx
       recovery-log import contoso.eml --role "Product Designer"
     """
     project = project_for(config_file)
@@ -84,7 +96,7 @@ def import_command(
         settings.stages, settings.today, date_format, company.strip(), role.strip()
     )
     items = [item for path in files for item in read_file(path, options)]
-    report = write_all(items, folder, project.root, settings, dry_run, folder)
+    report = write_all(items, Destination(folder, project.root, folder), settings, dry_run, verbose)
     for line in report.lines:
         click.echo(line)
     click.echo(report.summary(dry_run))

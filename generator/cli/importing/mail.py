@@ -1,107 +1,193 @@
-"""Rejection e-mails (.eml, .mbox) -> rejections whose message text stays private.
+"""E-mails (.eml, .mbox) -> rejections whose message text stays private; the rest skipped.
 
-Company and role are read only where the e-mail states them plainly (the subject, a sentence
-such as "your application for the Product Analyst role at Fabrikam", or a sender such as
-"Fabrikam Careers"); anything less certain becomes a draft that says what to fill in.
+Each message is first told apart (`kinds.classify`): only a rejection is ever written. Its
+company and role are read only where the e-mail states them plainly (`phrases`, `senders`);
+a rejection that lacks one becomes a draft that says what to fill in.
+
+Messages are parsed as bare `mailbox` parses them (the compat32 policy) and only the words
+needed to decide are decoded: most of a real mailbox is not rejections, and its size is in
+attachments and HTML newsletters.
 """
 
 from __future__ import annotations
 
 import email
-import email.policy
 import email.utils
 import hashlib
+import html
 import mailbox
 import re
 from collections.abc import Iterator
-from email.message import EmailMessage, Message
+from dataclasses import dataclass
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
+from email.message import Message
 from pathlib import Path
-from typing import Any
 
 from .candidate import Candidate, Skip
 from .html_text import html_to_text
+from .kinds import Verdict, classify, fresh_text
 from .options import ImportOptions
-from .phrases import is_rejection_text, read_body, read_sender, read_subject
+from .phrases import read_body, read_subject
+from .senders import company_of_sender, company_of_signature
 
-NOT_A_NO = "it does not read like a rejection"
 MAX_TEXT = 20_000
 """Characters of a message kept in the entry; a rejection is a few paragraphs."""
+HTML_READ = 200_000
+"""Characters of an HTML part read to decide what the message is."""
+_REPLY = re.compile(r"^\s*(?:re|aw|antw|sv|rv|réf)\s*:", re.IGNORECASE)
+_HIDDEN_HTML = re.compile(r"<(script|style|head|title)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_BREAK_HTML = re.compile(r"<(?:br|/p|/div|/tr|/li|/h\d|/table)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+@dataclass(frozen=True)
+class Mail:
+    """What import reads of a message: decoded headers and the words of its body."""
+
+    subject: str
+    sender: str
+    raw_date: str
+    text: str
+    """Plain text; an HTML-only message's tags are stripped (quickly: enough to decide)."""
+    html: str
+    """The HTML part when the message has no plain text, else ""."""
+    bulk: bool
+    key: str
 
 
 def read_eml(path: Path, options: ImportOptions) -> Iterator[Candidate | Skip]:
     with path.open("rb") as handle:
-        message = email.message_from_binary_file(handle, policy=email.policy.default)
+        message = email.message_from_binary_file(handle)
     yield read_message(message, str(path), f"imported from {path.name}", options)
 
 
 def read_mbox(path: Path, options: ImportOptions) -> Iterator[Candidate | Skip]:
-    # The factory parses with the modern policy (get_body, decoded headers), not mboxMessage.
-    box = mailbox.mbox(path, factory=_parse, create=False)  # type: ignore[arg-type]
+    box = mailbox.mbox(path, create=False)
     try:
         for number, message in enumerate(box, 1):
             where = f"{path}: message {number}"
             origin = f"imported from {path.name}, message {number}"
             yield read_message(message, where, origin, options)
+        empty = not len(box)
     finally:
         box.close()
-    if not len(box):
+    if empty:
         yield Skip(str(path), "no messages: expected an mbox file of e-mails", failed=True)
-
-
-def _parse(handle: Any) -> EmailMessage:
-    return email.message_from_binary_file(handle, policy=email.policy.default)
 
 
 def read_message(
     message: Message, where: str, origin: str, options: ImportOptions
 ) -> Candidate | Skip:
-    """One message as a rejection (a draft when company or role is unclear), or why not."""
-    raw_date = str(message.get("Date", "") or "").strip()
+    """A rejection (a draft when company or role is unclear), or why it is not written."""
+    mail = summarize(message)
+    replying = bool(_REPLY.match(mail.subject))
+    verdict = classify("" if replying else mail.subject, mail.text, mail.bulk)
+    if not verdict.is_rejection:
+        return Skip(where, _said(verdict), False, verdict.kind, verdict.phrase)
     try:
-        sent = email.utils.parsedate_to_datetime(raw_date)
+        sent = email.utils.parsedate_to_datetime(mail.raw_date)
     except (TypeError, ValueError, IndexError):
-        hint = f"found {raw_date!r}" if raw_date else "it has none"
-        return Skip(where, f"Date header: expected a date such as 'Tue, 3 Nov 2026', {hint}", True)
+        found = f"found {mail.raw_date!r}" if mail.raw_date else "it has none"
+        return Skip(where, f"Date header: expected a date such as 'Tue, 3 Nov 2026', {found}", True)
     day = sent.date()
     if day > options.today:
         return Skip(where, f"Date header: {day} is after today ({options.today})", True)
-    subject = " ".join(str(message.get("Subject", "") or "").split())
-    sender = str(message.get("From", "") or "")
-    text = message_text(message)
-    found = read_subject(subject)
-    for source in (read_body(text), read_sender(sender)):
-        for name, value in source.items():
-            found.setdefault(name, value)
-    company = options.company or found.get("company", "")
-    role = options.role or found.get("role", "")
+    text = _readable(mail)
+    company, role = _company_and_role(mail, text, options)
+    missing = tuple(name for name, value in (("company", company), ("role", role)) if not value)
     return Candidate(
         where=where,
         date=day,
         company=company,
         role=role,
-        body=private_body(sender, subject, day.isoformat(), text),
+        body=private_body(mail.sender, mail.subject, day.isoformat(), text),
         origin=f"{origin}; its text is in a private section, never published",
-        key=_key(message, raw_date, sender, subject),
-        missing=tuple(name for name, value in (("company", company), ("role", role)) if not value),
-        doubt="" if is_rejection_text(f"{subject}\n{text}") else NOT_A_NO,
+        key=mail.key,
+        missing=missing,
+        doubt="" if verdict.sure else f"only {verdict.phrase!r} says no; it may not be a rejection",
+        decided_by=verdict.phrase,
     )
 
 
-def message_text(message: Message) -> str:
-    """The message's words: its plain-text part, else its HTML part turned into text."""
-    if not isinstance(message, EmailMessage):
-        return ""
-    part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
+def _said(verdict: Verdict) -> str:
+    if verdict.phrase and verdict.rule != "bulk_headers":
+        return f"{verdict.kind_name}, not a rejection (it says {verdict.phrase!r})"
+    if verdict.phrase:
+        return f"{verdict.kind_name}, not a rejection (it has a {verdict.phrase})"
+    return f"{verdict.kind_name}: it does not read like a rejection"
+
+
+def _company_and_role(mail: Mail, text: str, options: ImportOptions) -> tuple[str, str]:
+    """Where each is plainest: the user's flags, the subject, a sentence, sender, signature."""
+    own = fresh_text(text)
+    sender = company_of_sender(mail.sender)
+    found = read_subject(mail.subject, sender)
+    for name, value in read_body(own).items():
+        found.setdefault(name, value)
+    found.setdefault("company", sender or company_of_signature(own, mail.sender))
+    return options.company or found["company"], options.role or found.get("role", "")
+
+
+def summarize(message: Message) -> Mail:
+    """The decoded headers and body words of a message, as `Mail`."""
+    text, markup = _body(message)
+    return Mail(
+        subject=" ".join(header(message, "Subject").split()),
+        sender=" ".join(header(message, "From").split()),
+        raw_date=header(message, "Date").strip(),
+        text=text,
+        html=markup,
+        bulk=bool(message.get("List-Unsubscribe") or message.get("List-Id"))
+        or str(message.get("Precedence", "")).lower() in ("bulk", "list"),
+        key=_key(message),
+    )
+
+
+def header(message: Message, name: str) -> str:
+    """A header with its encoded words (=?utf-8?q?...?=) decoded; "" when absent."""
+    raw = message.get(name)
+    if raw is None:
         return ""
     try:
-        content = str(part.get_content())
-    except (LookupError, UnicodeError, AttributeError):
-        payload = part.get_payload(decode=True)
-        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
-    if part.get_content_type() == "text/html":
-        content = html_to_text(content)
-    content = content.replace("\r\n", "\n").strip()
+        return str(make_header(decode_header(str(raw))))
+    except (HeaderParseError, LookupError, UnicodeError, ValueError):
+        return str(raw)
+
+
+def _body(message: Message) -> tuple[str, str]:
+    """(text, html): the first plain-text part; else the first HTML part, stripped, and it."""
+    markup: Message | None = None
+    for part in message.walk():
+        if part.is_multipart() or part.get_content_disposition() == "attachment":
+            continue
+        kind = part.get_content_type()
+        if kind == "text/plain":
+            return _decoded(part).replace("\r\n", "\n"), ""
+        if kind == "text/html" and markup is None:
+            markup = part
+    if markup is None:
+        return "", ""
+    source = _decoded(markup)[:HTML_READ]
+    quick = _TAG.sub(" ", _BREAK_HTML.sub("\n", _HIDDEN_HTML.sub(" ", source)))
+    return html.unescape(quick), source
+
+
+def _decoded(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return payload.decode(charset, "replace")
+    except LookupError:
+        return payload.decode("utf-8", "replace")
+
+
+def _readable(mail: Mail) -> str:
+    """The message's words as kept in the entry: HTML read properly, at most MAX_TEXT."""
+    content = html_to_text(mail.html) if mail.html else mail.text
+    content = content.strip()
     return content if len(content) <= MAX_TEXT else content[:MAX_TEXT] + "\n[... cut]"
 
 
@@ -127,10 +213,11 @@ def _escape(text: str) -> str:
     return text.replace("<", "&lt;")
 
 
-def _key(message: Message, raw_date: str, sender: str, subject: str) -> str:
+def _key(message: Message) -> str:
     """The Message-ID, or a digest of date, sender and subject when it has none."""
     found = re.search(r"<[^<>\s]+>", str(message.get("Message-ID", "") or ""))
     if found:
         return f"message {found.group()}"
-    digest = hashlib.sha256(f"{raw_date}\n{sender}\n{subject}".encode()).hexdigest()[:16]
+    parts = (str(message.get(name, "") or "") for name in ("Date", "From", "Subject"))
+    digest = hashlib.sha256("\n".join(parts).encode("utf-8", "replace")).hexdigest()[:16]
     return f"message digest {digest}"

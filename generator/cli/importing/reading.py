@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import mailbox
 from pathlib import Path
+from zipfile import BadZipFile
 
 from .candidate import Candidate, Notice, Skip
 from .mail import read_eml, read_mbox
 from .options import ImportOptions
 from .spreadsheet import read_table
+from .workbook import read_workbook
 
-SUFFIXES = (".csv", ".tsv", ".eml", ".mbox")
+SUFFIXES = (".csv", ".tsv", ".xlsx", ".eml", ".mbox")
 Item = Candidate | Skip | Notice
 
 
@@ -26,8 +28,10 @@ def read_file(path: Path, options: ImportOptions) -> list[Item]:
     try:
         if suffix in (".csv", ".tsv"):
             return list(read_table(path, options))
+        if suffix == ".xlsx":
+            return list(read_workbook(path, options))
         if suffix == ".eml":
             return list(read_eml(path, options))
         return list(read_mbox(path, options))
-    except (OSError, csv.Error, mailbox.Error, UnicodeError, ValueError) as exc:
+    except (OSError, csv.Error, mailbox.Error, UnicodeError, ValueError, BadZipFile) as exc:
         return [Skip(str(path), f"cannot be read: {exc}", failed=True)]

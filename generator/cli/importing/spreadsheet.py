@@ -9,8 +9,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..export import FORMULA_STARTS
 from .candidate import Candidate, Notice, Skip
-from .columns import EITHER, MULTI, SYNONYMS, fold, is_rejection, map_headers, map_stage
+from .columns import (
+    DATE_FIELDS,
+    EITHER,
+    MULTI,
+    SYNONYMS,
+    fold,
+    is_empty,
+    is_rejection,
+    map_headers,
+    map_stage,
+)
 from .dates import AmbiguousDate, DateError, day_order, parse_day
 from .options import ImportOptions
 
@@ -44,6 +55,12 @@ def sniff_delimiter(text: str, suffix: str) -> str:
         return ","
 
 
+_NO_OUTCOME = (
+    "no status and no rejection-date column, so no row says it was a rejection (LinkedIn's "
+    "Job Applications export lists applications, not outcomes): add a Status column"
+)
+
+
 @dataclass(frozen=True)
 class Table:
     """What every row of one file shares: where it is, its columns, how its dates are written."""
@@ -56,11 +73,17 @@ class Table:
 
 
 def read_table(path: Path, options: ImportOptions) -> Iterator[Candidate | Skip | Notice]:
-    """One Candidate or Skip per non-empty row, in file order."""
+    """One Candidate or Skip per non-empty row of a CSV or TSV file, in file order."""
     text, note = decode(path.read_bytes())
     if note:
         yield Notice(f"{path}:1", note + "; check the accents")
-    rows = _rows(text, sniff_delimiter(text, path.suffix))
+    yield from read_rows(path, _rows(text, sniff_delimiter(text, path.suffix)), options)
+
+
+def read_rows(
+    path: Path, rows: list[tuple[int, list[str]]], options: ImportOptions
+) -> Iterator[Candidate | Skip | Notice]:
+    """The rows of a table (header first, each with its line number) as candidates or skips."""
     if not rows:
         yield Skip(f"{path}:1", "empty: expected a header row, then one row per application", True)
         return
@@ -72,6 +95,8 @@ def read_table(path: Path, options: ImportOptions) -> Iterator[Candidate | Skip 
         return
     if not body:
         yield Notice(f"{path}:{header_line}", "only a header row: nothing to import")
+    if not {"status", "rejected", "type", EITHER} & set(mapping.values()):
+        yield Notice(f"{path}:{header_line}", _NO_OUTCOME)
     table = Table(path, headers, mapping, _order_of(body, mapping))
     for line, row in body:
         yield _row(row, table, line, options)
@@ -90,7 +115,7 @@ def _rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
 
 
 def _order_of(body: list[tuple[int, list[str]]], mapping: dict[int, str]) -> str | None:
-    columns = [index for index, name in mapping.items() if name in ("rejected", "applied")]
+    columns = [index for index, name in mapping.items() if name in DATE_FIELDS]
     orders = {day_order(row[i]) for _, row in body for i in columns if i < len(row)}
     orders.discard(None)
     return orders.pop() if len(orders) == 1 else None
@@ -100,7 +125,7 @@ def _missing_columns(mapping: dict[int, str], options: ImportOptions) -> str:
     known = set(mapping.values())
     for name, given in (("company", options.company), ("role", options.role)):
         if name not in known and not given:
-            names = ", ".join(SYNONYMS[name])
+            names = ", ".join(SYNONYMS[name][:6])
             return f"no {name} column: expected a header such as {names} (or pass --{name})"
     return ""
 
@@ -108,33 +133,41 @@ def _missing_columns(mapping: dict[int, str], options: ImportOptions) -> str:
 def _cells(
     row: list[str], headers: list[str], mapping: dict[int, str]
 ) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """The row's known values by field, its other values by header, and each field's header."""
+    """The row's known values by field, its other values by header, and each field's header.
+
+    N/A and dashes count as empty; a leading `'` that kept a formula cell as text is dropped.
+    """
     values: dict[str, str] = {}
-    extra: dict[str, str] = {}
+    other: dict[str, str] = {}
     header_of: dict[str, str] = {}
     for index, raw in enumerate(row):
-        cell = raw.strip()
+        cell = _unguarded(raw.strip())
         header = headers[index].strip() if index < len(headers) else ""
         name = mapping.get(index)
         if name:
             header_of.setdefault(name, header)
-        if not cell:
+        if is_empty(cell):
             continue
         if name is None:
             key = header or f"column {index + 1}"
-            while key in extra:
+            while key in other:
                 key += " (again)"
-            extra[key] = cell
+            other[key] = cell
         elif name in MULTI and name in values:
             values[name] += "\n\n" + cell
         else:
             values[name] = cell
-    return values, extra, header_of
+    return values, other, header_of
+
+
+def _unguarded(cell: str) -> str:
+    """A cell as it was before `export` guarded it against formulas ("'=x" -> "=x")."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in FORMULA_STARTS else cell
 
 
 def _row(row: list[str], table: Table, line: int, options: ImportOptions) -> Candidate | Skip:
     where = f"{table.path}:{line}"
-    values, extra, header_of = _cells(row, table.headers, table.mapping)
+    values, other, header_of = _cells(row, table.headers, table.mapping)
     if EITHER in values:
         either = values.pop(EITHER)
         name = "status" if is_rejection(either) else "stage"
@@ -142,12 +175,13 @@ def _row(row: list[str], table: Table, line: int, options: ImportOptions) -> Can
     not_rejection = _not_a_rejection(values)
     if not_rejection:
         return Skip(where, not_rejection, failed=False)
-    column = header_of.get("rejected")
-    if "rejected" not in values:
+    dated_by = "rejected" if "rejected" in values else "status date"
+    column = header_of.get(dated_by) or header_of.get("rejected")
+    if dated_by not in values:
         hint = f"the {column!r} column" if column else "a 'Rejected' column"
         return Skip(where, f"rejected, but no rejection date: add the day in {hint}", True)
     try:
-        day = parse_day(values["rejected"], options.date_format)
+        day = parse_day(values[dated_by], options.date_format)
     except DateError as exc:
         hint = ""
         if isinstance(exc, AmbiguousDate) and table.order:
@@ -167,7 +201,7 @@ def _row(row: list[str], table: Table, line: int, options: ImportOptions) -> Can
         role=role,
         track=values.get("track", ""),
         entry_id=values["id"] if _SAFE_ID.fullmatch(values.get("id", "")) else "",
-        extra=extra,
+        private=_private_text(values, other),
         origin=f"imported from {table.path.name}, line {line}",
     )
     _add_details(candidate, values, header_of, options)
@@ -187,10 +221,17 @@ def _not_a_rejection(values: dict[str, str]) -> str:
     return "" if is_rejection(status) else f"status {status!r} is not a rejection"
 
 
+def _private_text(values: dict[str, str], other: dict[str, str]) -> str:
+    """Notes, contacts and every column import does not know: free text, kept private."""
+    lines = [values["notes"]] if "notes" in values else []
+    lines += [f"{header}: {value}" for header, value in other.items()]
+    return "\n\n".join(lines)
+
+
 def _add_details(
     candidate: Candidate, values: dict[str, str], header_of: dict[str, str], options: ImportOptions
 ) -> None:
-    body = [values["notes"]] if "notes" in values else []
+    body: list[str] = []
     if "url" in values:
         url = values["url"]
         body.append(f"Job posting: <{url}>" if re.match(r"https?://\S+$", url) else url)
@@ -207,7 +248,7 @@ def _add_details(
                 "kept in the text"
             )
     feedback = values.get("feedback", "")
-    if feedback and fold(feedback) != "not requested":
+    if feedback and fold(feedback) not in ("not requested", "not asked yet"):
         candidate.extra[header_of["feedback"]] = feedback
     for name in ("gaps", "strengths", "lessons", "tags"):
         if name in values:

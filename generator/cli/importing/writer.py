@@ -1,84 +1,26 @@
-"""Turning what was read into files: never overwriting, checked before written, reported."""
+"""Turning what was read into files: never overwriting, checked before written, reported.
+
+Two rows never share a file: the same rejection twice is a duplicate (written once), two
+different ones whose names fold alike are a clash (the second gets a short stable suffix).
+A draft an earlier import left is completed when the same message comes back complete.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...entries.loader import load_log
 from ...settings import Settings
-from ...wording import plural
 from ..scaffold import ScaffoldError, schema_reference, write_new
-from .candidate import KEY_PREFIX, Candidate, Notice, Skip, draft_advice, entry_text
+from .candidate import Candidate, Notice, Skip, draft_advice, entry_text
+from .existing import Identity, Known, identity, identity_of, known_entries
+from .report import Report
 
-ENTRY_SUFFIXES = (".md", ".markdown", ".yml", ".yaml")
 Item = Candidate | Skip | Notice
-
-
-@dataclass
-class Report:
-    """The lines to print, and the counts behind the summary and the exit status."""
-
-    numbered: list[tuple[int, str]] = field(default_factory=list)
-    counts: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def lines(self) -> list[str]:
-        """One line per row or message (and per note), in the order they were read."""
-        return [line for _, line in sorted(self.numbered, key=lambda pair: pair[0])]
-
-    def add(self, index: int, kind: str, line: str) -> None:
-        if kind:
-            self.counts[kind] += 1
-        self.numbered.append((index, line))
-
-    @property
-    def ok(self) -> bool:
-        """Nothing failed and no draft waits: everything read is in the log."""
-        return not (self.counts["failed"] or self.counts["draft"])
-
-    def summary(self, dry_run: bool) -> str:
-        c = self.counts
-        parts = [
-            f"{plural(c['written'], 'entry', 'entries')} " + ("to write" if dry_run else "written"),
-            f"{plural(c['draft'], 'draft')} to finish" if c["draft"] else "",
-            f"{c['exists']} already there" if c["exists"] else "",
-            f"{c['skipped']} skipped (not rejections)" if c["skipped"] else "",
-            f"{c['failed']} not imported" if c["failed"] else "",
-        ]
-        head = "Dry run, nothing written: " if dry_run else ""
-        return head + "; ".join(part for part in parts if part) + "."
-
-
-@dataclass(frozen=True)
-class Known:
-    """What the entries folder holds already: entry ids and import keys, with their files."""
-
-    ids: dict[str, Path]
-    keys: dict[str, Path]
-
-
-def known_entries(folder: Path) -> Known:
-    """Every entry file under `folder`, drafts included, by id (without `_`) and import key."""
-    ids: dict[str, Path] = {}
-    keys: dict[str, Path] = {}
-    if not folder.is_dir():
-        return Known(ids, keys)
-    for path in sorted(folder.rglob("*")):
-        if path.suffix.lower() not in ENTRY_SUFFIXES or not path.is_file():
-            continue
-        ids.setdefault(path.stem.lstrip("_"), path)
-        try:
-            head = path.read_text(encoding="utf-8", errors="replace")[:4096]
-        except OSError:
-            continue
-        for line in head.splitlines():
-            if line.startswith(KEY_PREFIX):
-                keys.setdefault(line.removeprefix(KEY_PREFIX).strip(), path)
-    return Known(ids, keys)
 
 
 def problems_before_writing(
@@ -96,100 +38,168 @@ def problems_before_writing(
     return found
 
 
+@dataclass(frozen=True)
+class Planned:
+    index: int
+    candidate: Candidate
+    name: str
+    text: str
+    replaces: Path | None = None
+    """The waiting draft of the same message that this complete entry takes the place of."""
+
+
+@dataclass(frozen=True)
+class Destination:
+    folder: Path
+    project_root: Path
+    shown: Path
+    """The folder as the user named it, for the report."""
+
+
 def write_all(
     items: Iterable[Item],
-    folder: Path,
-    project_root: Path,
+    where: Destination,
     settings: Settings,
     dry_run: bool,
-    shown: Path,
+    verbose: bool = False,
 ) -> Report:
     """Write every new candidate; one report line per item, in order."""
-    report = Report()
-    known = known_entries(folder)
-    planned = _plan(list(items), known, folder, project_root, report, shown)
-    public = [(c, name, text) for _, c, name, text in planned if not c.is_draft]
+    report = Report(verbose=verbose)
+    known = known_entries(where.folder)
+    planned = _Planner(known, where, report).plan(items)
+    public = [(p.candidate, p.name, p.text) for p in planned if not p.candidate.is_draft]
     problems = problems_before_writing(public, settings)
-    for index, candidate, name, text in planned:
-        problem = problems.get(name)
+    completed = set()
+    for plan in planned:
+        problem = problems.get(plan.name)
         if problem:
-            report.add(index, "failed", f"{candidate.where}: not imported: {problem}")
+            report.add(plan.index, "failed", f"{plan.candidate.where}: not imported: {problem}")
             continue
         if not dry_run:
             try:
-                write_new(folder / name, text)
+                write_new(where.folder / plan.name, plan.text)
             except ScaffoldError:
-                report.add(index, "exists", f"{candidate.where}: already there: {shown / name}")
+                line = f"{plan.candidate.where}: already there: {where.shown / plan.name}"
+                report.add(plan.index, "exists", line)
                 continue
-        _record_written(report, index, candidate, shown / name, dry_run)
+            if plan.replaces:
+                plan.replaces.unlink(missing_ok=True)
+        if plan.replaces:
+            completed.add(plan.replaces)
+        _record_written(report, plan, where, dry_run)
+    report.waiting = [_as_shown(p, where) for p in known.drafts if p not in completed]
     return report
 
 
-Planned = tuple[int, Candidate, str, str]
+@dataclass
+class _Planner:
+    """Names each candidate's file, or reports why it is not written."""
 
+    known: Known
+    where: Destination
+    report: Report
+    taken: dict[str, tuple[str, Identity]] = field(default_factory=dict)
 
-def _plan(
-    items: list[Item],
-    known: Known,
-    folder: Path,
-    project_root: Path,
-    report: Report,
-    shown: Path,
-) -> list[Planned]:
-    """The candidates to write, with their index, file name and text; the rest reported."""
-    planned: list[Planned] = []
-    taken: dict[str, str] = {}
-    for index, item in enumerate(items):
-        if isinstance(item, Notice):
-            report.add(index, "", f"{item.where}: note: {item.message}")
-            continue
-        if isinstance(item, Skip):
-            kind = "failed" if item.failed else "skipped"
-            verb = "not imported" if item.failed else "skipped"
-            report.add(index, kind, f"{item.where}: {verb}: {item.reason}")
-            continue
+    def plan(self, items: Iterable[Item]) -> list[Planned]:
+        planned: list[Planned] = []
+        for index, item in enumerate(items):
+            if isinstance(item, Notice):
+                self.report.add(index, "", f"{item.where}: note: {item.message}")
+            elif isinstance(item, Skip):
+                self._skip(index, item)
+            else:
+                plan = self._place(index, item)
+                if plan:
+                    planned.append(plan)
+        return planned
+
+    def _skip(self, index: int, item: Skip) -> None:
+        if item.kind:
+            self.report.add_other(index, item.kind, f"{item.where}: not written: {item.reason}")
+            return
+        kind = "failed" if item.failed else "skipped"
+        verb = "not imported" if item.failed else "skipped"
+        self.report.add(index, kind, f"{item.where}: {verb}: {item.reason}")
+
+    def _place(self, index: int, item: Candidate) -> Planned | None:
+        same_message = self.known.keys.get(item.key) if item.key else None
+        replaces = None
+        if same_message is not None:
+            if not (same_message.name.startswith("_") and not item.is_draft):
+                self._already(index, item, same_message)
+                return None
+            replaces = same_message  # the message again, now complete: it finishes its draft
+        name = self._free_name(index, item)
+        if name is None:
+            return None
+        self.taken[name] = (item.where, _identity(item))
+        text = entry_text(item, schema_reference(self.where.folder / name, self.where.project_root))
+        return Planned(index, item, name, text, replaces)
+
+    def _free_name(self, index: int, item: Candidate) -> str | None:
+        """The file name for `item`, suffixed on a clash; None when it is already there."""
         name = item.file_name()
-        there = known.keys.get(item.key) if item.key else None
-        there = there or known.ids.get(name.removesuffix(".md").lstrip("_"))
-        if there is not None:
-            there = _as_shown(there, folder, shown)
-            report.add(index, "exists", f"{item.where}: already there: {there}")
-            continue
-        if name in taken:
-            if not item.is_draft:
-                same = f"{name} is taken by {taken[name]} (same date, company and role)"
-                report.add(index, "failed", f"{item.where}: not imported: {same}")
-                continue
-            name = _free_draft_name(name, taken)
-        taken[name] = item.where
-        text = entry_text(item, schema_reference(folder / name, project_root))
-        planned.append((index, item, name, text))
-    return planned
+        mine = _identity(item)
+        clash = ""
+        for attempt in (name, _suffixed(name, item)):
+            there = self.known.ids.get(attempt.removesuffix(".md").lstrip("_"))
+            earlier = self.taken.get(attempt)
+            if there is not None and identity_of(there) == mine:
+                self._already(index, item, there)
+                return None
+            if earlier and earlier[1] == mine:
+                line = f"{item.where}: duplicate of {earlier[0]}: written once"
+                self.report.add(index, "duplicate", line)
+                return None
+            if there is None and earlier is None:
+                if clash:
+                    item.notes.append(
+                        f"clash: {name} is a different rejection's ({clash}); written as {attempt}"
+                    )
+                return attempt
+            clash = clash or (
+                earlier[0] if earlier else str(_as_shown(there or Path(), self.where))
+            )
+        line = f"{item.where}: not imported: {name} and {_suffixed(name, item)} are both taken"
+        self.report.add(index, "failed", line)
+        return None
+
+    def _already(self, index: int, item: Candidate, path: Path) -> None:
+        shown = _as_shown(path, self.where)
+        self.report.add(index, "exists", f"{item.where}: already there: {shown}")
 
 
-def _free_draft_name(name: str, taken: dict[str, str]) -> str:
+def _identity(item: Candidate) -> Identity:
+    """A draft is its message: two drafts alike in date and company may be two messages."""
+    role = f"{item.role}\n{item.key}" if item.is_draft else item.role
+    return identity(item.date.isoformat(), item.company, role)
+
+
+def _suffixed(name: str, item: Candidate) -> str:
+    """`name` with a short digest of what the rejection is: stable from run to run."""
+    digest = hashlib.sha256("\n".join(_identity(item)).encode("utf-8")).hexdigest()[:6]
     stem = name.removesuffix(".md")
-    number = 2
-    while f"{stem}-{number}.md" in taken:
-        number += 1
-    return f"{stem}-{number}.md"
+    return f"{stem}-{digest}.md"
 
 
-def _record_written(
-    report: Report, index: int, candidate: Candidate, path: Path, dry_run: bool
-) -> None:
+def _record_written(report: Report, plan: Planned, where: Destination, dry_run: bool) -> None:
+    candidate, path = plan.candidate, where.shown / plan.name
     verb = "would write" if dry_run else "wrote"
+    said = f" (it says {candidate.decided_by!r})" if report.verbose and candidate.decided_by else ""
     if candidate.is_draft:
-        line = f"{candidate.where}: {verb} draft {path}: {draft_advice(candidate)}"
-        report.add(index, "draft", line)
+        line = f"{candidate.where}: {verb} draft {path}: {draft_advice(candidate)}{said}"
+        report.add(plan.index, "draft", line)
+    elif plan.replaces:
+        finished = _as_shown(plan.replaces, where)
+        report.add(plan.index, "completed", f"{candidate.where}: {verb} {path}, for {finished}")
     else:
-        report.add(index, "written", f"{candidate.where}: {verb} {path}")
+        report.add(plan.index, "written", f"{candidate.where}: {verb} {path}{said}")
     for note in candidate.notes:
-        report.add(index, "", f"{candidate.where}: note: {note}")
+        report.add(plan.index, "", f"{candidate.where}: note: {note}")
 
 
-def _as_shown(path: Path, folder: Path, shown: Path) -> Path:
+def _as_shown(path: Path, where: Destination) -> Path:
     try:
-        return shown / path.relative_to(folder)
+        return where.shown / path.relative_to(where.folder)
     except ValueError:
         return path
