@@ -375,4 +375,4 @@ def test_feedback_email_sends_nothing_after_the_one_follow_up(ready, runner, mon
     )
     result = runner.invoke(main, ["feedback-email", "birch", "--today", TODAY_TEXT])
     assert result.exit_code == 1
-    assert "you followed up on 2026-11-13 already: one follow-up is enough" in result.output
+    assert "you followed up on 13 November 2026 already: one follow-up is enough" in result.output
