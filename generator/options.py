@@ -115,6 +115,19 @@ def _folder(value: object, root: Path | None) -> str | None:
     return os.path.abspath(path)
 
 
+def _address(value: object, root: Path | None) -> str | None:
+    """An e-mail address (name@example.org), or nothing."""
+    if value is None or value == "":
+        return None
+    text = value.strip() if isinstance(value, str) else ""
+    local, at, domain = text.partition("@")
+    if not (local and at and "." in domain.strip(".")) or any(
+        c.isspace() or c in '<>"(),;:[]\\@' for c in local + domain
+    ):
+        raise OptionError(f"expected an e-mail address such as name@example.org, found {value!r}")
+    return text
+
+
 OPTIONS: tuple[Option, ...] = (
     Option("entries_dir", "entries", _text, "The folder of entry files, relative to `mkdocs.yml`."),
     Option(
@@ -169,6 +182,13 @@ OPTIONS: tuple[Option, ...] = (
         "The first day the mentor digest covers; default: the last 30 days.",
     ),
     Option("feed", True, _flag, "Write an Atom feed of entries to `feed.xml` (needs `site_url`)."),
+    Option(
+        "reply_to",
+        None,
+        _address,
+        "Your e-mail address: each open question for your mentor gets a \"Reply by e-mail\" "
+        "link to it (on the published site too), and `recovery-log import` records the reply.",
+    ),
 )
 """Every option, in the order the README's table lists them."""
 
@@ -193,6 +213,7 @@ class Options:
     anonymize_companies: bool
     mentor_since: dt.date | None
     feed: bool
+    reply_to: str | None
 
     def settings(self, today: dt.date | None = None) -> Settings:
         """The core's settings; `today` wins over the pinned `today:` option."""

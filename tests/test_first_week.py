@@ -105,8 +105,8 @@ def test_new_outside_a_log_refuses_and_says_why(runner, tmp_path, monkeypatch):
     assert not (tmp_path / "entries").exists()
 
 
-def test_an_empty_log_dashboard_says_how_to_add_the_first_entry():
-    page = render_site([], [], Settings(today=TODAY))[0]
+def test_an_empty_log_dashboard_says_how_to_add_the_first_entry_in_the_preview():
+    page = render_site([], [], Settings(today=TODAY), SiteOptions(preview=True))[0]
     assert page.uri == "index.md"
     assert 'recovery-log new rejection --company "Acme" --role "Data Analyst"' in page.content
 

@@ -38,7 +38,7 @@ from .vendor import VENDOR_DIR
 def init(directory: Path, site_name: str, today: dt.date | None) -> None:
     """Start a new log in DIRECTORY (default: here), ready for `mkdocs serve`.
 
-    Writes mkdocs.yml, docs/index.md, the JSON schema for editors, a GitHub Pages workflow,
+    Writes mkdocs.yml, docs/tags.md, the JSON schema for editors, a GitHub Pages workflow,
     requirements.txt with a copy of Recovery Log in vendor/ for it to install, .gitignore, and
     two examples in entries/ (drafts named _example-*.md: never built). Refuses a folder
     that already has a mkdocs.yml, and never overwrites a file. Then prints what

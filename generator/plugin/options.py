@@ -46,3 +46,4 @@ class RecoveryLogConfig(base.Config):
     anonymize_companies = _Declared("anonymize_companies")
     mentor_since = _Declared("mentor_since")
     feed = _Declared("feed")
+    reply_to = _Declared("reply_to")
