@@ -10,6 +10,7 @@ import click
 
 from ..command_kit import config_option, entries_folder, project_for, today_option
 from .dates import DateError, check_format
+from .mentor_reply import take_mentor_replies
 from .options import ImportOptions
 from .reading import read_file
 from .writer import write_all
@@ -58,6 +59,10 @@ def import_command(
 
     FILES are spreadsheets (.csv, .tsv) and e-mails (.eml, .mbox), in any mix.
 
+    An e-mail whose subject names a question for your mentor (a "Reply by e-mail" link
+    writes it) is your mentor's answer: its own words, quoted parts left out, are recorded
+    under that question in the reflection that asked, with the day it was sent.
+
     Writes one entry per rejection, named as `recovery-log new` names them, and never
     overwrites: importing the same file again changes nothing. Prints one line per row or
     message, then a summary. An e-mail's text goes into a private section of its entry; when
@@ -83,9 +88,11 @@ def import_command(
     options = ImportOptions(
         settings.stages, settings.today, date_format, company.strip(), role.strip()
     )
-    items = [item for path in files for item in read_file(path, options)]
+    # Mentor replies (mentor_reply.py) are recorded first; the importer below skips them.
+    replies = take_mentor_replies(files, folder, settings, dry_run)
+    items = [item for path in files for item in read_file(path, options) if not replies.took(item)]
     report = write_all(items, folder, project.root, settings, dry_run, folder)
-    for line in report.lines:
+    for line in [*replies.lines, *report.lines]:
         click.echo(line)
     click.echo(report.summary(dry_run))
-    sys.exit(0 if report.ok else 1)
+    sys.exit(0 if report.ok and replies.ok else 1)
