@@ -195,7 +195,7 @@ def test_due_prints_todays_actions_one_line_each_with_the_entry_id(ready, runner
     )
     result = invoke(runner, "due", "--today", TODAY_TEXT)
     assert result.output.splitlines() == [
-        "ask now  2026-11-25-acme  Analyst at Acme: 1 day since the answer",
+        "ask now  2026-11-25-acme  Analyst at Acme: 1 day since the rejection",
         "chase    2026-11-01-birch  Analyst at Birch: 24 days since you asked: "
         "send the one follow-up",
         "mentor   2026-11-20-think  Is a step back fine?",

@@ -59,7 +59,7 @@ def _reminder_for(rejection: Rejection, settings: Settings) -> Reminder | None:
     if status == "not requested":
         due = rejection.date + dt.timedelta(days=settings.feedback_due_days)
         summary = f"Ask {who} for feedback: {role}"
-        why = f"The answer came on {human_date(rejection.date)}. " + (
+        why = f"The rejection came on {human_date(rejection.date)}. " + (
             "It is still worth asking." if due < settings.today else "Asking soon works best."
         )
     elif status == "pending" and feedback and isinstance(feedback.requested, dt.date):

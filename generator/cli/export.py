@@ -65,7 +65,7 @@ def export_record(entry: AnyEntry, analysis: Analysis, names: LogNames) -> dict[
     """One entry as the export's columns; None where a field does not apply or is not set.
 
     Stage reached and feedback status are the analysis' facts, as the site shows them (so a
-    request followed up long ago reads "no answer"); skills, strengths and tracks are under
+    request followed up long ago reads "no reply"); skills, strengths and tracks are under
     the log's names (`names`).
     """
     rejection = entry if isinstance(entry, Rejection) else None

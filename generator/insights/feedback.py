@@ -24,10 +24,10 @@ STATUSES: tuple[FeedbackStatus, ...] = (
 STATUS_LABELS: dict[FeedbackStatus, str] = {
     "not requested": "not asked yet",
     "not asked": "chose not to ask",
-    "pending": "waiting for an answer",
+    "pending": "waiting for a reply",
     "received": "received",
     "declined": "they give no feedback",
-    "no answer": "no answer (you did your part)",
+    "no answer": "no reply (you did your part)",
 }
 """How each status reads on every page and in the terminal. The entry format's own words
 ("not requested", "not asked") read alike, so readers see these instead."""

@@ -126,7 +126,7 @@ def request_email(
 def follow_up_email(
     rejection: Rejection, env: jinja2.Environment | None = None, author: str | None = None
 ) -> Email:
-    """The one gentle follow-up on a request that has had no answer."""
+    """The one gentle follow-up on a request that has had no reply."""
     return draft(rejection, "follow_up", env, author)
 
 
