@@ -164,3 +164,14 @@ def test_a_published_home_page_never_tells_the_author_what_to_do(tmp_path: Path)
     assert "recovery-log new" not in page.content
     assert "site_author" not in page.content
     assert "Nothing written down yet." in page.content
+
+
+def test_the_preview_says_how_to_give_the_questions_a_reply_link(entries):
+    home = pages_of(entries, preview=True)["index.md"]
+    assert "add `reply_to:` with your e-mail address" in home
+    assert "site_author: Your Name" in home
+
+
+def test_the_preview_says_nothing_of_reply_to_once_it_is_set(entries):
+    home = pages_of(entries, preview=True, reply_to="maren@example.org", author="Maren Holt")
+    assert "reply_to" not in home["index.md"] and "site_author" not in home["index.md"]
