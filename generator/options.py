@@ -127,6 +127,19 @@ def _folder(value: object, root: Path | None) -> str | None:
     return os.path.abspath(path)
 
 
+def _address(value: object, root: Path | None) -> str | None:
+    """An e-mail address (name@example.org), or nothing."""
+    if value is None or value == "":
+        return None
+    text = value.strip() if isinstance(value, str) else ""
+    local, at, domain = text.partition("@")
+    if not (local and at and "." in domain.strip(".")) or any(
+        c.isspace() or c in '<>"(),;:[]\\@' for c in local + domain
+    ):
+        raise OptionError(f"expected an e-mail address such as name@example.org, found {value!r}")
+    return text
+
+
 OPTIONS: tuple[Option, ...] = (
     Option("entries_dir", "entries", _text, "The folder of entry files, relative to `mkdocs.yml`."),
     Option(
@@ -195,6 +208,13 @@ OPTIONS: tuple[Option, ...] = (
         "True: the repository of these sources is private, on a plan that allows private Pages, "
         "so the site may be published from it (or to it).",
     ),
+    Option(
+        "reply_to",
+        None,
+        _address,
+        "Your e-mail address: each open question for your mentor gets a \"Reply by e-mail\" "
+        "link to it (on the published site too), and `recovery-log import` records the reply.",
+    ),
 )
 """Every option, in the order the README's table lists them."""
 
@@ -221,6 +241,7 @@ class Options:
     feed: bool
     publish_to: str | None
     private_repository: bool
+    reply_to: str | None
 
     def settings(self, today: dt.date | None = None) -> Settings:
         """The core's settings; `today` wins over the pinned `today:` option."""

@@ -69,7 +69,7 @@ def write(path: Path, text: str) -> Path:
 def test_init_writes_a_complete_log(fresh_log: Path) -> None:
     for name in (
         "mkdocs.yml",
-        "docs/index.md",
+        "docs/tags.md",
         ".gitignore",
         ".github/workflows/publish.yml",
         "requirements.txt",
@@ -215,8 +215,8 @@ def test_an_initialised_log_builds_strictly_with_no_other_step(log_dir: Path) ->
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    assert (log_dir / "site" / "dashboard" / "index.html").is_file()
-    assert (log_dir / "site" / "index.html").is_file()
+    assert "Where things stand" in (log_dir / "site" / "index.html").read_text()
+    assert not (log_dir / "site" / "dashboard").exists()
 
 
 # --- new ----------------------------------------------------------------------------------------

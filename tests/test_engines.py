@@ -153,11 +153,11 @@ def test_a_fresh_log_from_init_builds_on_zensical_with_the_plugins_pages(tmp_pat
     run(root, BIN / "recovery-log", "generate")
     run(root, tool("zensical"), "build")
     assert page_addresses(root / "site") == page_addresses(root / "mkdocs-site")
-    assert (root / "site" / "dashboard" / "index.html").is_file()
+    assert "Nothing written down yet." in (root / "site" / "index.html").read_text()
 
 
 def test_a_fresh_log_from_init_builds_on_properdocs(tmp_path: Path) -> None:
     run(tmp_path, BIN / "recovery-log", "init", "log")
     root = tmp_path / "log"
     run(root, tool("properdocs"), "build", "--strict", "-f", "mkdocs.yml")
-    assert (root / "site" / "dashboard" / "index.html").is_file()
+    assert "Nothing written down yet." in (root / "site" / "index.html").read_text()

@@ -148,7 +148,7 @@ def test_importing_an_export_into_its_own_log_changes_nothing(log: Entries, tmp_
     assert "0 entries written; 2 already there" in result.output
 
 
-def test_a_request_followed_up_long_ago_exports_as_no_answer(entries: Entries) -> None:
+def test_a_request_followed_up_long_ago_exports_as_no_reply(entries: Entries) -> None:
     entries.entry(
         "2026-09-01-northwind-analyst.md",
         """\
@@ -159,7 +159,7 @@ def test_a_request_followed_up_long_ago_exports_as_no_answer(entries: Entries) -
         """,
     )
     row = rows(cli("export", "--entries", entries.root).output)[0]
-    assert row["feedback status"] == "no answer (you did your part)"
+    assert row["feedback status"] == "no reply (you did your part)"
 
 
 def test_feedback_statuses_read_as_the_site_says_them(log: Entries) -> None:

@@ -127,7 +127,7 @@ def pages(log) -> dict[str, str]:
 
 def test_the_feedback_page_lists_to_ask_now_first_then_overdue_then_to_chase(pages):
     page = pages["feedback.md"]
-    order = [page.index(h) for h in ("## To ask now", "## Overdue", "## To chase", "## No answer")]
+    order = [page.index(h) for h in ("## To ask now", "## Overdue", "## To chase", "## No reply")]
     assert order == sorted(order)
     assert "you did your part" in page
 

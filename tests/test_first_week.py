@@ -116,8 +116,8 @@ def test_new_outside_a_log_refuses_and_says_why(runner, tmp_path, monkeypatch):
     assert not (tmp_path / "entries").exists()
 
 
-def test_an_empty_log_dashboard_says_how_to_add_the_first_entry():
-    page = render_site([], [], Settings(today=TODAY))[0]
+def test_an_empty_log_dashboard_says_how_to_add_the_first_entry_in_the_preview():
+    page = render_site([], [], Settings(today=TODAY), SiteOptions(preview=True))[0]
     assert page.uri == "index.md"
     assert 'recovery-log new rejection --company "Acme" --role "Data Analyst"' in page.content
 
@@ -213,7 +213,7 @@ def test_due_prints_todays_actions_one_line_each_with_the_entry_id(ready, runner
     )
     result = invoke(runner, "due", "--today", TODAY_TEXT)
     assert result.output.splitlines() == [
-        "ask now  2026-11-25-acme  Analyst at Acme: 1 day since the answer",
+        "ask now  2026-11-25-acme  Analyst at Acme: 1 day since the rejection",
         "chase    2026-11-01-birch  Analyst at Birch: 24 days since you asked: "
         "send the one follow-up",
         "mentor   2026-11-20-think  Is a step back fine?",
@@ -402,4 +402,4 @@ def test_feedback_email_sends_nothing_after_the_one_follow_up(ready, runner, mon
     )
     result = runner.invoke(main, ["feedback-email", "birch", "--today", TODAY_TEXT])
     assert result.exit_code == 1
-    assert "you followed up on 2026-11-13 already: one follow-up is enough" in result.output
+    assert "you followed up on 13 November 2026 already: one follow-up is enough" in result.output

@@ -265,7 +265,7 @@ def test_feedback_page_counts_rejections_by_status_with_links(article):
     )
     assert [(c[0].text(), c[1].text(), entry_ids(c[2])) for c in rows(table)] == [
         ("not asked yet", "3", [R8, R10, R9]),
-        ("waiting for an answer", "2", [R6, R7]),
+        ("waiting for a reply", "2", [R6, R7]),
         ("received", "3", [R1, R4, R5]),
         ("they give no feedback", "1", [R2]),
         ("chose not to ask", "1", [R3]),
@@ -273,11 +273,11 @@ def test_feedback_page_counts_rejections_by_status_with_links(article):
 
 
 def test_feedback_page_gives_the_response_rate(article):
-    assert "Response rate: 3 of 6 requests answered (50%)" in article("feedback").text()
+    assert "Response rate: 3 of 6 requests replied to (50%)" in article("feedback").text()
 
 
 def test_feedback_page_gives_the_median_promptness(article):
-    assert "you usually ask 2.5 days after the answer (the median)" in article("feedback").text()
+    assert "you usually ask 2.5 days after the rejection (the median)" in article("feedback").text()
 
 
 def test_feedback_page_lists_each_requests_promptness(article):
@@ -332,7 +332,7 @@ def test_feedback_page_drafts_the_most_urgent_ask_now_first(article):
 
 
 def test_feedback_page_drafts_a_request_for_a_rejection_not_asked_yet(article):
-    draft = drafts(article)["Data Analyst at Opal Insights"][1].text()
+    draft = drafts(article)["Data Analyst at Opal Insights"][1].find("pre").text()
     assert draft.startswith("Subject: Thank you, and a short request about the Data Analyst role")
     assert "Dear Sam Reyes," in draft
     assert "the Data Analyst role at Opal Insights" in draft
@@ -340,15 +340,15 @@ def test_feedback_page_drafts_a_request_for_a_rejection_not_asked_yet(article):
 
 
 def test_feedback_page_drafts_the_one_follow_up_for_a_request_to_chase(article):
-    draft = drafts(article)["Analytics Engineer at Quarry Labs"][1].text()
+    draft = drafts(article)["Analytics Engineer at Quarry Labs"][1].find("pre").text()
     assert draft.startswith("Subject: Following up: feedback on the Analytics Engineer role")
     assert "I wrote on 6 October to ask for feedback" in draft
     assert "this is the only reminder I will send" in draft
 
 
-def test_feedback_page_drafts_are_copyable_code_blocks(article):
+def test_feedback_page_drafts_are_copyable_code_blocks_folded_in_a_published_build(article):
     for draft in drafts(article).values():
-        assert draft[1].tag == "div"
+        assert draft[1].tag == "details" and "open" not in draft[1].attrs
         assert "rl-email" in draft[1].classes
         assert draft[1].find("pre").find("code")
 
@@ -694,11 +694,11 @@ def dashboard_actions(article) -> dict[str, list[str]]:
 def test_dashboard_lists_by_name_what_to_ask_now_overdue_and_to_chase(article):
     assert dashboard_actions(article) == {
         "To ask now, while they remember you": [
-            "Product Analyst at Harbor Bank — 4 days since the answer · draft"
+            "Product Analyst at Harbor Bank — 4 days since the rejection · draft"
         ],
         "Overdue, still worth asking": [
-            "Analytics Engineer at Tidewell Energy — 21 days since the answer · draft",
-            "Data Analyst at Opal Insights — 16 days since the answer · draft",
+            "Analytics Engineer at Tidewell Energy — 21 days since the rejection · draft",
+            "Data Analyst at Opal Insights — 16 days since the rejection · draft",
         ],
         "To chase, once": ["Analytics Engineer at Quarry Labs — 51 days since you asked · draft"],
     }

@@ -125,4 +125,4 @@ def test_a_vendored_log_installs_the_packages_extras_from_its_copy(tmp_path: Pat
     pip(venv, "-r", "requirements.txt", "./vendor/recovery-log[properdocs]", cwd=log)
 
     run(venv / "properdocs", "build", "--strict", "-f", "mkdocs.yml", cwd=log)
-    assert (log / "site" / "dashboard" / "index.html").is_file()
+    assert (log / "site" / "index.html").is_file()

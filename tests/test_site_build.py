@@ -193,7 +193,7 @@ def test_rejection_page_shows_company_and_role_fields(plain: Build) -> None:
 
 def test_dashboard_is_the_home_page(plain: Build) -> None:
     home = plain.page("")
-    assert ("h1", "Dashboard") in home.headings
+    assert ("h1", "Test Log") in home.headings
     assert home.figure("Rejections") == "2"
     assert home.figure("Reflections") == "2"
 
@@ -306,7 +306,7 @@ def test_users_own_index_stays_the_home_page(own_home: Build) -> None:
 
 def test_dashboard_moves_to_dashboard_url(own_home: Build) -> None:
     dashboard = own_home.page("dashboard/")
-    assert ("h1", "Dashboard") in dashboard.headings
+    assert ("h1", "Test Log") in dashboard.headings
     assert dashboard.figure("Rejections") == "1"
     assert dashboard.links_to(entry_url(entry_id(ACME)))
     assert dashboard.links_to("entries/")
@@ -404,7 +404,7 @@ def test_lenient_build_keeps_the_good_entries(broken_lenient: Build) -> None:
 
 def test_lenient_build_problems_page_counts_the_problems(broken_lenient: Build) -> None:
     text = broken_lenient.page("problems/").text
-    assert "2 problems were found in your entries" in text
+    assert "2 problems were found in the entries" in text
 
 
 def test_published_problems_page_names_no_file(broken_lenient: Build) -> None:

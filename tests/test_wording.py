@@ -58,5 +58,5 @@ def test_an_entry_page_counts_one_stage_in_the_singular() -> None:
 
 def test_the_feedback_page_counts_one_request_and_one_day() -> None:
     feedback = _pages()["feedback.md"]
-    assert "0 of 1 request answered" in feedback
+    assert "0 of 1 request replied to" in feedback
     assert "for more than 1 day." in feedback

@@ -52,13 +52,13 @@ def init(
 ) -> None:
     """Start a new log in DIRECTORY (default: here), ready for `mkdocs serve`.
 
-    Writes mkdocs.yml, docs/index.md, the JSON schema for editors, a GitHub Actions workflow
-    that pushes only the built site to a separate site repository (publish.yml),
-    requirements.txt (pinning this release when it came from PyPI; otherwise naming a copy of
-    Recovery Log that init puts in vendor/), .gitignore, and two examples in entries/ (drafts
-    named _example-*.md: never built). Refuses a folder that already has a mkdocs.yml, and
-    never overwrites a file. Then prints what `recovery-log doctor` says is left to do before
-    publishing.
+    Writes mkdocs.yml, docs/tags.md (the home page is the dashboard), the JSON schema for
+    editors, a GitHub Actions workflow that pushes only the built site to a separate site
+    repository (publish.yml), requirements.txt (pinning this release when it came from PyPI;
+    otherwise naming a copy of Recovery Log that init puts in vendor/), .gitignore, and two
+    examples in entries/ (drafts named _example-*.md: never built). Refuses a folder that
+    already has a mkdocs.yml, and never overwrites a file. Then prints what `recovery-log
+    doctor` says is left to do before publishing.
 
     \b
     Example:

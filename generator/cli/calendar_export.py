@@ -17,7 +17,7 @@ import icalendar
 
 from .. import __version__
 from ..entries.loader import load_log
-from ..insights.analysis import feedback_status, rejections
+from ..insights.analysis import feedback_status, rejections, wait_ends
 from ..model import AnyEntry, Rejection
 from ..privacy import publishable
 from ..settings import Settings
@@ -50,7 +50,8 @@ def _reminder_for(rejection: Rejection, settings: Settings) -> Reminder | None:
 
     Worth asking (the spec's "to ask now" and "overdue"): due on the last day of asking
     promptly, `date + feedback_due_days`. To chase: pending, not followed up yet, due the
-    first day after `follow_up_days`. A day already past becomes today.
+    day the wait ends (`analysis.wait_ends`, the rule every reader shares). A day already
+    past becomes today.
     """
     status = feedback_status(rejection)
     feedback = rejection.feedback
@@ -58,13 +59,13 @@ def _reminder_for(rejection: Rejection, settings: Settings) -> Reminder | None:
     if status == "not requested":
         due = rejection.date + dt.timedelta(days=settings.feedback_due_days)
         summary = f"Ask {who} for feedback: {role}"
-        why = f"The answer came on {human_date(rejection.date)}. " + (
+        why = f"The rejection came on {human_date(rejection.date)}. " + (
             "It is still worth asking." if due < settings.today else "Asking soon works best."
         )
     elif status == "pending" and feedback and isinstance(feedback.requested, dt.date):
         if getattr(feedback, "followed_up", None):
             return None
-        due = feedback.requested + dt.timedelta(days=settings.follow_up_days + 1)
+        due = wait_ends(feedback.requested, settings)
         summary = f"Chase {who} for feedback: {role}"
         why = f"You asked on {human_date(feedback.requested)}; one polite follow-up is fine."
     else:

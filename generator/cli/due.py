@@ -17,8 +17,8 @@ def due_lines(analysis: Analysis) -> list[str]:
     """What to do today: ask now, overdue, to chase, then open mentor questions."""
     report = feedback_report(analysis)
     lines = [
-        *_lines("ask now", report.to_ask_now, "since the answer"),
-        *_lines("overdue", report.overdue, "since the answer, still worth asking"),
+        *_lines("ask now", report.to_ask_now, "since the rejection"),
+        *_lines("overdue", report.overdue, "since the rejection, still worth asking"),
         *_lines("chase", report.to_chase, "since you asked: send the one follow-up"),
     ]
     for reflection in reversed(analysis.reflections):

@@ -66,7 +66,7 @@ def export_record(entry: AnyEntry, analysis: Analysis, names: LogNames) -> dict[
     """One entry as the export's columns; None where a field does not apply or is not set.
 
     Stage reached and feedback status are the analysis' facts, in the site's words (a request
-    followed up long ago reads "no answer (you did your part)", none "not asked yet");
+    followed up long ago reads "no reply (you did your part)", none "not asked yet");
     skills, strengths and tracks are under the log's names (`names`).
     """
     rejection = entry if isinstance(entry, Rejection) else None

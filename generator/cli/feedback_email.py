@@ -1,4 +1,4 @@
-"""`recovery-log feedback-email`: the site's feedback request (or follow-up) for one rejection."""
+"""`recovery-log feedback-email`: the letter one rejection's feedback calls for now."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from ..insights.analysis import rejection_facts
+from ..insights.feedback import NoLetter, letter_for
 from ..model import Rejection
-from ..site.emails import email_for, text_environment
+from ..site.emails import draft, text_environment
 from .app import config_option, entries_option, load, today_option
 from .entry_lookup import find_entry
 
@@ -21,29 +23,31 @@ from .entry_lookup import find_entry
 def feedback_email(
     entry: str, entries_dir: Path | None, config_file: Path, today: dt.date | None
 ) -> None:
-    """Print a courteous feedback request (or follow-up) for one rejection.
+    """Print the letter a rejection's feedback calls for now.
+
+    The request while asking is due; the one follow-up once it is due; a short thank-you
+    note once the feedback has come. Nothing (and the reason why) when the company gives no
+    feedback, when you chose not to ask, when you followed up already, or while it is too
+    early to follow up.
 
     ENTRY is the entry's id (its file name without extension), any part of it that names
-    one entry only (e.g. the company), or its path. The text is the
-    same as on the site's feedback page (and reworded by your `templates_dir`, if it has
-    feedback_request.txt.j2 or feedback_follow_up.txt.j2).
+    one entry only (e.g. the company), or its path. The text is the same as on the site's
+    feedback page (and reworded by your `templates_dir`, if it has feedback_request.txt.j2,
+    feedback_follow_up.txt.j2 or feedback_thanks.txt.j2).
 
     \b
     Example:
       recovery-log feedback-email 2026-11-03-acme-data-analyst
       recovery-log feedback-email acme
     """
-    log, _, folder, project = load(entries_dir, config_file, today)
+    log, settings, folder, project = load(entries_dir, config_file, today)
     found = find_entry(log, entry, folder)
     if not isinstance(found, Rejection):
         raise click.ClickException(
             f"'{found.id}' is a reflection; feedback emails are for rejections"
         )
-    followed = found.feedback.followed_up if found.feedback else None
-    if followed and found.feedback and not (found.feedback.received or found.feedback.declined):
-        raise click.ClickException(
-            f"you followed up on {followed.isoformat()} already: one follow-up is enough, so "
-            "there is nothing more to send (the site marks it \"no answer\" in time)"
-        )
-    mail = email_for(found, text_environment(project.templates_dir), project.site_author)
+    letter = letter_for(rejection_facts(found, settings), settings)
+    if isinstance(letter, NoLetter):
+        raise click.ClickException(f"no letter for '{found.id}': {letter.reason}")
+    mail = draft(found, letter, text_environment(project.templates_dir), project.site_author)
     click.echo(f"Subject: {mail.subject}\n\n{mail.body}")

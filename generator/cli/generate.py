@@ -50,6 +50,7 @@ def plugin_options(project: ProjectOptions, **run: Any) -> BuildOptions:
         feed=project.feed,
         author=project.site_author,
         site_name=project.site_name,
+        reply_to=project.options.reply_to,
         **run,
     )
 

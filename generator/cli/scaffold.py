@@ -193,7 +193,6 @@ def init_project(root: Path, log: NewLog) -> list[Path]:
     )
     files = {
         "mkdocs.yml": config,
-        "docs/index.md": env.get_template("index.md.j2").render(site_name=site_name),
         "docs/tags.md": env.get_template("tags.md.j2").render(),
         ".gitignore": env.get_template("gitignore.j2").render(),
         "requirements.txt": env.get_template("requirements.txt.j2").render(

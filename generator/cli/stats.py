@@ -49,8 +49,8 @@ def stats_text(entries: Sequence[AnyEntry], settings: Settings, top: int = 10) -
             f"({feedback.response_rate:.0%})"
         )
     for label, items, since in (
-        ("ask now", feedback.to_ask_now, "since the answer"),
-        ("worth asking for", feedback.overdue, "since the answer"),
+        ("ask now", feedback.to_ask_now, "since the rejection"),
+        ("worth asking for", feedback.overdue, "since the rejection"),
         ("worth a polite follow-up", feedback.to_chase, "since you asked"),
     ):
         for item in items:

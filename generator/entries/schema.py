@@ -77,14 +77,14 @@ PROCESS_STEP = Record(
 FEEDBACK = Record(
     what="feedback",
     example="{requested: 2026-11-20, via: email}",
-    doc="Your request for feedback and its answer. Absent: not requested yet.",
+    doc="Your request for feedback and their reply. Absent: not requested yet.",
     fields={
         "requested": Field(DateOrFalse(doc="The day you asked, or false (decided not to ask).")),
         "via": Field(Choice(("email", "phone", "in-person", "other"), doc="How you asked.")),
         "followed_up": Field(
             Date(doc="The day you sent your one polite follow-up; not before requested.")
         ),
-        "received": Field(Date(doc="The day the answer came; absent while pending.")),
+        "received": Field(Date(doc="The day their reply came; absent while pending.")),
         "declined": Field(Boolean(doc="True when the company said it gives no feedback.")),
         "from": _text("Who gave the feedback."),
         "summary": _text("What they said, in a sentence or two."),

@@ -40,13 +40,29 @@ def feedback_status(rejection: Rejection, settings: Settings | None = None) -> F
     if feedback.declined:
         return "declined"
     followed = feedback.followed_up
-    if settings and followed and days_since(followed, settings.today) > settings.follow_up_days:
+    if settings and followed and wait_is_over(followed, settings):
         return "no answer"
     return "pending"
 
 
 def days_since(day: dt.date, today: dt.date) -> int:
     return (today - day).days
+
+
+def wait_ends(sent: dt.date, settings: Settings) -> dt.date:
+    """The first day the wait for a reply to what was sent on `sent` is over.
+
+    The one rule for every reader (the site, `due`, `feedback-email`, the calendar): a
+    request is to chase, and a follow-up has had no reply, once *more than*
+    `follow_up_days` have passed (the entry format's words). So a request sent exactly
+    `follow_up_days` ago is not yet to chase; the next day it is.
+    """
+    return sent + dt.timedelta(days=settings.follow_up_days + 1)
+
+
+def wait_is_over(sent: dt.date, settings: Settings) -> bool:
+    """Today is `wait_ends(sent)` or later (see there)."""
+    return settings.today >= wait_ends(sent, settings)
 
 
 def is_overdue(rejection: Rejection, settings: Settings) -> bool:
@@ -145,7 +161,7 @@ def rejection_facts(rejection: Rejection, settings: Settings) -> RejectionFacts:
         to_chase=status == "pending"
         and asked is not None
         and followed is None
-        and waiting > settings.follow_up_days,
+        and wait_is_over(asked, settings),
         followed_up=followed is not None,
     )
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from dataclasses import dataclass
 from typing import Literal
 
 from ..model import FeedbackStatus, Rejection
-from .analysis import Analysis, feedback_status
+from ..settings import Settings
+from ..wording import long_date
+from .analysis import Analysis, RejectionFacts, feedback_status, wait_ends
 
 STATUSES: tuple[FeedbackStatus, ...] = (
     "not requested",
@@ -21,10 +24,10 @@ STATUSES: tuple[FeedbackStatus, ...] = (
 STATUS_LABELS: dict[FeedbackStatus, str] = {
     "not requested": "not asked yet",
     "not asked": "chose not to ask",
-    "pending": "waiting for an answer",
+    "pending": "waiting for a reply",
     "received": "received",
     "declined": "they give no feedback",
-    "no answer": "no answer (you did your part)",
+    "no answer": "no reply (you did your part)",
 }
 """How each status reads on every page and in the terminal. The entry format's own words
 ("not requested", "not asked") read alike, so readers see these instead."""
@@ -127,12 +130,57 @@ def feedback_report(analysis: Analysis) -> FeedbackReport:
     )
 
 
-EmailKind = Literal["request", "follow_up"]
+EmailKind = Literal["request", "follow_up", "thanks"]
 
 
 def email_kind(rejection: Rejection) -> EmailKind:
-    """The draft a rejection needs: the follow-up when a request is pending, else a request.
+    """The draft the site shows for a rejection that needs one (`RejectionFacts.needs_email`):
+    the follow-up when a request is pending, else a request.
 
     The wording lives in the site's templates (`generator.site.emails`), so users can change it.
     """
     return "follow_up" if feedback_status(rejection) == "pending" else "request"
+
+
+@dataclass(frozen=True)
+class NoLetter:
+    """Why no letter fits the rejection's feedback now, in words for the user."""
+
+    reason: str
+
+
+def letter_for(facts: RejectionFacts, settings: Settings) -> EmailKind | NoLetter:
+    """The one letter the state of the request calls for, or why there is none.
+
+    The request while asking is due (to ask now, or overdue); the one follow-up once chasing
+    is due (`analysis.wait_ends`); a thank-you note once the feedback has come. Never a
+    letter the log says is not wanted or is one too many.
+    """
+    rejection = facts.rejection
+    feedback = rejection.feedback
+    company = " ".join(rejection.company.split())
+    if facts.feedback == "not requested":
+        return "request"
+    if facts.feedback == "received":
+        return "thanks"
+    if facts.feedback == "not asked":
+        return NoLetter(
+            "you chose not to ask for feedback on this one (requested: false), so there is "
+            "nothing to send"
+        )
+    if facts.feedback == "declined":
+        return NoLetter(f"{company} gives no feedback (declined: true), so there is nothing to ask")
+    if feedback and feedback.followed_up:
+        return NoLetter(
+            f"you followed up on {long_date(feedback.followed_up)} already: one follow-up is "
+            "enough, so there is nothing more to send"
+        )
+    if facts.to_chase:
+        return "follow_up"
+    asked = feedback.requested if feedback else None
+    if not isinstance(asked, dt.date):
+        return "request"
+    return NoLetter(
+        f"you asked on {long_date(asked)}, so it is too early to follow up; if no reply has "
+        f"come, the one follow-up is due on {long_date(wait_ends(asked, settings))}"
+    )

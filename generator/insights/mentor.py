@@ -2,21 +2,49 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
+import re
 from dataclasses import dataclass
 
 from ..model import AnyEntry, MentorQuestion, Reflection, Rejection
-from .analysis import Analysis, reflections, rejections
+from .analysis import Analysis, interviews_attended, reflections, rejections
 from .skills import SkillGap, SkillsReport
 
 DEFAULT_WINDOW_DAYS = 30
 """The digest covers this many days before today unless `mentor_since` says otherwise."""
 
 
+TOKEN_PATTERN = re.compile(r"\[(q-[a-z2-7]{6})\]", re.IGNORECASE)
+"""A question's token as a subject carries it, e.g. "[q-7fk2ma]"."""
+
+
+def question_token(reflection_id: str, question: str) -> str:
+    """A short token that names one question for the mentor, e.g. "q-7fk2ma".
+
+    Made from the reflection's id and the question's words, so it stays the same from build
+    to build (a link sent last week still names its question), without a field to write.
+    """
+    words = " ".join(question.split())
+    digest_ = hashlib.sha256(f"{reflection_id}\n{words}".encode()).digest()
+    return "q-" + base64.b32encode(digest_).decode("ascii")[:6].lower()
+
+
+def token_in(subject: str) -> str | None:
+    """The question token a subject carries ("Answer ... [q-7fk2ma]"), lower case; or None."""
+    found = TOKEN_PATTERN.search(subject)
+    return found.group(1).lower() if found else None
+
+
 @dataclass(frozen=True)
 class Question:
     question: MentorQuestion
     reflection: Reflection
+
+    @property
+    def token(self) -> str:
+        return question_token(self.reflection.id, self.question.question)
 
 
 @dataclass(frozen=True)
@@ -58,6 +86,29 @@ class Digest:
     """Questions answered in the period, the latest answer first."""
     mood: MoodSummary | None = None
     """The period's mood (entries dated in it), or None when none noted one."""
+    interviews: int = 0
+    """Interviews attended in the period (see `interviews_in`)."""
+    feedback_asked: tuple[Rejection, ...] = ()
+    """Rejections whose feedback was requested in the period."""
+    feedback_received: tuple[Rejection, ...] = ()
+    """Rejections whose feedback came in the period."""
+
+
+def interviews_in(analysis: Analysis, since: dt.date, until: dt.date) -> int:
+    """Interviews attended from `since` to `until`: each process step beyond the first stage
+    dated then (a step without a date counts on its rejection's date), and each rejection so
+    dated that has no process but got beyond the first stage."""
+    first = analysis.stages[0] if analysis.stages else "applied"
+    count = 0
+    for rejection in analysis.rejections:
+        if not rejection.process:
+            if since <= rejection.date <= until:
+                count += interviews_attended(rejection, analysis.stages)
+            continue
+        for step in rejection.process:
+            day = step.date or rejection.date
+            count += step.stage != first and since <= day <= until
+    return count
 
 
 def digest(analysis: Analysis, skills: SkillsReport, since: dt.date, until: dt.date) -> Digest:
@@ -103,4 +154,15 @@ def digest(analysis: Analysis, skills: SkillsReport, since: dt.date, until: dt.d
         agenda=tuple(agenda),
         answered=tuple(answered),
         mood=mood_summary(recent),
+        interviews=interviews_in(analysis, since, until),
+        feedback_asked=tuple(
+            r for r in analysis.rejections if r.feedback and within(_day(r.feedback.requested))
+        ),
+        feedback_received=tuple(
+            r for r in analysis.rejections if r.feedback and within(r.feedback.received)
+        ),
     )
+
+
+def _day(value: object) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None

@@ -48,3 +48,4 @@ class RecoveryLogConfig(base.Config):
     feed = _Declared("feed")
     publish_to = _Declared("publish_to")
     private_repository = _Declared("private_repository")
+    reply_to = _Declared("reply_to")

@@ -203,6 +203,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
                 author=config.site_author,
                 site_name=config.site_name or "",
                 directory_urls=config.use_directory_urls,
+                reply_to=self.config.reply_to,
             ),
             self.rebuilds,
         )

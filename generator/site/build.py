@@ -52,6 +52,8 @@ class BuildOptions:
     """The log's name, printed at the top of the mentor digest on paper."""
     directory_urls: bool = True
     """The engine builds `x.md` as `x/index.html` (MkDocs' `use_directory_urls`)."""
+    reply_to: str | None = None
+    """The `reply_to` option: the address the mentor's "Reply by e-mail" links write to."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,8 @@ def build_site(
         author=options.author,
         site_name=options.site_name,
         directory_urls=options.directory_urls,
+        reply_to=options.reply_to,
+        preview=options.problem_details or settings.show_private,
     )
     found = reports(entries, settings, options.mentor_since)
     pages = render_site(

@@ -17,7 +17,7 @@ from ..insights.analysis import Analysis, RejectionFacts
 from ..insights.feedback import Email, FeedbackReport
 from ..insights.interviews import FunnelStep, PracticeReport, StageGuide
 from ..insights.lessons import Lesson, LessonsReport
-from ..insights.mentor import Digest
+from ..insights.mentor import Digest, Question
 from ..insights.names import LogNames
 from ..insights.progress import Progress
 from ..insights.reports import Headline
@@ -58,6 +58,13 @@ class SiteContext(TypedDict):
     """How a feedback status reads ("not requested" -> "not asked yet")."""
     site_name: str
     """The log's name (`site_name`), for the printed mentor digest."""
+    site_author: str
+    """Whose log it is (`site_author`); empty when `mkdocs.yml` does not say."""
+    reply_link: Callable[[Question], str]
+    """A question's "Reply by e-mail" `mailto:` URL; empty without the `reply_to` option."""
+    preview: bool
+    """A preview (`mkdocs serve`, `show_private`): the only build whose pages tell the author
+    which field to add or which command to run."""
     # Charts
     charts: ModuleType
     gap_bars: list[Bar]

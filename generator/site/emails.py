@@ -1,9 +1,10 @@
 """The feedback e-mail drafts, worded by templates so `templates_dir` can reword them too.
 
-Which draft a rejection gets (a request, or a follow-up when a request is pending) is decided
-in `insights.feedback.email_kind`; the wording is `feedback_request.txt.j2` and
-`feedback_follow_up.txt.j2`. The site's feedback page and `recovery-log feedback-email` both
-use these functions, so they always show the same text.
+Which draft a rejection gets is decided in `insights.feedback` (`email_kind` for the site's
+drafts, `letter_for` for `recovery-log feedback-email`); the wording is
+`feedback_request.txt.j2`, `feedback_follow_up.txt.j2` and `feedback_thanks.txt.j2`. The
+site's feedback page and `recovery-log feedback-email` both use these functions, so they
+always show the same text.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .template_cache import compiled_templates
 TEMPLATES: dict[EmailKind, str] = {
     "request": "feedback_request.txt.j2",
     "follow_up": "feedback_follow_up.txt.j2",
+    "thanks": "feedback_thanks.txt.j2",
 }
 
 
@@ -108,6 +110,7 @@ def draft(
             contact=person_name(feedback.source if feedback else None),
             author=_one_line(author),
             asked=requested if isinstance(requested, dt.date) else None,
+            skills=[_one_line(gap.skill) for gap in rejection.gaps],
         )
     )
     subject, _, body = text.strip().partition("\n")
@@ -124,7 +127,7 @@ def request_email(
 def follow_up_email(
     rejection: Rejection, env: jinja2.Environment | None = None, author: str | None = None
 ) -> Email:
-    """The one gentle follow-up on a request that has had no answer."""
+    """The one gentle follow-up on a request that has had no reply."""
     return draft(rejection, "follow_up", env, author)
 
 

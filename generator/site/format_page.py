@@ -115,9 +115,9 @@ RULES = """\
 
 Ask promptly: for {due} after a "no" the feedback page lists the rejection under **to ask
 now**, with a draft; after that it is **overdue**, still worth asking. Once you asked
-(`requested:`), a request with no answer after {follow} is **to chase**: send the one polite
+(`requested:`), a request with no reply after {follow} is **to chase**: send the one polite
 follow-up and note the day as `followed_up:`. If nothing comes {follow} after that, it is **no
-answer**: you did your part, let it go.
+answer** (the pages say "no reply"): you did your part, let it go.
 """
 
 

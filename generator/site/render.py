@@ -37,6 +37,7 @@ from .html_blocks import html_block
 from .links import ENTRIES_FOLDER, TRACKS, Links, PageAddresses, entry_uri
 from .markdown import Md, escape, finalize, front_matter, meta_text
 from .render_memo import RenderMemo, Unkeyable, shared_key, value_key
+from .reply_links import ReplyLinks
 from .template_cache import compiled_templates
 
 TIMELINE = PageAddresses.timeline
@@ -104,6 +105,11 @@ class SiteOptions:
     directory_urls: bool = True
     """Pages are built as `x/index.html` (MkDocs' `use_directory_urls`): the links that
     detail pages write as HTML point where the built pages are."""
+    reply_to: str | None = None
+    """The `reply_to` option: open questions get a "Reply by e-mail" link to it."""
+    preview: bool = False
+    """A preview (`mkdocs serve`, `show_private`): pages may tell the author what to do (which
+    field to add, which command to run); a published build speaks to the reader only."""
 
 
 def human_date(day: dt.date | None) -> str:
@@ -510,6 +516,9 @@ def site_context(
         "email_for": Drafts(mail_env, options.author),
         "status_label": status_label,
         "site_name": options.site_name,
+        "site_author": " ".join((options.author or "").split()),
+        "reply_link": ReplyLinks(mail_env, options.reply_to),
+        "preview": options.preview,
         **chart_context(found),
         "pages": pages,
         "details": detail_addresses(entries, found),

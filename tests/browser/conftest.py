@@ -32,6 +32,7 @@ from rl_browser import (
     default_site_source,
     entry_pages_by_kind,
     find_chromium,
+    init_site_source,
     missing,
 )
 
@@ -114,6 +115,12 @@ def default_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     yield from _served(tmp_path_factory.mktemp("rl-default-site"), default_site_source)
 
 
+@pytest.fixture(scope="session")
+def init_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """A log made by `recovery-log init`, with its author, `reply_to` and a few entries."""
+    yield from _served(tmp_path_factory.mktemp("rl-init-site"), init_site_source)
+
+
 # --------------------------------------------------------------------------------------------
 # The browser and watched pages
 # --------------------------------------------------------------------------------------------
@@ -159,3 +166,9 @@ def browse_default(
 ) -> Iterator[Browse]:
     """Watched pages of the default Material site."""
     yield from _watched(request, chromium, default_site)
+
+
+@pytest.fixture
+def browse_init(request: pytest.FixtureRequest, chromium: Any, init_site: Site) -> Iterator[Browse]:
+    """Watched pages of the site of a log made by `recovery-log init`."""
+    yield from _watched(request, chromium, init_site)

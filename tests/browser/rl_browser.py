@@ -222,6 +222,59 @@ def default_site_source(dest: Path, site_url: str) -> Path:
     return dest
 
 
+INIT_SITE_AUTHOR = "Maren Holt"
+INIT_SITE_ENTRIES = {
+    "2026-11-03-northwind-logistics-analytics-engineer.yml": (
+        "date: 2026-11-03\ncompany: Northwind Logistics International\n"
+        "role: Senior Analytics Engineer (Customer Data Platform)\nstage: technical\nmood: 2\n"
+        "process:\n  - {stage: phone, date: 2026-10-20}\n  - {stage: technical, date: 2026-10-29}\n"
+        "gaps:\n  - {skill: dbt incremental models, severity: high}\n"
+        "  - {skill: stakeholder communication}\n"
+        "strengths: [explaining results to non-technical people]\n"
+        "feedback: {requested: 2026-11-04, from: Dana Ruiz}\n"
+    ),
+    "2026-11-12-brightwater-health-data-analyst.yml": (
+        "date: 2026-11-12\ncompany: Brightwater Health\nrole: Junior Data Analyst\n"
+        "stage: phone\nmood: 3\ngaps:\n  - {skill: SQL window functions}\n"
+        "feedback: {requested: 2026-11-13, received: 2026-11-18}\n"
+    ),
+    "2026-11-20-tidewell-energy-product-analyst.yml": (
+        "date: 2026-11-20\ncompany: Tidewell Energy\nrole: Product Analyst\nmood: 3\n"
+        "gaps:\n  - {skill: SQL window functions}\n"
+    ),
+    "2026-11-22-three-weeks-in.yml": (
+        "type: reflection\ndate: 2026-11-22\ntitle: Three weeks in\nmood: 3\n"
+        "ask_mentor:\n"
+        "  - Should I keep applying for analytics-engineering roles, or aim at analyst roles?\n"
+        "  - Would you look at my dbt project and tell me if it is portfolio-ready?\n"
+    ),
+}
+"""A few entries of one month, as a new user writes them: what the init'd site shows."""
+
+
+def init_site_source(dest: Path, site_url: str) -> Path:
+    """A log made by `recovery-log init`, with `site_author`, `reply_to` and a few entries."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    result = CliRunner().invoke(main, ["init", str(dest), "--today", "2026-11-26"])
+    assert result.exit_code == 0, result.output
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace(
+        "site_name:", f"site_url: {site_url}\nsite_author: {INIT_SITE_AUTHOR}\nsite_name:", 1
+    ).replace(
+        "      entries_dir: entries\n",
+        "      entries_dir: entries\n      today: 2026-11-26\n"
+        "      reply_to: maren.holt@example.org\n",
+    )
+    config.write_text(text, encoding="utf-8")
+    for name, fields in INIT_SITE_ENTRIES.items():
+        (dest / "entries" / name).write_text(fields, encoding="utf-8")
+    return dest
+
+
 def mkdocs_env() -> dict[str, str]:
     """The environment of a published build: no private preview, no password, quiet banner."""
     env = dict(os.environ)

@@ -112,7 +112,7 @@ def browse_preview(
 def test_the_dashboard_names_the_new_rejection_to_ask_about_now(browse_first, first_week):
     _, entry_id = first_week
     page = browse_first.page()
-    browse_first.open(page, "dashboard/")
+    browse_first.open(page, "")  # the dashboard is the home page
     article = page.locator("article")
     assert "To ask now, while they remember you" in article.inner_text()
     assert "Example Company" not in page.content()

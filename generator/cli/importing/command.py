@@ -10,6 +10,7 @@ import click
 
 from ..command_kit import config_option, entries_folder, project_for, today_option
 from .dates import DateError, check_format
+from .mentor_reply import take_mentor_replies
 from .options import ImportOptions
 from .reading import read_file
 from .writer import Destination, write_all
@@ -65,6 +66,10 @@ def import_command(
 
     FILES are spreadsheets (.csv, .tsv, .xlsx) and e-mails (.eml, .mbox), in any mix.
 
+    An e-mail whose subject names a question for your mentor (a "Reply by e-mail" link
+    writes it) is your mentor's answer: its own words, quoted parts left out, are recorded
+    under that question in the reflection that asked, with the day it was sent.
+
     Writes one entry per rejection, named as `recovery-log new` names them, and never
     overwrites: importing the same file again changes nothing. E-mails that are not
     rejections (invitations, offers, acknowledgements, alerts, newsletters) are never
@@ -95,9 +100,11 @@ def import_command(
     options = ImportOptions(
         settings.stages, settings.today, date_format, company.strip(), role.strip()
     )
-    items = [item for path in files for item in read_file(path, options)]
+    # Mentor replies (mentor_reply.py) are recorded first; the importer below skips them.
+    replies = take_mentor_replies(files, folder, settings, dry_run)
+    items = [item for path in files for item in read_file(path, options) if not replies.took(item)]
     report = write_all(items, Destination(folder, project.root, folder), settings, dry_run, verbose)
-    for line in report.lines:
+    for line in [*replies.lines, *report.lines]:
         click.echo(line)
     click.echo(report.summary(dry_run))
-    sys.exit(0 if report.ok else 1)
+    sys.exit(0 if report.ok and replies.ok else 1)

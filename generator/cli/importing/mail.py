@@ -184,6 +184,11 @@ def _decoded(part: Message) -> str:
         return payload.decode("utf-8", "replace")
 
 
+def message_text(message: Message) -> str:
+    """A message's words as an entry keeps them: its plain-text part, else its HTML read."""
+    return _readable(summarize(message))
+
+
 def _readable(mail: Mail) -> str:
     """The message's words as kept in the entry: HTML read properly, at most MAX_TEXT."""
     content = html_to_text(mail.html) if mail.html else mail.text
