@@ -46,3 +46,6 @@ class RecoveryLogConfig(base.Config):
     anonymize_companies = _Declared("anonymize_companies")
     mentor_since = _Declared("mentor_since")
     feed = _Declared("feed")
+
+    # The site's language (issue 28)
+    language = _Declared("language")
