@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from .errors import RecoveryLogError
+from .i18n import normalize, resolve_language
 from .settings import DEFAULT_FEEDBACK_DUE_DAYS, DEFAULT_FOLLOW_UP_DAYS, DEFAULT_STAGES, Settings
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -140,6 +142,33 @@ def _address(value: object, root: Path | None) -> str | None:
     return text
 
 
+# --- The site's language ---------------------------------------------------------------
+
+
+def _language(value: object, root: Path | None) -> str | None:
+    """A language code such as `de` or `pt-BR` (written as `pt_BR` from then on), or nothing."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not re.fullmatch(
+        r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value
+    ):
+        raise OptionError(f"expected a language code such as de, fr or pt-BR, found {value!r}")
+    return normalize(value)
+
+
+LANGUAGE_OPTIONS: tuple[Option, ...] = (
+    Option(
+        "language",
+        None,
+        _language,
+        "The language of the generated pages and drafts (`de`, `fr`, `es`...); default: the "
+        "theme's `language`, else English. A language not shipped yet falls back to English.",
+    ),
+)
+
+
+# --- Every option --------------------------------------------------------------------------
+
 OPTIONS: tuple[Option, ...] = (
     Option("entries_dir", "entries", _text, "The folder of entry files, relative to `mkdocs.yml`."),
     Option(
@@ -215,6 +244,7 @@ OPTIONS: tuple[Option, ...] = (
         "Your e-mail address: each open question for your mentor gets a \"Reply by e-mail\" "
         "link to it (on the published site too), and `recovery-log import` records the reply.",
     ),
+    *LANGUAGE_OPTIONS,
 )
 """Every option, in the order the README's table lists them."""
 
@@ -242,9 +272,11 @@ class Options:
     publish_to: str | None
     private_repository: bool
     reply_to: str | None
+    language: str | None
 
-    def settings(self, today: dt.date | None = None) -> Settings:
-        """The core's settings; `today` wins over the pinned `today:` option."""
+    def settings(self, today: dt.date | None = None, theme_language: str | None = None) -> Settings:
+        """The core's settings; `today` wins over the pinned `today:` option, and the
+        `language` option over the theme's (`theme.language`)."""
         return Settings(
             stages=self.stages,
             today=today or self.today or dt.date.today(),
@@ -252,6 +284,7 @@ class Options:
             follow_up_days=self.follow_up_days,
             skill_aliases=dict(self.skill_aliases),
             show_private=self.show_private,
+            language=resolve_language(self.language, theme_language),
         )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .i18n import ENGLISH, Language
+
 DEFAULT_STAGES: tuple[str, ...] = (
     "applied",
     "screen",
@@ -39,6 +41,8 @@ class Settings:
     """Synonyms merged into one skill, e.g. {"postgres": "SQL"}."""
     show_private: bool = False
     """Include private entries and private sections (a local preview; never publish it)."""
+    language: Language = ENGLISH
+    """The words and formats of the pages, drafts and messages (`i18n.resolve_language`)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "stages", tuple(s.strip().lower() for s in self.stages))

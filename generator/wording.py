@@ -1,31 +1,35 @@
-"""How the log words a count and a date: the one place a number and its noun are put together.
+"""How the log words a count and a date, in the site's language (`i18n.Language`).
 
-Pages (the `plural` filter), chart text alternatives, the CLI and the build log all use
-`plural`, so "1 rejection" and "2 rejections" read the same everywhere. No imports beyond
-the standard library: the CLI reads it at start-up.
+Dates and month names come from CLDR through Babel (`Language.long_date`, `month_name`...).
+`plural` is what the code used before messages were whole translated sentences: it keeps
+"1 rejection" / "2 rejections" working with English words while the call sites move to
+`Language.ngettext` with whole sentences ("%(num)s problem left entries out"), which a
+translator can reorder. Nothing here imports beyond the standard library at start-up: the CLI
+reads it (Babel is loaded on the first date).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """ "1 day", "3 days"; `many` for nouns that do not just add an s ("1 entry", "2 entries")."""
-    return f"{count} {word if count == 1 else (many or word + 's')}"
+from .i18n import ENGLISH, Language
 
 
-MONTHS = (
-    "",
-    *("January", "February", "March", "April", "May", "June", "July", "August"),
-    *("September", "October", "November", "December"),
-)
-"""Month names by number (1 is January), in English as the pages are. `calendar.month_name`
-follows the process's locale, which a plugin may set, and asks `strftime` on every lookup."""
-MONTHS_SHORT = ("", *(name[:3] for name in MONTHS[1:]))
-"""`MONTHS`, abbreviated: "Jan" ... "Dec"."""
+def plural(count: int, word: str, many: str | None = None, language: Language = ENGLISH) -> str:
+    """ "1 day", "3 days"; `many` for nouns that do not just add an s ("1 entry", "2 entries").
+
+    The form is chosen by `language`'s plural rules, the words are English: for new messages
+    use `Language.ngettext` with a whole sentence instead.
+    """
+    form = language.translations.ngettext(word, many or word + "s", count)
+    return f"{count} {form}"
 
 
-def long_date(day: dt.date) -> str:
-    """ "18 March 2026", as the site's prose writes dates."""
-    return f"{day.day} {MONTHS[day.month]} {day.year}"
+def long_date(day: dt.date, language: Language = ENGLISH) -> str:
+    """ "18 March 2026", "18. März 2026": as the site's prose writes dates."""
+    return language.long_date(day)
+
+
+def month_name(month: int, language: Language = ENGLISH) -> str:
+    """ "March" (1 is January), as a heading writes it."""
+    return language.month_name(month)

@@ -132,8 +132,8 @@ def test_zensical_site_uses_the_logs_stylesheet(zensical_sample: Path) -> None:
 
 def test_zensical_pages_show_no_template_syntax(zensical_sample: Path) -> None:
     for page in (zensical_sample / "site").rglob("*.html"):
-        if page.parent.name == "templates":
-            continue  # docs/templates.md teaches template syntax, so it shows some on purpose
+        if page.parent.name in ("templates", "translating"):
+            continue  # these docs teach template syntax, so they show some on purpose
         text = page.read_text(encoding="utf-8")
         assert "{{" not in text and "{%" not in text, page
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..errors import RecoveryLogError
+from ..i18n import Language, language_from_environment
 from ..options import OptionError, Options, read_options
 from ..settings import Settings
 
@@ -68,6 +69,8 @@ class ProjectOptions:
     """`site_author`: feedback drafts are signed with it."""
     site_name: str = ""
     """`site_name`: the printed mentor digest carries it."""
+    theme_language: str | None = None
+    """`theme.language`: the log's language when the plugin's `language` option is not set."""
 
     @property
     def entries_dir(self) -> Path:
@@ -89,9 +92,16 @@ class ProjectOptions:
     def feed(self) -> bool:
         return self.options.feed
 
+    @property
+    def language(self) -> Language:
+        """The log's language; outside a log (no `mkdocs.yml`), the terminal's (`LANG`)."""
+        return self.settings().language
+
     def settings(self, today: dt.date | None = None) -> Settings:
         """The core's settings; `today` (e.g. `--today`) wins over the pinned `today:`."""
-        return self.options.settings(today)
+        if self.config is None:
+            return replace(self.options.settings(today), language=language_from_environment())
+        return self.options.settings(today, self.theme_language)
 
 
 def read_project(
@@ -123,7 +133,16 @@ def read_project(
     written = plugin_options(data)
     options = read_options({}) if written is None else _checked(path, root, written)
     name = data.get("site_name")
-    return ProjectOptions(root, options, path, author, name if isinstance(name, str) else "")
+    theme = data.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return ProjectOptions(
+        root,
+        options,
+        path,
+        author,
+        name if isinstance(name, str) else "",
+        language if isinstance(language, str) and language.strip() else None,
+    )
 
 
 def plugin_options(data: dict[str, Any]) -> object:

@@ -69,12 +69,19 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def write_new(path: Path, content: str) -> None:
-    """Create `path` with `content`; refuse if it exists (exclusive create, no race)."""
+def write_new(path: Path, content: str | bytes) -> None:
+    """Create `path` with `content`; refuse if it exists (exclusive create, no race).
+
+    Text is written as UTF-8 with `\n` line ends; bytes exactly as they are.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        if isinstance(content, bytes):
+            with path.open("xb") as binary:
+                binary.write(content)
+        else:
+            with path.open("x", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)
     except FileExistsError:
         raise ScaffoldError(f"{path} already exists; nothing was overwritten") from None
 

@@ -135,19 +135,20 @@ def pyproject() -> str:
     )
 
 
-def _walk(folder: Traversable, prefix: str) -> dict[str, str]:
-    files: dict[str, str] = {}
+def _walk(folder: Traversable, prefix: str) -> dict[str, str | bytes]:
+    """The package's files as bytes, so the copy is exact and binary ones (catalogs) come too."""
+    files: dict[str, str | bytes] = {}
     for item in sorted(folder.iterdir(), key=lambda i: i.name):
         if item.name == "__pycache__" or item.name.startswith("."):
             continue
         if item.is_dir():
             files.update(_walk(item, f"{prefix}{item.name}/"))
         elif not item.name.endswith(SKIPPED_SUFFIXES):
-            files[f"{prefix}{item.name}"] = item.read_text(encoding="utf-8")
+            files[f"{prefix}{item.name}"] = item.read_bytes()
     return files
 
 
-def vendor_files() -> dict[str, str]:
+def vendor_files() -> dict[str, str | bytes]:
     """Every file of the copy, by its path inside the log."""
     files = _walk(resources.files("generator"), f"{VENDOR_DIR}/generator/")
     files[f"{VENDOR_DIR}/pyproject.toml"] = pyproject()

@@ -49,3 +49,4 @@ class RecoveryLogConfig(base.Config):
     publish_to = _Declared("publish_to")
     private_repository = _Declared("private_repository")
     reply_to = _Declared("reply_to")
+    language = _Declared("language")

@@ -137,7 +137,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         config_dir = Path(config.config_file_path or ".").resolve().parent
         self.options = checked_values(self.config)
         self.entries_path = config_dir / self.options.entries_dir
-        self.settings = self.options.settings()
+        self.settings = self.options.settings(theme_language=config.theme.get("language"))
         if self.command == "gh-deploy" and self.settings.show_private:
             raise PluginError(
                 "recovery-log: refusing to deploy a private preview. show_private is on (is "

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from ..wording import MONTHS_SHORT, long_date, plural
+from ..i18n import ENGLISH, Language
+from ..wording import long_date, plural
 from .html_blocks import html_block
 from .markdown import Md
 
@@ -47,9 +48,9 @@ class Point:
     label: str = ""
 
 
-def axis_date(day: dt.date) -> str:
+def axis_date(day: dt.date, language: Language = ENGLISH) -> str:
     """ "Mar 2026", for an axis."""
-    return f"{MONTHS_SHORT[day.month]} {day.year}"
+    return language.month_year(day)
 
 
 def _short(text: str, limit: int = MAX_LABEL) -> str:

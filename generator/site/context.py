@@ -13,6 +13,7 @@ from types import ModuleType
 from typing import TypedDict
 
 from ..errors import Problem
+from ..i18n import Language
 from ..insights.analysis import Analysis, RejectionFacts
 from ..insights.feedback import Email, FeedbackReport
 from ..insights.interviews import FunnelStep, PracticeReport, StageGuide
@@ -36,6 +37,10 @@ class SiteContext(TypedDict):
 
     # The log and its reports
     settings: Settings
+    language: Language
+    """The site's language: its words and formats (`generator.i18n`)."""
+    dir: str
+    """ "ltr" or "rtl": the direction the site's language is written in."""
     stages: tuple[str, ...]
     analysis: Analysis
     facts: Callable[[Rejection], RejectionFacts]

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any, TypeVar
 
+from ..i18n import ENGLISH, Language
 from ..insights.reports import Reports
 from ..insights.skills import SkillGap, Strength
 from ..insights.tracks import Track
 from ..model import AnyEntry, Reflection
-from ..wording import MONTHS
 from .links import ENTRIES_FOLDER, PageAddresses
 
 CITED = 5
@@ -219,9 +219,11 @@ def _year_pages(
     return pages
 
 
-def by_month(entries: Iterable[AnyEntry]) -> list[tuple[str, list[AnyEntry]]]:
+def by_month(
+    entries: Iterable[AnyEntry], language: Language = ENGLISH
+) -> list[tuple[str, list[AnyEntry]]]:
     """Entries of one year, newest first, grouped by month: [(month name, entries), ...]."""
     return [
-        (MONTHS[month], list(in_month))
+        (language.month_name(month), list(in_month))
         for month, in_month in groupby(entries, key=lambda e: e.date.month)
     ]

@@ -15,21 +15,17 @@ import re
 
 import jinja2
 
+from ..i18n import ENGLISH, Language
 from ..insights.feedback import Email, EmailKind, email_kind
 from ..model import Rejection
-from ..wording import MONTHS
 from .template_cache import compiled_templates
+from .template_i18n import install_language
 
 TEMPLATES: dict[EmailKind, str] = {
     "request": "feedback_request.txt.j2",
     "follow_up": "feedback_follow_up.txt.j2",
     "thanks": "feedback_thanks.txt.j2",
 }
-
-
-def _day_month(day: dt.date) -> str:
-    """ "6 October"."""
-    return f"{day.day} {MONTHS[day.month]}"
 
 
 def _one_line(text: str | None) -> str:
@@ -73,7 +69,9 @@ def template_loader(templates_dir: str | os.PathLike[str] | None) -> jinja2.Base
     return jinja2.ChoiceLoader(loaders)
 
 
-def text_environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.Environment:
+def text_environment(
+    templates_dir: str | os.PathLike[str] | None = None, language: Language = ENGLISH
+) -> jinja2.Environment:
     """Plain-text templates (the e-mail drafts), found as the pages' are; no escaping."""
     env = jinja2.Environment(
         loader=template_loader(templates_dir),
@@ -81,7 +79,8 @@ def text_environment(templates_dir: str | os.PathLike[str] | None = None) -> jin
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,
     )
-    env.filters["day_month"] = _day_month
+    env.filters["day_month"] = language.day_month
+    install_language(env, language, None)
     env.bytecode_cache = compiled_templates(env)
     return env
 
@@ -158,6 +157,11 @@ class Drafts:
         """The author and the templates' sources (each build makes its own environment, always
         set up the same way)."""
         loader = self.env.loader
+        language = self.env.globals["language"]
         if loader is None:
-            return (self.author,)
-        return (self.author, tuple(loader.get_source(self.env, t)[:2] for t in TEMPLATES.values()))
+            return (self.author, language)
+        return (
+            self.author,
+            language,
+            tuple(loader.get_source(self.env, t)[:2] for t in TEMPLATES.values()),
+        )

@@ -24,7 +24,6 @@ from ..entries.schema import (
     TextOr,
 )
 from ..settings import Settings
-from ..wording import plural
 from .markdown import escape
 
 ENTRY_FORMAT = "entry-format.md"
@@ -176,6 +175,10 @@ def _section(title: str, record: Record, example: str, stages: tuple[str, ...]) 
     return f"## {title}\n\n{intro}\n\n{table}\n\nAn example:\n\n```yaml\n{example}```\n"
 
 
+def _days(settings: Settings, count: int) -> str:
+    return settings.language.ngettext("%(num)s day", "%(num)s days", count)
+
+
 def entry_format_page(settings: Settings) -> str:
     """The page's Markdown: what an entry is, every field of each kind, examples, the rules."""
     return "\n".join(
@@ -186,8 +189,8 @@ def entry_format_page(settings: Settings) -> str:
             _section("A rejection", REJECTION, REJECTION_EXAMPLE, settings.stages),
             _section("A reflection", REFLECTION, REFLECTION_EXAMPLE, settings.stages),
             RULES.format(
-                due=plural(settings.feedback_due_days, "day"),
-                follow=plural(settings.follow_up_days, "day"),
+                due=_days(settings, settings.feedback_due_days),
+                follow=_days(settings, settings.follow_up_days),
             ),
         ]
     )

@@ -20,6 +20,7 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
 
 from ..errors import Problem
+from ..i18n import ENGLISH, N_, Language
 from ..insights import analysis as insights
 from ..insights.analysis import Analysis
 from ..insights.feedback import status_label
@@ -27,7 +28,7 @@ from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
 from ..privacy import mark_private_sections
 from ..settings import Settings
-from ..wording import MONTHS_SHORT, long_date, plural
+from ..wording import plural
 from .chart_context import CHART_TRACKS, MOODS, chart_context
 from .context import DashboardContext, PageContext, SiteContext, TimelineContext
 from .details import AGENDA, CITED, RECENT, by_month, detail_addresses, detail_pages
@@ -39,21 +40,23 @@ from .markdown import Md, escape, finalize, front_matter, meta_text
 from .render_memo import RenderMemo, Unkeyable, shared_key, value_key
 from .reply_links import ReplyLinks
 from .template_cache import compiled_templates
+from .template_i18n import install_language
 
 TIMELINE = PageAddresses.timeline
 PROBLEMS = PageAddresses.problems
 __all__ = ["ENTRIES_FOLDER", "TRACKS", "Links", "Page", "SiteOptions", "entry_uri", "render_site"]
 
 INSIGHT_PAGES: tuple[tuple[str, str, str], ...] = (
-    (PageAddresses.skills, "skills.md.j2", "Skills gap"),
-    (PageAddresses.feedback, "feedback.md.j2", "Feedback"),
-    (PageAddresses.interviews, "interviews.md.j2", "Interviews"),
-    (PageAddresses.tracks, "tracks.md.j2", "Tracks"),
-    (PageAddresses.lessons, "lessons.md.j2", "Lessons"),
-    (PageAddresses.reflections, "reflections.md.j2", "Reflections"),
-    (PageAddresses.mentor, "mentor.md.j2", "For my mentor"),
+    (PageAddresses.skills, "skills.md.j2", N_("Skills gap")),
+    (PageAddresses.feedback, "feedback.md.j2", N_("Feedback")),
+    (PageAddresses.interviews, "interviews.md.j2", N_("Interviews")),
+    (PageAddresses.tracks, "tracks.md.j2", N_("Tracks")),
+    (PageAddresses.lessons, "lessons.md.j2", N_("Lessons")),
+    (PageAddresses.reflections, "reflections.md.j2", N_("Reflections")),
+    (PageAddresses.mentor, "mentor.md.j2", N_("For my mentor")),
 )
-"""(page, template, title) of each insight page, in the order a navigation would list them."""
+"""(page, template, title) of each insight page, in the order a navigation would list them.
+The titles are English; pages show them in the site's language."""
 
 PRIVATE_BANNER = (
     '<p class="rl-private-banner" role="alert"><strong>Private preview — do not publish.'
@@ -112,36 +115,41 @@ class SiteOptions:
     field to add, which command to run); a published build speaks to the reader only."""
 
 
-def human_date(day: dt.date | None) -> str:
-    return "" if day is None else long_date(day)
+def human_date(day: dt.date | None, language: Language = ENGLISH) -> str:
+    """ "18 March 2026", "18. März 2026"; "" for no date."""
+    return "" if day is None else language.long_date(day)
 
 
-def short_date(day: dt.date) -> str:
-    """ "3 Nov", never broken across lines."""
-    return f"{day.day}\u00a0{MONTHS_SHORT[day.month]}"
+def short_date(day: dt.date, language: Language = ENGLISH) -> str:
+    """ "3 Nov", "3. Nov.", never broken across lines."""
+    return language.short_date(day)
 
 
-def date_range(first: dt.date | None, last: dt.date | None) -> str:
+def date_range(first: dt.date | None, last: dt.date | None, language: Language = ENGLISH) -> str:
     """ "3 Nov 2026", "3 Mar to 27 Oct 2026" (with an en dash): each date kept on one line."""
     if first is None or last is None:
         return ""
+    start, end = short_date(first, language), short_date(last, language)
     if first == last:
-        return f"{short_date(first)}\u00a0{first.year}"
+        return f"{start}\u00a0{first.year}"
     if first.year == last.year:
-        return f"{short_date(first)} \u2013 {short_date(last)}\u00a0{last.year}"
-    return f"{short_date(first)}\u00a0{first.year} \u2013 {short_date(last)}\u00a0{last.year}"
+        return f"{start} \u2013 {end}\u00a0{last.year}"
+    return f"{start}\u00a0{first.year} \u2013 {end}\u00a0{last.year}"
 
 
-def environment(templates_dir: str | os.PathLike[str] | None = None) -> jinja2.Environment:
+def environment(
+    templates_dir: str | os.PathLike[str] | None = None, language: Language = ENGLISH
+) -> jinja2.Environment:
     """The page templates' environment, kept across builds (`mkdocs serve` rebuilds).
 
     Compiling the templates took about 0.3 s a build: kept here across the rebuilds of one
     process, and on disk across processes (`template_cache`). A template whose file changed
     is loaded again; a template the user adds to (or removes from) their folder makes a new
-    environment.
+    environment. Each language has its environment (its words are bound to it), so the
+    templates of a build in one language are never those of another.
     """
     folder = os.fspath(templates_dir) if templates_dir else None
-    env = _environment(folder, _listing(folder))
+    env = _environment(folder, _listing(folder), language)
     _forget_changed_templates(env)
     return env
 
@@ -194,7 +202,9 @@ class _PageEnvironment(jinja2.Environment):
 
 
 @functools.lru_cache(maxsize=8)
-def _environment(templates_dir: str | None, listing: tuple[str, ...]) -> jinja2.Environment:
+def _environment(
+    templates_dir: str | None, listing: tuple[str, ...], language: Language
+) -> jinja2.Environment:
     env = _PageEnvironment(
         loader=template_loader(templates_dir),
         autoescape=True,
@@ -206,20 +216,21 @@ def _environment(templates_dir: str | None, listing: tuple[str, ...]) -> jinja2.
         keep_trailing_newline=True,
     )
     env.filters.update(
-        date=human_date,
-        short_date=short_date,
+        date=functools.partial(human_date, language=language),
+        short_date=language.short_date,
         md=escape,
-        value=_show_value,
-        plural=plural,
+        value=functools.partial(_show_value, language=language),
+        plural=functools.partial(plural, language=language),
         verbatim=_verbatim,
         html_block=html_block,
-        percent=lambda share: f"{share:.0%}",
-        number=lambda value: f"{value:.1f}".removesuffix(".0"),
+        percent=language.percent,
+        number=language.number,
     )
     env.globals.update(
-        MOODS=MOODS, date_range=date_range, CITED=CITED, RECENT=RECENT, AGENDA=AGENDA,
-        CHART_TRACKS=CHART_TRACKS,
+        MOODS=MOODS, date_range=functools.partial(date_range, language=language), CITED=CITED,
+        RECENT=RECENT, AGENDA=AGENDA, CHART_TRACKS=CHART_TRACKS,
     )
+    install_language(env, language, finalize)
     env.bytecode_cache = compiled_templates(env)
     return env
 
@@ -233,12 +244,12 @@ def _verbatim(text: str) -> Md:
     return Md("\n".join(lines))
 
 
-def _show_value(value: Any) -> Md:
+def _show_value(value: Any, language: Language = ENGLISH) -> Md:
     """An `extra:` value, whatever its shape, as one escaped line."""
     if isinstance(value, dict | list):
         return escape(json.dumps(value, ensure_ascii=False, default=str))
     if isinstance(value, dt.date):
-        return escape(human_date(value))
+        return escape(human_date(value, language))
     return escape(value)
 
 
@@ -259,7 +270,8 @@ def render_site(
     the same as last time.
     """
     options = options or SiteOptions()
-    env = environment(options.templates_dir)
+    language = settings.language
+    env = environment(options.templates_dir, language)
     found = found or reports(entries, settings, options.mentor_since)
     base = site_context(entries, problems, found, options, warnings)
     renderer = _Renderer(env, base, {entry.id for entry in entries}, options.directory_urls)
@@ -267,12 +279,12 @@ def render_site(
 
     def dashboard() -> DashboardContext:
         return {
-            **renderer.page_context(pages.dashboard, {"title": "Dashboard"}),
+            **renderer.page_context(pages.dashboard, {"title": language.gettext("Dashboard")}),
             "recent": list(entries[:5]),
         }
 
     def titled(uri: str, title: str) -> Callable[[], PageContext]:
-        return lambda: renderer.page_context(uri, {"title": title})
+        return lambda: renderer.page_context(uri, {"title": language.gettext(title)})
 
     result = [
         Page(pages.dashboard, renderer.lazily("dashboard.md.j2", dashboard)),
@@ -290,7 +302,7 @@ def render_site(
         Page(ENTRY_FORMAT, entry_format_page(settings), in_nav=False),
         Page(
             pages.problems,
-            renderer.lazily("problems.md.j2", titled(pages.problems, "Entry problems")),
+            renderer.lazily("problems.md.j2", titled(pages.problems, N_("Entry problems"))),
             in_nav=False,
         ),
     ]
@@ -380,10 +392,10 @@ def _timeline_context(
 ) -> TimelineContext:
     rejected = sum(isinstance(entry, Rejection) for entry in entries)
     return {
-        **renderer.page_context(uri, {"title": "Timeline"}),
+        **renderer.page_context(uri, {"title": renderer.language.gettext("Timeline")}),
         "entries": list(entries),
-        "years": _by_month(entries),
-        "latest": _by_month(entries[:RECENT]),
+        "years": _by_month(entries, renderer.language),
+        "latest": _by_month(entries[:RECENT], renderer.language),
         "rejection_count": rejected,
         "reflection_count": len(entries) - rejected,
     }
@@ -397,6 +409,7 @@ class _Renderer:
     ) -> None:
         self.directory_urls = directory_urls
         self.env = env
+        self.language: Language = base["language"]
         self.base = base
         self.known = known
         self.track_anchors = {
@@ -494,9 +507,11 @@ def site_context(
     analysis, settings = found.analysis, found.analysis.settings
     pages = PageAddresses(dashboard=options.dashboard_uri)
     newest_reflections = list(reversed(analysis.reflections))
-    mail_env = text_environment(options.templates_dir)
+    mail_env = text_environment(options.templates_dir, settings.language)
     return {
         "settings": settings,
+        "language": settings.language,
+        "dir": settings.language.direction,
         "stages": settings.stages,
         "analysis": analysis,
         "facts": FactsOf(analysis),
@@ -538,9 +553,10 @@ def site_context(
 
 
 def _by_month(
-    entries: Sequence[AnyEntry],
+    entries: Sequence[AnyEntry], language: Language
 ) -> list[tuple[int, list[tuple[str, list[AnyEntry]]]]]:
     """Newest first: [(year, [(month name, entries), ...]), ...]."""
     return [
-        (year, by_month(in_year)) for year, in_year in groupby(entries, key=lambda e: e.date.year)
+        (year, by_month(in_year, language))
+        for year, in_year in groupby(entries, key=lambda e: e.date.year)
     ]

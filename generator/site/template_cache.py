@@ -100,5 +100,6 @@ def environment_fingerprint(env: jinja2.Environment) -> str:
         env.finalize is not None, getattr(env.finalize, "jinja_pass_arg", None),
         env.code_generator_class.__qualname__, env.undefined.__qualname__,
         sorted(env.extensions), passes,
+        getattr(env, "newstyle_gettext", None), env.policies.get("ext.i18n.trimmed"),
     )
     return hashlib.sha1(repr(settings).encode()).hexdigest()

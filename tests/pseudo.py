@@ -1,0 +1,62 @@
+"""Finding hard-coded English: what is left of a page once the pseudo-language's text is gone.
+
+A build in the pseudo-language (`language: qps`) writes every translated message as marked,
+accented text ("⟦Ŧĥê ŧîmêłîñê⟧"), and dates and month names too. Take that away, and the
+values the test's entries supplied (company names, roles, what the user wrote), and any word
+of plain Latin letters left on the page was written by the code or a template without going
+through the catalog.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from helpers import Node, fold, parse_html
+
+from generator.i18n import PSEUDO_CLOSE, PSEUDO_OPEN
+
+_MARKED = re.compile(f"{PSEUDO_OPEN}[^{PSEUDO_OPEN}{PSEUDO_CLOSE}]*{PSEUDO_CLOSE}")
+"""One pseudo-translated text with nothing marked inside it (inner ones go first)."""
+_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
+"""A word in plain Latin letters: pseudo text has none (its letters are all accented)."""
+READ_ALOUD = ("title", "alt", "aria-label", "placeholder")
+"""Attributes whose text a reader sees or hears: a tooltip, an image's text, a label."""
+UNSEEN = frozenset({"script", "style"})
+
+
+def without_pseudo_text(text: str) -> str:
+    """`text` with each pseudo-translated part taken out, nested ones included."""
+    while True:
+        shorter = _MARKED.sub(" ", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
+def english_words(
+    text: str, fixture_values: Iterable[str] = (), allowed: Iterable[str] = ()
+) -> list[str]:
+    """The words of `text` that are neither pseudo-translated, nor (in) a fixture's value, nor
+    `allowed` (names such as "Recovery Log"), in order of first appearance."""
+    text = without_pseudo_text(text)
+    for value in sorted(fixture_values, key=len, reverse=True):  # "Acme Corp" before "Acme"
+        text = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    kept = {word.lower() for word in allowed}
+    found = [w for w in _WORD.findall(text) if w.lower() not in kept]
+    return list(dict.fromkeys(found))
+
+
+def shown_text(node: Node) -> str:
+    """What a reader gets from `node`: its visible text and its read-aloud attributes."""
+    attributes = [
+        node_.attrs[name] for node_ in node.iter() for name in READ_ALOUD if node_.attrs.get(name)
+    ]
+    return fold(" ".join(["".join(node.strings(UNSEEN)), *attributes]))
+
+
+def english_words_on_page(
+    html: str, fixture_values: Iterable[str] = (), allowed: Iterable[str] = ()
+) -> list[str]:
+    """`english_words` of an HTML page (or part of one), tags left out."""
+    return english_words(shown_text(parse_html(html)), fixture_values, allowed)
