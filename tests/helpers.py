@@ -57,6 +57,22 @@ def run_mkdocs(
     )
 
 
+def run_ok(command: tuple[str | Path, ...], cwd: Path | None, timeout: float = 600) -> str:
+    """Run a command as a user would (no RECOVERY_LOG_ variable, no private preview), assert it
+    succeeded, and give back what it printed."""
+    env = mkdocs_env(DISABLE_MKDOCS_2_WARNING="true", PIP_DISABLE_PIP_VERSION_CHECK="1")
+    result = subprocess.run(
+        [os.fspath(part) for part in command],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout + result.stderr
+
+
 @dataclass
 class Build:
     """The result of `mkdocs build` in `root`: its exit code, its output, and the site."""

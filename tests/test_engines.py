@@ -11,11 +11,11 @@ import html
 import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from helpers import run_ok
 from test_publishing import everything_in
 
 REPO = Path(__file__).resolve().parents[1]
@@ -46,18 +46,7 @@ def tool(name: str) -> Path:
 
 
 def run(root: Path, *command: str | Path) -> str:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    env.pop("RECOVERY_LOG_SHOW_PRIVATE", None)
-    result = subprocess.run(
-        [os.fspath(part) for part in command],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout + result.stderr
+    return run_ok(command, root, timeout=300)
 
 
 def sample_copy(root: Path) -> Path:

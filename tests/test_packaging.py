@@ -6,14 +6,13 @@ Slow (a build and two installs, about a minute with pip's cache): deselect with 
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import tarfile
 import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import run_ok
 
 from generator import __version__
 
@@ -24,18 +23,7 @@ pytestmark = pytest.mark.slow
 
 
 def run(*command: str | Path, cwd: Path | None = None) -> str:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
-    env.pop("RECOVERY_LOG_SHOW_PRIVATE", None)
-    result = subprocess.run(
-        [os.fspath(part) for part in command],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout + result.stderr
+    return run_ok(command, cwd)
 
 
 @pytest.fixture(scope="module")
