@@ -37,6 +37,7 @@ KEYWORDS = {
     "pgettext": ((1, "c"), 2),
     "npgettext": ((1, "c"), 2, 3),
     "N_": None,
+    "NC_": ((1, "c"), 2),
 }
 COMMENT_TAGS = ("Translators:",)
 """A comment starting so, just before a message, is shown to its translators."""

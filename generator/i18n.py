@@ -46,6 +46,12 @@ def N_(message: str) -> str:
     return message
 
 
+def NC_(context: str, message: str) -> tuple[str, str]:
+    """Marks a message with a context ("stage", "mood") for extraction; `Language.pgettext`
+    translates the pair where it is shown."""
+    return (context, message)
+
+
 def normalize(code: str) -> str:
     """A code as gettext and Babel write it: "pt-BR" -> "pt_BR", "de_DE.UTF-8" -> "de_DE"."""
     bare = re.split(r"[.@]", code.strip(), maxsplit=1)[0].replace("-", "_")

@@ -17,11 +17,11 @@ import click
 
 from ..entries.loader import load_log
 from ..insights.analysis import Analysis, analyse
-from ..insights.feedback import status_label
 from ..insights.names import LogNames, log_names
 from ..model import AnyEntry, Rejection
 from ..privacy import publishable, strip_private_sections
 from ..settings import Settings
+from ..vocabulary import status_label
 from ..wording import plural
 from .command_kit import (
     config_option,

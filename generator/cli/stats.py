@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from ..insights.feedback import status_label
 from ..insights.reports import reports
 from ..model import AnyEntry
 from ..privacy import publishable
 from ..settings import Settings
+from ..vocabulary import status_label
 from ..wording import plural
 from .app import config_option, load, today_option
 

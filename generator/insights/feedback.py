@@ -21,27 +21,11 @@ STATUSES: tuple[FeedbackStatus, ...] = (
     "not asked",
 )
 
-STATUS_LABELS: dict[FeedbackStatus, str] = {
-    "not requested": "not asked yet",
-    "not asked": "chose not to ask",
-    "pending": "waiting for a reply",
-    "received": "received",
-    "declined": "they give no feedback",
-    "no answer": "no reply (you did your part)",
-}
-"""How each status reads on every page and in the terminal. The entry format's own words
-("not requested", "not asked") read alike, so readers see these instead."""
-
 REQUESTED: tuple[FeedbackStatus, ...] = ("pending", "received", "declined", "no answer")
 """The statuses of a request that was made: the response rate counts among these."""
 
 DRAFTS_SHOWN = 5
 """The feedback page shows full drafts for at most this many rejections, the most urgent."""
-
-
-def status_label(status: FeedbackStatus) -> str:
-    """The words a reader sees for `status` (see `STATUS_LABELS`)."""
-    return STATUS_LABELS[status]
 
 
 @dataclass(frozen=True)

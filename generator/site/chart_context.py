@@ -8,6 +8,7 @@ from typing import TypedDict
 from ..insights.progress import Progress, track_progress
 from ..insights.reports import Reports
 from ..model import AnyEntry
+from ..vocabulary import MOODS, mood_name
 from . import charts
 
 GAP_BARS = 10
@@ -16,8 +17,6 @@ CHART_POINTS = 100
 """A chart over time draws at most this many points, the most recent (a page stays light)."""
 CHART_TRACKS = 3
 """The interviews page charts this many tracks' progress; every track's own page has its chart."""
-
-MOODS = {1: "crushed", 2: "low", 3: "getting by", 4: "steady", 5: "fine"}
 
 
 class ChartContext(TypedDict):
@@ -46,7 +45,9 @@ def chart_context(found: Reports) -> ChartContext:
         "mood_points": [
             charts.Point(e.date, mood - 1, e.title) for mood, e in mood_entries[-CHART_POINTS:]
         ],
-        "mood_levels": [f"{level} {MOODS[level]}" for level in sorted(MOODS)],
+        "mood_levels": [
+            f"{level} {mood_name(level, found.analysis.settings.language)}" for level in MOODS
+        ],
     }
 
 

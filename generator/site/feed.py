@@ -7,9 +7,9 @@ from collections.abc import Callable, Sequence
 from xml.etree import ElementTree as ET
 
 from ..insights.analysis import Analysis
-from ..insights.feedback import status_label
 from ..insights.names import LogNames, log_names
 from ..model import AnyEntry, Rejection
+from ..vocabulary import status_label
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"

@@ -23,13 +23,13 @@ from ..errors import Problem
 from ..i18n import ENGLISH, N_, Language
 from ..insights import analysis as insights
 from ..insights.analysis import Analysis
-from ..insights.feedback import status_label
 from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
 from ..privacy import mark_private_sections
 from ..settings import Settings
+from ..vocabulary import decision_name, gap_status_name, mood_name, stage_name, status_label
 from ..wording import plural
-from .chart_context import CHART_TRACKS, MOODS, chart_context
+from .chart_context import CHART_TRACKS, chart_context
 from .context import DashboardContext, PageContext, SiteContext, TimelineContext
 from .details import AGENDA, CITED, RECENT, by_month, detail_addresses, detail_pages
 from .emails import Drafts, template_loader, text_environment
@@ -225,10 +225,18 @@ def _environment(
         html_block=html_block,
         percent=language.percent,
         number=language.number,
+        stage=functools.partial(stage_name, language=language),
+        status=functools.partial(status_label, language=language),
+        mood=functools.partial(mood_name, language=language),
+        decision=functools.partial(decision_name, language=language),
+        gap_status=functools.partial(gap_status_name, language=language),
     )
     env.globals.update(
-        MOODS=MOODS, date_range=functools.partial(date_range, language=language), CITED=CITED,
-        RECENT=RECENT, AGENDA=AGENDA, CHART_TRACKS=CHART_TRACKS,
+        date_range=functools.partial(date_range, language=language),
+        CITED=CITED,
+        RECENT=RECENT,
+        AGENDA=AGENDA,
+        CHART_TRACKS=CHART_TRACKS,
     )
     install_language(env, language, finalize)
     env.bytecode_cache = compiled_templates(env)
@@ -363,10 +371,14 @@ class _EntryPageKeys:
         if template not in self.shared:
             reads = self.memo.reads(self.renderer.env, template)
             try:
-                key = None if reads is None else self.memo.shared(
-                    (
-                        shared_key(reads, self.renderer.base, ENTRY_PAGE_NAMES),
-                        self.renderer.links_key(),
+                key = (
+                    None
+                    if reads is None
+                    else self.memo.shared(
+                        (
+                            shared_key(reads, self.renderer.base, ENTRY_PAGE_NAMES),
+                            self.renderer.links_key(),
+                        )
                     )
                 )
             except Unkeyable:
@@ -529,7 +541,7 @@ def site_context(
         "known_titles": {entry.id: entry.title for entry in entries},
         "names": found.names,
         "email_for": Drafts(mail_env, options.author),
-        "status_label": status_label,
+        "status_label": functools.partial(status_label, language=settings.language),
         "site_name": options.site_name,
         "site_author": " ".join((options.author or "").split()),
         "reply_link": ReplyLinks(mail_env, options.reply_to),
