@@ -54,11 +54,13 @@ DECISIONS: Mapping[str, tuple[str, str]] = {
 }
 
 GAP_STATUSES: Mapping[str, tuple[str, str]] = {
+    "recurring": NC_("gap status", "recurring"),
     "open": NC_("gap status", "open"),
     "learning": NC_("gap status", "learning"),
     "closed": NC_("gap status", "closed"),
 }
-"""A skill gap's status, as `progress[].status` writes it."""
+"""A skill gap's status: as `progress[].status` writes it, or "recurring" (cited again after
+it was closed)."""
 
 
 def _shown(words: Mapping[Any, tuple[str, str]], value: object, language: Language) -> str:

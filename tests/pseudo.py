@@ -52,7 +52,8 @@ def shown_text(node: Node) -> str:
     attributes = [
         node_.attrs[name] for node_ in node.iter() for name in READ_ALOUD if node_.attrs.get(name)
     ]
-    return fold(" ".join(["".join(node.strings(UNSEEN)), *attributes]))
+    # Text nodes are joined with a space: a table's cells or an SVG's labels are separate words.
+    return fold(" ".join([*node.strings(UNSEEN), *attributes]))
 
 
 def english_words_on_page(

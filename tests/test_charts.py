@@ -10,7 +10,9 @@ from dataclasses import replace
 
 import pytest
 from insight_log import R1, R3, R5, R7, R10, SETTINGS, load_entries, write_entries
+from pseudo import english_words_on_page
 
+from generator.i18n import PSEUDO, Language
 from generator.insights.analysis import Analysis, analyse, rejection_facts
 from generator.insights.progress import track_progress
 from generator.insights.tracks import tracks_report
@@ -181,3 +183,43 @@ def test_the_direction_compares_stage_names(tracks, first: str, last: str, direc
     steps = [replace(r, stage=s, process=()) for r, s in zip(two, (first, last), strict=True)]
     progress = track_progress("t", [rejection_facts(r, SETTINGS) for r in steps])
     assert (progress.earlier, progress.later, progress.direction) == (first, last, direction)
+
+
+GERMAN, ARABIC = Language("de"), Language("ar", "rtl")
+
+
+def test_a_german_chart_counts_and_names_statuses_in_german() -> None:
+    markup = str(charts.bar_chart("g", "Lücken", GAPS, ("rejection", "rejections"), "", GERMAN))
+    assert "dbt: 1 Absage, offen" in desc(svg_of(markup))
+    assert re.findall(r"<th>([^<]*)</th>", markup) == ["Name", "Absagen", "Status"]
+    assert "wiederkehrend" in texts(svg_of(markup))
+
+
+def test_a_german_timeline_writes_german_dates_and_months() -> None:
+    markup = str(charts.timeline_chart("m", "Stimmung", MOOD_POINTS, MOODS, "", GERMAN))
+    assert "18. März 2026 (Brightwater)" in desc(svg_of(markup))
+    assert "März 2026" in texts(svg_of(markup))
+
+
+def test_a_pseudo_language_chart_has_no_english_word() -> None:
+    bars = str(charts.bar_chart("g", "⟦Ĝåþš⟧", GAPS, ("rejection", "rejections"), "", PSEUDO))
+    line = str(charts.timeline_chart("m", "⟦Ɱööđ⟧", MOOD_POINTS, ["⟦łöŵ⟧"] * 5, "", PSEUDO))
+    fixture = [bar.label for bar in GAPS] + [point.label for point in MOOD_POINTS]
+    assert english_words_on_page(bars + line, fixture) == []
+
+
+def test_a_right_to_left_chart_starts_its_labels_at_the_right() -> None:
+    svg = svg_of(str(charts.bar_chart("g", "G", GAPS, ("rejection", "rejections"), "", ARABIC)))
+    assert svg.get("direction") == "rtl"
+    label = next(el for el in svg.iter(f"{SVG}text") if el.text == "Tableau")
+    assert float(label.get("x", "0")) > charts.WIDTH - 5
+    bar = next(
+        el for el in svg.iter(f"{SVG}rect") if "rl-chart__bar--learning" in el.get("class", "")
+    )
+    assert float(bar.get("x", "0")) + float(bar.get("width", "0")) == charts.WIDTH
+
+
+def test_a_right_to_left_timeline_runs_from_right_to_left() -> None:
+    svg = svg_of(str(charts.timeline_chart("m", "M", MOOD_POINTS, MOODS, "", ARABIC)))
+    xs = [float(dot.get("cx", "0")) for dot in svg.iter(f"{SVG}circle")]
+    assert xs == sorted(xs, reverse=True)

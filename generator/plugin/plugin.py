@@ -150,6 +150,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         _no_web_fonts(config)
+        _direction_of(config, self.settings.language.direction)
         untrusted = sorted(
             name for name in config.plugins if name.removeprefix("material/") not in TRUSTED_PLUGINS
         )
@@ -345,7 +346,8 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         entries from the previous build (they are hidden from the search plugin meanwhile)."""
         assert self.page_cache is not None
         frame = digest(
-            self.page_cache.setting, nav_shape(self.nav.items if self.nav else []),
+            self.page_cache.setting,
+            nav_shape(self.nav.items if self.nav else []),
             theme_stamp(config.theme.custom_dir),
         )
         ours = [page for page in pages if self.page_cache.is_generated(page.file.src_uri)]
@@ -522,6 +524,13 @@ def name_search_dialog(html: str) -> str:
     return _SEARCH_DIALOG.sub(
         lambda m: f'<div class="md-search" aria-label="{label}"{m[1]}', html, 1
     )
+
+
+def _direction_of(config: MkDocsConfig, direction: str) -> None:
+    """Material lays the page out by `theme.direction`, else by its own language's; the log's
+    language (the `language` option) decides it when the theme does not say."""
+    if config.theme.name == "material" and not config.theme.get("direction") and direction == "rtl":
+        config.theme["direction"] = "rtl"
 
 
 def _no_web_fonts(config: MkDocsConfig) -> None:

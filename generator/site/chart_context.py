@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from types import ModuleType
 from typing import TypedDict
 
 from ..insights.progress import Progress, track_progress
 from ..insights.reports import Reports
 from ..model import AnyEntry
-from ..vocabulary import MOODS, mood_name
+from ..vocabulary import MOODS, mood_name, stage_name
 from . import charts
 
 GAP_BARS = 10
@@ -20,7 +19,7 @@ CHART_TRACKS = 3
 
 
 class ChartContext(TypedDict):
-    charts: ModuleType
+    charts: charts.Charts
     gap_bars: list[charts.Bar]
     stage_bars: list[charts.Bar]
     track_progress: list[tuple[Progress, list[charts.Point]]]
@@ -31,23 +30,25 @@ class ChartContext(TypedDict):
 
 def chart_context(found: Reports) -> ChartContext:
     """The data each chart draws."""
+    language = found.analysis.settings.language
     mood_entries = [(e.mood, e) for e in found.analysis.entries if e.mood is not None]
     return {
-        "charts": charts,
+        "charts": charts.Charts(language),
         "gap_bars": [
             charts.Bar(gap.name, len(gap.rejections), gap.status)
             for gap in found.skills.gaps
             if gap.rejections
         ][:GAP_BARS],
-        "stage_bars": [charts.Bar(step.stage, len(step.reached)) for step in found.practice.funnel],
+        "stage_bars": [
+            charts.Bar(stage_name(step.stage, language), len(step.reached))
+            for step in found.practice.funnel
+        ],
         "track_progress": _track_progress(found),
         "mood_entries": mood_entries,
         "mood_points": [
             charts.Point(e.date, mood - 1, e.title) for mood, e in mood_entries[-CHART_POINTS:]
         ],
-        "mood_levels": [
-            f"{level} {mood_name(level, found.analysis.settings.language)}" for level in MOODS
-        ],
+        "mood_levels": [f"{level} {mood_name(level, language)}" for level in MOODS],
     }
 
 

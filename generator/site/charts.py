@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..i18n import ENGLISH, Language
-from ..wording import long_date, plural
+from ..vocabulary import gap_status_name
 from .html_blocks import html_block
 from .markdown import Md
 
@@ -30,6 +30,47 @@ SMALL = 12
 
 STATUSES = ("recurring", "open", "learning", "closed")
 """The statuses a skill gap can have, in the order the legend lists them."""
+
+
+@dataclass(frozen=True)
+class _Page:
+    """Where a chart is drawn: the language of its words, and which way its page reads.
+
+    On a right-to-left page every chart is drawn mirrored (labels start at the right, bars grow
+    leftwards, time runs from right to left), as Material's bidirectional guidance has it; text
+    anchors are written as "start"/"end", which the SVG's `direction` turns the right way.
+    """
+
+    language: Language
+
+    @property
+    def rtl(self) -> bool:
+        return self.language.direction == "rtl"
+
+    def x(self, x: float, width: float = 0) -> float:
+        """`x` (the left edge of something `width` wide, drawn left to right) on this page."""
+        return round(WIDTH - x - width, 1) if self.rtl else x
+
+    def line_start(self) -> float:
+        """Where a label line starts: the left edge, or 2 units in from the right one (a glyph
+        may reach a little past the end of its text, and there it would be clipped)."""
+        return WIDTH - 2 if self.rtl else 0
+
+    def line_end(self) -> float:
+        """Where a label line ends (see `line_start`)."""
+        return 2 if self.rtl else WIDTH
+
+    def count(self, value: int, unit: tuple[str, str]) -> str:
+        """ "3 rejections": a bar's figure in words, or the bare number without a unit."""
+        if not unit[0]:
+            return self.language.integer(value)
+        if unit == ("rejection", "rejections"):
+            return self.language.ngettext("%(num)s rejection", "%(num)s rejections", value)
+        form = unit[0] if value == 1 else unit[1]  # a user template's own unit, as written
+        return f"{self.language.integer(value)} {form}"
+
+    def status(self, status: str) -> str:
+        return gap_status_name(status, self.language)
 
 
 @dataclass(frozen=True)
@@ -62,11 +103,15 @@ def _text_width(text: str, size: int) -> float:
     return len(text) * size * 0.6
 
 
-def _frame(chart_id: str, title: str, summary: str, height: int, body: list[str]) -> list[str]:
+def _frame(
+    page: _Page, chart_id: str, title: str, summary: str, height: int, body: list[str]
+) -> list[str]:
+    align = "xMaxYMin" if page.rtl else "xMinYMin"
     return [
         f'<svg class="rl-chart__svg" viewBox="0 0 {WIDTH} {height}" width="100%" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
+        f'direction="{page.language.direction}" '
+        f'preserveAspectRatio="{align} meet" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(summary)}</desc>',
         *body,
@@ -133,7 +178,8 @@ _FALLBACK = {"recurring": "#b71c1c", "open": "#00796b", "learning": "#1565c0", "
 """Fills for readers without the stylesheet (feeds); the stylesheet sets both schemes' own."""
 
 
-def _bar_shape(chart_id: str, bar: Bar, x: int, y: int, width: int, height: int) -> str:
+def _bar_shape(page: _Page, chart_id: str, bar: Bar, y: int, width: int, height: int) -> str:
+    x = page.x(0, width)
     if not bar.status:
         return (
             f'<rect class="rl-chart__bar" x="{x}" y="{y}" width="{width}" height="{height}" '
@@ -146,22 +192,46 @@ def _bar_shape(chart_id: str, bar: Bar, x: int, y: int, width: int, height: int)
     )
 
 
-def _legend(chart_id: str, statuses: Sequence[str], top: int) -> tuple[list[str], int]:
+def _legend(page: _Page, chart_id: str, statuses: Sequence[str], top: int) -> tuple[list[str], int]:
     """A key of the statuses shown: swatch (colour and pattern) and name; wraps to fit."""
     body, x, y = [], 0.0, top
     for status in statuses:
-        width = 18 + 6 + _text_width(status, SMALL) + 16
+        name = page.status(status)
+        width = 18 + 6 + _text_width(name, SMALL) + 16
         if x and x + width > WIDTH:
             x, y = 0, y + 22
         body.append(
-            f'<g class="rl-chart__key"><rect x="{x:.0f}" y="{y}" width="18" height="14" rx="2" '
+            f'<g class="rl-chart__key"><rect x="{page.x(x, 18):.0f}" y="{y}" width="18" '
+            f'height="14" rx="2" '
             f'class="rl-chart__bar rl-chart__bar--status rl-chart__bar--{status}" '
             f'fill="url(#{chart_id}-{status})"/>'
-            f'<text x="{x + 24:.0f}" y="{y + 12}" fill="currentColor" font-size="{SMALL}">'
-            f"{status}</text></g>"
+            f'<text x="{page.x(x + 24):.0f}" y="{y + 12}" fill="currentColor" '
+            f'font-size="{SMALL}">{escape(name)}</text></g>'
         )
         x += width
     return body, y + 18
+
+
+def _bar_row(page: _Page, chart_id: str, bar: Bar, y: int, width: int, said: str) -> str:
+    """One bar: its label (and status) on a line, then the bar and its figure."""
+    status = page.status(bar.status) if bar.status else ""
+    status_text = (
+        f'<text x="{page.line_end()}" y="{y + 15}" text-anchor="end" fill="currentColor" '
+        f'font-size="{SMALL}" font-style="italic">{escape(status)}</text>'
+        if status
+        else ""
+    )
+    tooltip = page.language.gettext("%(name)s: %(count)s", name=bar.label, count=said)
+    if status:
+        tooltip = page.language.gettext("%(what)s, %(status)s", what=tooltip, status=status)
+    return (
+        f"<g><title>{escape(tooltip)}</title>"
+        f'<text x="{page.line_start()}" y="{y + 15}" fill="currentColor" font-size="{FONT}">'
+        f"{escape(_short(bar.label))}</text>{status_text}"
+        + (_bar_shape(page, chart_id, bar, y + 21, width, 16) if width else "")
+        + f'<text x="{page.x(width + 6)}" y="{y + 34}" fill="currentColor" font-size="{FONT}" '
+        f'font-weight="bold">{escape(page.language.integer(bar.value))}</text></g>'
+    )
 
 
 def bar_chart(
@@ -170,6 +240,7 @@ def bar_chart(
     bars: Sequence[Bar],
     unit: tuple[str, str] = ("", ""),
     caption: str = "",
+    language: Language = ENGLISH,
 ) -> Md:
     """Horizontal bars, one per label, in the order given; `unit` is (singular, plural).
 
@@ -178,6 +249,7 @@ def bar_chart(
     """
     if not bars:
         return Md("")
+    page = _Page(language)
     top = max(bar.value for bar in bars) or 1
     span = WIDTH - VALUE_ROOM
     body: list[str] = []
@@ -185,38 +257,44 @@ def bar_chart(
     if statuses:
         body.append(_patterns(chart_id))
     for index, bar in enumerate(bars):
-        y = index * BAR_ROW
         width = max(3, round(span * bar.value / top)) if bar.value else 0
-        said = plural(bar.value, *unit) if unit[0] else str(bar.value)
-        status_text = (
-            f'<text x="{WIDTH}" y="{y + 15}" text-anchor="end" fill="currentColor" '
-            f'font-size="{SMALL}" font-style="italic">{bar.status}</text>'
-            if bar.status
-            else ""
-        )
         body.append(
-            f"<g><title>{escape(bar.label)}: {escape(said)}"
-            f"{', ' + bar.status if bar.status else ''}</title>"
-            f'<text x="0" y="{y + 15}" fill="currentColor" font-size="{FONT}">'
-            f"{escape(_short(bar.label))}</text>{status_text}"
-            + (_bar_shape(chart_id, bar, 0, y + 21, width, 16) if width else "")
-            + f'<text x="{width + 6}" y="{y + 34}" fill="currentColor" font-size="{FONT}" '
-            f'font-weight="bold">{bar.value}</text></g>'
+            _bar_row(page, chart_id, bar, index * BAR_ROW, width, page.count(bar.value, unit))
         )
     height = len(bars) * BAR_ROW
     if statuses:
-        legend, height = _legend(chart_id, statuses, height + 6)
+        legend, height = _legend(page, chart_id, statuses, height + 6)
         body.extend(legend)
-    summary = "; ".join(
-        f"{bar.label}: {plural(bar.value, *unit) if unit[0] else bar.value}"
-        + (f", {bar.status}" if bar.status else "")
-        for bar in bars
+    table = _data_table(
+        title, _bar_headers(page, unit, bool(statuses)), _bar_rows(page, bars, statuses)
     )
-    headers = ["Name", unit[1].capitalize() or "Value"] + (["Status"] if statuses else [])
-    rows = [[bar.label, str(bar.value)] + ([bar.status] if statuses else []) for bar in bars]
-    table = _data_table(title, headers, rows)
-    svg = _frame(chart_id, title, summary, height + 4, body)
+    summary = "; ".join(_bar_summary(page, bar, page.count(bar.value, unit)) for bar in bars)
+    svg = _frame(page, chart_id, title, summary, height + 4, body)
     return _figure(chart_id, svg, caption or title, table)
+
+
+def _bar_summary(page: _Page, bar: Bar, said: str) -> str:
+    text = page.language.gettext("%(name)s: %(count)s", name=bar.label, count=said)
+    if bar.status:
+        return page.language.gettext(
+            "%(what)s, %(status)s", what=text, status=page.status(bar.status)
+        )
+    return text
+
+
+def _bar_headers(page: _Page, unit: tuple[str, str], statuses: bool) -> list[str]:
+    _ = page.language.gettext
+    # Translators: the heading of a chart's data table over the bars' counts.
+    counted = _("Rejections") if unit == ("rejection", "rejections") else unit[1] or _("Count")
+    return [_("Name"), counted] + ([_("Status")] if statuses else [])
+
+
+def _bar_rows(page: _Page, bars: Sequence[Bar], statuses: Sequence[str]) -> list[list[str]]:
+    return [
+        [bar.label, page.language.integer(bar.value)]
+        + ([page.status(bar.status)] if statuses else [])
+        for bar in bars
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -238,8 +316,11 @@ def _month_ticks(first: dt.date, last: dt.date) -> list[dt.date]:
     return ticks
 
 
-def _axis(ticks: Sequence[tuple[float, str]], base: float, left: float) -> list[str]:
-    """Axis labels under the plot, centred on their tick, none overlapping or off the edge."""
+def _axis(page: _Page, ticks: Sequence[tuple[float, str]], base: float, left: float) -> list[str]:
+    """Axis labels under the plot, centred on their tick, none overlapping or off the edge.
+
+    Laid out left to right as if the page read so (`x` before mirroring), then mirrored.
+    """
     body: list[str] = []
     right_edge = left - 10.0
     for x, text in ticks:
@@ -247,21 +328,29 @@ def _axis(ticks: Sequence[tuple[float, str]], base: float, left: float) -> list[
         centre = min(max(x, left + half), WIDTH - half)
         if centre - half < right_edge + 6:
             continue
+        tick = page.x(x)
         body.append(
-            f'<line x1="{x}" x2="{x}" y1="{base - 18}" y2="{base - 13}" stroke="currentColor"/>'
-            f'<text x="{centre:.1f}" y="{base}" text-anchor="middle" fill="currentColor" '
-            f'font-size="{SMALL}">{text}</text>'
+            f'<line x1="{tick}" x2="{tick}" y1="{base - 18}" y2="{base - 13}" '
+            f'stroke="currentColor"/>'
+            f'<text x="{page.x(centre):.1f}" y="{base}" text-anchor="middle" fill="currentColor" '
+            f'font-size="{SMALL}">{escape(text)}</text>'
         )
         right_edge = centre + half
     return body
 
 
 def timeline_chart(
-    chart_id: str, title: str, points: Sequence[Point], levels: Sequence[str], caption: str = ""
+    chart_id: str,
+    title: str,
+    points: Sequence[Point],
+    levels: Sequence[str],
+    caption: str = "",
+    language: Language = ENGLISH,
 ) -> Md:
     """Points over time on a scale of named levels (stages, moods), joined by a line."""
     if not points:
         return Md("")
+    page = _Page(language)
     shown_levels = [_short(level, MAX_LEVEL) for level in levels]
     left = round(max(_text_width(level, SMALL) for level in shown_levels)) + 14
     right, top_pad = 10, 10
@@ -281,33 +370,68 @@ def timeline_chart(
     body = []
     for level, name in enumerate(shown_levels):
         body.append(
-            f'<line x1="{left}" x2="{WIDTH - right}" y1="{y_of(level)}" y2="{y_of(level)}" '
-            f'stroke="currentColor" stroke-opacity="0.15"/>'
-            f'<text x="{left - 8}" y="{y_of(level) + 4}" text-anchor="end" fill="currentColor" '
-            f'font-size="{SMALL}">{escape(name)}</text>'
+            f'<line x1="{page.x(left)}" x2="{page.x(WIDTH - right)}" y1="{y_of(level)}" '
+            f'y2="{y_of(level)}" stroke="currentColor" stroke-opacity="0.15"/>'
+            f'<text x="{page.x(left - 8)}" y="{y_of(level) + 4}" text-anchor="end" '
+            f'fill="currentColor" font-size="{SMALL}">{escape(name)}</text>'
         )
-    path = " ".join(f"{x_of(p.day)},{y_of(p.value)}" for p in points)
+    path = " ".join(f"{page.x(x_of(p.day))},{y_of(p.value)}" for p in points)
     body.append(
         f'<polyline class="rl-chart__line" points="{path}" fill="none" stroke="#00796b" '
         f'stroke-width="2"/>'
     )
     for p in points:
         body.append(
-            f'<circle class="rl-chart__dot" cx="{x_of(p.day)}" cy="{y_of(p.value)}" r="5" '
-            f'fill="#00796b"><title>{escape(_point_text(p, levels))}</title></circle>'
+            f'<circle class="rl-chart__dot" cx="{page.x(x_of(p.day))}" cy="{y_of(p.value)}" r="5" '
+            f'fill="#00796b"><title>{escape(_point_text(page, p, levels))}</title></circle>'
         )
     months = [*_month_ticks(first, last), dt.date(last.year, last.month, 1)]
-    ticks = [(x_of(max(day, first)), axis_date(day)) for day in dict.fromkeys(months)]
-    body.extend(_axis(ticks, height - 6, left))
-    summary = "; ".join(_point_text(p, levels) for p in points)
-    rows = [
-        (long_date(p.day) + (f" ({p.label})" if p.label else ""), levels[p.value]) for p in points
-    ]
-    table = _data_table(title, ("Date", "Level"), rows)
-    svg = _frame(chart_id, title, summary, height, body)
+    ticks = [(x_of(max(day, first)), axis_date(day, language)) for day in dict.fromkeys(months)]
+    body.extend(_axis(page, ticks, height - 6, left))
+    summary = "; ".join(_point_text(page, p, levels) for p in points)
+    _ = language.gettext
+    rows = [(_point_day(page, p), levels[p.value]) for p in points]
+    table = _data_table(title, (_("Date"), _("Level")), rows)
+    svg = _frame(page, chart_id, title, summary, height, body)
     return _figure(chart_id, svg, caption or title, table)
 
 
-def _point_text(point: Point, levels: Sequence[str]) -> str:
-    label = f" ({point.label})" if point.label else ""
-    return f"{long_date(point.day)}{label}: {levels[point.value]}"
+def _point_day(page: _Page, point: Point) -> str:
+    """ "18 March 2026", or "18 March 2026 (Acme)" for a point with a label."""
+    day = page.language.long_date(point.day)
+    if not point.label:
+        return day
+    return page.language.gettext("%(day)s (%(label)s)", day=day, label=point.label)
+
+
+def _point_text(page: _Page, point: Point, levels: Sequence[str]) -> str:
+    return page.language.gettext(
+        "%(day)s: %(level)s", day=_point_day(page, point), level=levels[point.value]
+    )
+
+
+class Charts:
+    """The charts of one site, drawn in its language: what the templates call as `charts`."""
+
+    def __init__(self, language: Language = ENGLISH) -> None:
+        self.language = language
+
+    def bar_chart(
+        self,
+        chart_id: str,
+        title: str,
+        bars: Sequence[Bar],
+        unit: tuple[str, str] = ("", ""),
+        caption: str = "",
+    ) -> Md:
+        return bar_chart(chart_id, title, bars, unit, caption, self.language)
+
+    def timeline_chart(
+        self,
+        chart_id: str,
+        title: str,
+        points: Sequence[Point],
+        levels: Sequence[str],
+        caption: str = "",
+    ) -> Md:
+        return timeline_chart(chart_id, title, points, levels, caption, self.language)

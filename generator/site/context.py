@@ -9,7 +9,6 @@ lives) is decided in Python before a template sees it; templates only lay it out
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import ModuleType
 from typing import TypedDict
 
 from ..errors import Problem
@@ -26,7 +25,7 @@ from ..insights.skills import SkillGap, SkillsReport, Strength
 from ..insights.tracks import Track
 from ..model import AnyEntry, FeedbackStatus, Reflection, Rejection
 from ..settings import Settings
-from .charts import Bar, Point
+from .charts import Bar, Charts, Point
 from .details import DetailAddresses
 from .links import Links, PageAddresses
 from .markdown import Md
@@ -41,7 +40,8 @@ class SiteContext(TypedDict):
     """The site's language: its words and formats (`generator.i18n`)."""
     dir: str
     """ "ltr" or "rtl": the direction the site's language is written in."""
-    stages: tuple[str, ...]
+    stages: list[str]
+    """The configured stages in order, as shown: built-in ones in the site's language."""
     analysis: Analysis
     facts: Callable[[Rejection], RejectionFacts]
     skills: SkillsReport
@@ -71,7 +71,7 @@ class SiteContext(TypedDict):
     """A preview (`mkdocs serve`, `show_private`): the only build whose pages tell the author
     which field to add or which command to run."""
     # Charts
-    charts: ModuleType
+    charts: Charts
     gap_bars: list[Bar]
     stage_bars: list[Bar]
     track_progress: list[tuple[Progress, list[Point]]]

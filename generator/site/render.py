@@ -524,7 +524,7 @@ def site_context(
         "settings": settings,
         "language": settings.language,
         "dir": settings.language.direction,
-        "stages": settings.stages,
+        "stages": [stage_name(stage, settings.language) for stage in settings.stages],
         "analysis": analysis,
         "facts": FactsOf(analysis),
         "skills": found.skills,

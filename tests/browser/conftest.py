@@ -34,6 +34,7 @@ from rl_browser import (
     find_chromium,
     init_site_source,
     missing,
+    rtl_site_source,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -121,6 +122,12 @@ def init_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     yield from _served(tmp_path_factory.mktemp("rl-init-site"), init_site_source)
 
 
+@pytest.fixture(scope="session")
+def rtl_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The default site with `theme.language: ar`: pages written right to left."""
+    yield from _served(tmp_path_factory.mktemp("rl-rtl-site"), rtl_site_source)
+
+
 # --------------------------------------------------------------------------------------------
 # The browser and watched pages
 # --------------------------------------------------------------------------------------------
@@ -172,3 +179,9 @@ def browse_default(
 def browse_init(request: pytest.FixtureRequest, chromium: Any, init_site: Site) -> Iterator[Browse]:
     """Watched pages of the site of a log made by `recovery-log init`."""
     yield from _watched(request, chromium, init_site)
+
+
+@pytest.fixture
+def browse_rtl(request: pytest.FixtureRequest, chromium: Any, rtl_site: Site) -> Iterator[Browse]:
+    """Watched pages of the right-to-left site."""
+    yield from _watched(request, chromium, rtl_site)

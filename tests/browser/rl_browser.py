@@ -222,6 +222,20 @@ def default_site_source(dest: Path, site_url: str) -> Path:
     return dest
 
 
+RTL_SITE_CONFIG = DEFAULT_SITE_CONFIG.replace(
+    "theme: material", "theme:\n  name: material\n  language: ar"
+)
+"""The default site in Arabic: Material's own words in Arabic, the page right to left.
+Recovery Log ships no Arabic catalog, so its words are English: the layout is what is tested."""
+
+
+def rtl_site_source(dest: Path, site_url: str) -> Path:
+    """`default_site_source`, right to left (`RTL_SITE_CONFIG`)."""
+    default_site_source(dest, site_url)
+    (dest / "mkdocs.yml").write_text(RTL_SITE_CONFIG.format(site_url=site_url), "utf-8")
+    return dest
+
+
 INIT_SITE_AUTHOR = "Maren Holt"
 INIT_SITE_ENTRIES = {
     "2026-11-03-northwind-logistics-analytics-engineer.yml": (
