@@ -10,9 +10,10 @@ import pytest
 from helpers import TODAY, parse_html, seen_text
 
 from generator.insights.analysis import analyse
-from generator.insights.feedback import feedback_report, status_label
+from generator.insights.feedback import feedback_report
 from generator.settings import Settings
 from generator.site.render import SiteOptions, render_site
+from generator.vocabulary import status_label
 
 ASK_NOW = "2026-11-19-ask-now"  # 7 days since the "no": still "to ask now"
 OVERDUE = "2026-11-18-overdue"  # 8 days: overdue

@@ -20,9 +20,10 @@ import dataclasses
 import datetime as dt
 import decimal
 import enum
+import functools
 import types
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from jinja2 import meta
@@ -44,7 +45,8 @@ def value_key(value: object, known: KnownKeys | None = None) -> object:
 
     Data (text, numbers, dates, containers, dataclasses) is keyed by type and value, all the
     way down. An object may say what decides it with a `memo_key()` method. A module's
-    function is the same object in every build of one process. Anything else is `Unkeyable`.
+    function is the same object in every build of one process, and so is one bound to data by
+    `functools.partial`, keyed by that data. Anything else is `Unkeyable`.
     `known` remembers the keys of dataclass instances (the log's entries, never changed in
     place), so an entry kept across builds is keyed once.
     """
@@ -62,6 +64,10 @@ def value_key(value: object, known: KnownKeys | None = None) -> object:
         return (kind, tuple([(value_key(k, known), value_key(v, known)) for k, v in items]))
     if isinstance(value, set | frozenset):
         return (kind, frozenset([value_key(item, known) for item in value]))
+    if kind is functools.partial:  # a module's function bound to data, such as the language
+        bound = cast(functools.partial[object], value)
+        return (kind, value_key(bound.func, known), value_key(bound.args, known),
+                value_key(bound.keywords, known))
     memo_key = getattr(kind, "memo_key", None)
     if memo_key is not None:
         return (kind, memo_key(value))
