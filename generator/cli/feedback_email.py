@@ -32,8 +32,9 @@ def feedback_email(
 
     ENTRY is the entry's id (its file name without extension), any part of it that names
     one entry only (e.g. the company), or its path. The text is the same as on the site's
-    feedback page (and reworded by your `templates_dir`, if it has feedback_request.txt.j2,
-    feedback_follow_up.txt.j2 or feedback_thanks.txt.j2).
+    feedback page, in the log's language (and reworded by your `templates_dir`, if it has
+    feedback_request.txt.j2, feedback_follow_up.txt.j2 or feedback_thanks.txt.j2, or the
+    same for one language only: feedback_request.de.txt.j2...).
 
     \b
     Example:
@@ -41,13 +42,22 @@ def feedback_email(
       recovery-log feedback-email acme
     """
     log, settings, folder, project = load(entries_dir, config_file, today)
+    language = settings.language
     found = find_entry(log, entry, folder)
     if not isinstance(found, Rejection):
         raise click.ClickException(
-            f"'{found.id}' is a reflection; feedback emails are for rejections"
+            language.gettext(
+                "'%(entry)s' is a reflection; feedback emails are for rejections", entry=found.id
+            )
         )
     letter = letter_for(rejection_facts(found, settings), settings)
     if isinstance(letter, NoLetter):
-        raise click.ClickException(f"no letter for '{found.id}': {letter.reason}")
-    mail = draft(found, letter, text_environment(project.templates_dir), project.site_author)
-    click.echo(f"Subject: {mail.subject}\n\n{mail.body}")
+        reason = letter.text(language)
+        raise click.ClickException(
+            language.gettext("no letter for '%(entry)s': %(reason)s", entry=found.id, reason=reason)
+        )
+    env = text_environment(project.templates_dir, language)
+    mail = draft(found, letter, env, project.site_author)
+    # Translators: the e-mail's subject line, as a mail program shows it ("Subject: …").
+    subject = language.gettext("Subject: %(subject)s", subject=mail.subject)
+    click.echo(f"{subject}\n\n{mail.body}")

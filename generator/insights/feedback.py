@@ -7,9 +7,9 @@ import statistics
 from dataclasses import dataclass
 from typing import Literal
 
+from ..i18n import N_, Language
 from ..model import FeedbackStatus, Rejection
 from ..settings import Settings
-from ..wording import long_date
 from .analysis import Analysis, RejectionFacts, feedback_status, wait_ends
 
 STATUSES: tuple[FeedbackStatus, ...] = (
@@ -128,9 +128,18 @@ def email_kind(rejection: Rejection) -> EmailKind:
 
 @dataclass(frozen=True)
 class NoLetter:
-    """Why no letter fits the rejection's feedback now, in words for the user."""
+    """Why no letter fits the rejection's feedback now: a message (`N_`) naming the company
+    and days below, in words for the user once `text` puts it in their language."""
 
     reason: str
+    company: str = ""
+    day: dt.date | None = None
+    due: dt.date | None = None
+
+    def text(self, language: Language) -> str:
+        named = (("day", self.day), ("due", self.due))
+        days = {name: language.long_date(day) for name, day in named if day}
+        return language.gettext(self.reason, company=self.company, **days)
 
 
 def letter_for(facts: RejectionFacts, settings: Settings) -> EmailKind | NoLetter:
@@ -149,15 +158,24 @@ def letter_for(facts: RejectionFacts, settings: Settings) -> EmailKind | NoLette
         return "thanks"
     if facts.feedback == "not asked":
         return NoLetter(
-            "you chose not to ask for feedback on this one (requested: false), so there is "
-            "nothing to send"
+            N_(
+                "you chose not to ask for feedback on this one (requested: false), so there is "
+                "nothing to send"
+            )
         )
     if facts.feedback == "declined":
-        return NoLetter(f"{company} gives no feedback (declined: true), so there is nothing to ask")
+        return NoLetter(
+            N_("%(company)s gives no feedback (declined: true), so there is nothing to ask"),
+            company,
+        )
     if feedback and feedback.followed_up:
         return NoLetter(
-            f"you followed up on {long_date(feedback.followed_up)} already: one follow-up is "
-            "enough, so there is nothing more to send"
+            N_(
+                "you followed up on %(day)s already: one follow-up is enough, so there is "
+                "nothing more to send"
+            ),
+            company,
+            feedback.followed_up,
         )
     if facts.to_chase:
         return "follow_up"
@@ -165,6 +183,11 @@ def letter_for(facts: RejectionFacts, settings: Settings) -> EmailKind | NoLette
     if not isinstance(asked, dt.date):
         return "request"
     return NoLetter(
-        f"you asked on {long_date(asked)}, so it is too early to follow up; if no reply has "
-        f"come, the one follow-up is due on {long_date(wait_ends(asked, settings))}"
+        N_(
+            "you asked on %(day)s, so it is too early to follow up; if no reply has come, the "
+            "one follow-up is due on %(due)s"
+        ),
+        company,
+        asked,
+        wait_ends(asked, settings),
     )

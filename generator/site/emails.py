@@ -5,6 +5,11 @@ drafts, `letter_for` for `recovery-log feedback-email`); the wording is
 `feedback_request.txt.j2`, `feedback_follow_up.txt.j2` and `feedback_thanks.txt.j2`. The
 site's feedback page and `recovery-log feedback-email` both use these functions, so they
 always show the same text.
+
+A letter follows its language's conventions ("Guten Tag …" / "Mit freundlichen Grüßen"), so
+each shipped language has its own letters, named for it (`feedback_request.de.txt.j2`); a
+language without its own (the pseudo-language, a new catalog) gets the English letters, whose
+every sentence goes through the catalog (`drafts_loader`).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 
 import jinja2
 
@@ -60,21 +66,63 @@ def person_name(source: str | None) -> str:
     return text
 
 
-def template_loader(templates_dir: str | os.PathLike[str] | None) -> jinja2.BaseLoader:
-    """The user's `templates_dir` first, then the built-in templates: yours win."""
+def _template_folders(templates_dir: str | os.PathLike[str] | None) -> list[jinja2.BaseLoader]:
     loaders: list[jinja2.BaseLoader] = []
     if templates_dir:
         loaders.append(jinja2.FileSystemLoader(os.fspath(templates_dir)))
     loaders.append(jinja2.PackageLoader("generator.site", "templates"))
-    return jinja2.ChoiceLoader(loaders)
+    return loaders
+
+
+def template_loader(templates_dir: str | os.PathLike[str] | None) -> jinja2.BaseLoader:
+    """The user's `templates_dir` first, then the built-in templates: yours win."""
+    return jinja2.ChoiceLoader(_template_folders(templates_dir))
+
+
+def localized_names(name: str, language: Language) -> list[str]:
+    """`name`'s file for `language` first ("x.pt_BR.txt.j2", then "x.pt.txt.j2"), then `name`."""
+    stem, dot, suffix = name.partition(".")
+    codes = dict.fromkeys([language.code, language.code.split("_")[0]])
+    return [f"{stem}.{code}{dot}{suffix}" for code in codes] + [name]
+
+
+class DraftsLoader(jinja2.BaseLoader):
+    """Finds each draft in the language: your `templates_dir` before the built-in templates,
+    and in each the language's own letter before the one every language shares.
+
+    So a letter you wrote (`feedback_request.txt.j2`, or `feedback_request.de.txt.j2` for
+    German only) always wins over a built-in one.
+    """
+
+    def __init__(self, loaders: list[jinja2.BaseLoader], language: Language) -> None:
+        self.loaders = loaders
+        self.language = language
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        for loader in self.loaders:
+            for name in localized_names(template, self.language):
+                try:
+                    return loader.get_source(environment, name)
+                except jinja2.TemplateNotFound:
+                    continue
+        raise jinja2.TemplateNotFound(template)
+
+
+def drafts_loader(
+    templates_dir: str | os.PathLike[str] | None, language: Language
+) -> jinja2.BaseLoader:
+    """`template_loader`'s folders, each searched for the language's letter first."""
+    return DraftsLoader(_template_folders(templates_dir), language)
 
 
 def text_environment(
     templates_dir: str | os.PathLike[str] | None = None, language: Language = ENGLISH
 ) -> jinja2.Environment:
-    """Plain-text templates (the e-mail drafts), found as the pages' are; no escaping."""
+    """Plain-text templates (the e-mail drafts) in `language`, yours first; no escaping."""
     env = jinja2.Environment(
-        loader=template_loader(templates_dir),
+        loader=drafts_loader(templates_dir, language),
         autoescape=False,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,
