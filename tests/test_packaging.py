@@ -6,6 +6,7 @@ Slow (a build and two installs, about a minute with pip's cache): deselect with 
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tarfile
 import zipfile
@@ -30,8 +31,20 @@ def run(*command: str | Path, cwd: Path | None = None) -> str:
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder holding the sdist and the wheel built from it, as `python -m build` makes them."""
     out = tmp_path_factory.mktemp("dist")
-    run(sys.executable, "-m", "build", "--outdir", out, REPO)
+    run(sys.executable, "-m", "build", "--outdir", out, source_copy(tmp_path_factory.mktemp("src")))
     return out
+
+
+def source_copy(where: Path) -> Path:
+    """The repository's files as git sees them (tracked, or new and not ignored), copied, so
+    that the build's `recovery_log.egg-info` lands there: in the repository, it would be found
+    before the installed package by every later test run from the repository's root."""
+    listed = run("git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", cwd=REPO)
+    for name in filter(None, listed.split("\0")):
+        if (REPO / name).is_file():
+            (where / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, where / name)
+    return where
 
 
 def built(dist: Path, pattern: str) -> Path:
