@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,8 @@ import click
 
 from ..entries.loader import Log, load_log
 from ..errors import Problem
+from ..i18n import Language
 from ..settings import Settings
-from ..wording import plural
 from .app import config_option, entries_folder, project_for, today_option
 from .watching import changes
 
@@ -61,7 +62,10 @@ def check(
     project = project_for(config_file)
     folder = entries_folder(entries_dir, project)
     settings = project.settings(today)
-    show = _show_json if output == "json" else _show_text
+    if output == "json":
+        show: Callable[[Log], None] = _show_json
+    else:
+        show = functools.partial(_show_text, language=settings.language)
     if not watch:
         log = load_log(folder, settings)
         show(log)
@@ -80,21 +84,49 @@ def _watch(
         yield load_log(folder, settings)
 
 
-def _show_text(log: Log) -> None:
+def _show_text(log: Log, language: Language) -> None:
     for problem in log.problems:
         click.echo(str(problem))
     for warning in log.warnings:
-        click.echo(f"{warning.path}:{warning.line}:{warning.column}: warning: {warning.message}")
-    files = len({problem.path for problem in log.problems})
-    entries = len(log.entries)
-    worth = f"; {plural(len(log.warnings), 'warning')} worth a look" if log.warnings else ""
-    if log.problems:
-        click.echo(
-            f"{plural(len(log.problems), 'problem')} in {plural(files, 'file')}; "
-            f"{plural(entries, 'entry', 'entries')} fine{worth}."
+        where = f"{warning.path}:{warning.line}:{warning.column}"
+        # Translators: a line of `check` about an entry that is valid but probably not what
+        # was meant; %(why)s says why.
+        click.echo(f"{where}: " + language.gettext("warning: %(why)s", why=warning.message))
+    click.echo(_summary(log, language))
+
+
+def _summary(log: Log, language: Language) -> str:
+    """The last line: how many problems in how many files, how many entries are fine."""
+    ngettext = language.ngettext
+    counts = {
+        "entries": ngettext("%(num)s entry", "%(num)s entries", len(log.entries)),
+        "files": ngettext("%(num)s file", "%(num)s files", len({p.path for p in log.problems})),
+        "warnings": ngettext("%(num)s warning", "%(num)s warnings", len(log.warnings)),
+    }
+    problems = len(log.problems)
+    if problems and log.warnings:
+        return ngettext(
+            "%(num)s problem in %(files)s; %(entries)s fine; %(warnings)s worth a look.",
+            "%(num)s problems in %(files)s; %(entries)s fine; %(warnings)s worth a look.",
+            problems,
+            **counts,
         )
-    else:
-        click.echo(f"All {plural(entries, 'entry', 'entries')} fine{worth}.")
+    if problems:
+        return ngettext(
+            "%(num)s problem in %(files)s; %(entries)s fine.",
+            "%(num)s problems in %(files)s; %(entries)s fine.",
+            problems,
+            **counts,
+        )
+    entries = len(log.entries)
+    if log.warnings:
+        return ngettext(
+            "All %(num)s entry fine; %(warnings)s worth a look.",
+            "All %(num)s entries fine; %(warnings)s worth a look.",
+            entries,
+            **counts,
+        )
+    return ngettext("All %(num)s entry fine.", "All %(num)s entries fine.", entries)
 
 
 def _problem_json(problem: Problem) -> dict[str, Any]:

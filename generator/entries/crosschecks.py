@@ -5,13 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problem
+from ..i18n import ENGLISH, Language
 from . import schema
 from .entry_builder import Loaded, entry_id_of
 from .files import START
 
 
 def check_unique_ids(
-    loaded: list[Loaded], paths: list[Path], root: Path, shown_root: Path, problems: list[Problem]
+    loaded: list[Loaded],
+    paths: list[Path],
+    root: Path,
+    shown_root: Path,
+    problems: list[Problem],
+    language: Language = ENGLISH,
 ) -> list[Loaded]:
     """Report every file whose id another file shares; keep only the unique ones.
 
@@ -32,9 +38,12 @@ def check_unique_ids(
                     (root / path.relative_to(root)).as_posix(),
                     1,
                     1,
-                    f"the id '{entry_id_of(path)}' is used by another file too ({others}): "
-                    "ids are file names without extension (case aside) and must be unique; "
-                    "rename one",
+                    language.gettext(
+                        "the id '%(id)s' is used by another file too (%(others)s): ids are file "
+                        "names without extension (case aside) and must be unique; rename one",
+                        id=entry_id_of(path),
+                        others=others,
+                    ),
                 )
             )
     duplicated = {key for key, group in by_id.items() if len(group) > 1}
@@ -42,7 +51,11 @@ def check_unique_ids(
 
 
 def check_about(
-    loaded: list[Loaded], known: set[str], root: Path, problems: list[Problem]
+    loaded: list[Loaded],
+    known: set[str],
+    root: Path,
+    problems: list[Problem],
+    language: Language = ENGLISH,
 ) -> list[Loaded]:
     """Report `about` ids that name no entry file; such a reflection is held back."""
     kept = []
@@ -58,14 +71,20 @@ def check_about(
         for index, target in unknown:
             about_pos = item.about_positions()
             at = about_pos[index] if index < len(about_pos) else START
-            hint = schema.did_you_mean(target, sorted(known))
+            hint = schema.did_you_mean(target, sorted(known), language)
             problems.append(
                 Problem(
                     (root / entry.source).as_posix(),
                     at.line,
                     at.column,
-                    f"about[{index + 1}]: expected the id of an entry (its file name without "
-                    f"extension), found '{target}', which no entry has{hint}",
+                    f"about[{index + 1}]: "
+                    + language.gettext(
+                        # Translators: %(hint)s is empty or " (did you mean '...'?)".
+                        "expected the id of an entry (its file name without extension), "
+                        "found '%(found)s', which no entry has%(hint)s",
+                        found=target,
+                        hint=hint,
+                    ),
                     "about",
                 )
             )

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
+from ..i18n import N_
 from ..model import (
     AnyEntry,
     Feedback,
@@ -70,7 +71,9 @@ def build_entry(
         ctx.report(
             _key_pos(data, "notes", pos),
             "notes",
-            "in a Markdown entry your notes go below the closing '---', not in a 'notes:' field",
+            N_(
+                "in a Markdown entry your notes go below the closing '---', not in a 'notes:' field"
+            ),
         )
     fields, _ = record.check_fields(data, pos, "", ctx)
     _check_dates(fields, data, pos, ctx)
@@ -104,6 +107,13 @@ def item_positions(value: Any, default: Pos) -> list[Pos]:
     return [default]
 
 
+_NOT_AFTER_REJECTION = N_("expected a day no later than the rejection (%(bound)s), found %(found)s")
+_NOT_BEFORE_REJECTION = N_(
+    "expected a day no earlier than the rejection (%(bound)s), found %(found)s"
+)
+_NOT_BEFORE_REQUEST = N_("expected a day no earlier than the request (%(bound)s), found %(found)s")
+
+
 def _check_dates(fields: dict[str, Any], data: Any, pos: Pos, ctx: schema.Context) -> None:
     """The order rules: applied <= date <= requested <= received (and date <= received);
     requested <= followed_up."""
@@ -111,20 +121,19 @@ def _check_dates(fields: dict[str, Any], data: Any, pos: Pos, ctx: schema.Contex
     if day is None:
         return
 
-    def out_of_order(
-        raw: Any, key: str, found: dt.date, word: str, than: str, bound: dt.date
-    ) -> None:
+    def out_of_order(raw: Any, key: str, found: dt.date, message: str, bound: dt.date) -> None:
         name = key if raw is data else f"feedback.{key}"
         ctx.report(
             value_pos(raw, key, pos),
             name,
-            f"expected a day no {word} than the {than} ({bound.isoformat()}), "
-            f"found {found.isoformat()}",
+            message,
+            bound=bound.isoformat(),
+            found=found.isoformat(),
         )
 
     applied = fields.get("applied")
     if applied is not None and applied > day:
-        out_of_order(data, "applied", applied, "later", "rejection", day)
+        out_of_order(data, "applied", applied, _NOT_AFTER_REJECTION, day)
     feedback = fields.get("feedback")
     raw = data.get("feedback")
     if not feedback or not isinstance(raw, dict):
@@ -132,11 +141,11 @@ def _check_dates(fields: dict[str, Any], data: Any, pos: Pos, ctx: schema.Contex
     requested = feedback.get("requested") or None
     received = feedback.get("received")
     if requested is not None and requested < day:
-        out_of_order(raw, "requested", requested, "earlier", "rejection", day)
+        out_of_order(raw, "requested", requested, _NOT_BEFORE_REJECTION, day)
     if received is not None and received < day:
-        out_of_order(raw, "received", received, "earlier", "rejection", day)
+        out_of_order(raw, "received", received, _NOT_BEFORE_REJECTION, day)
     elif received is not None and requested is not None and received < requested:
-        out_of_order(raw, "received", received, "earlier", "request", requested)
+        out_of_order(raw, "received", received, _NOT_BEFORE_REQUEST, requested)
     _check_follow_up(feedback, raw, pos, ctx, requested, out_of_order)
 
 
@@ -151,11 +160,13 @@ def _check_follow_up(
         ctx.report(
             value_pos(raw, "followed_up", pos),
             "feedback.followed_up",
-            "expected `requested:` (the day you asked) with a follow-up, found none: "
-            "a follow-up follows a request",
+            N_(
+                "expected `requested:` (the day you asked) with a follow-up, found none: "
+                "a follow-up follows a request"
+            ),
         )
     elif followed < requested:
-        order(raw, "followed_up", followed, "earlier", "request", requested)
+        order(raw, "followed_up", followed, _NOT_BEFORE_REQUEST, requested)
 
 
 def _common(entry_id: str, rel: str, fields: dict[str, Any], body: str) -> dict[str, Any]:

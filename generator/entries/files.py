@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from ..errors import Problem
+from ..i18n import ENGLISH, N_, Language
 from .yamldoc import Pos, YamlProblem
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -17,8 +18,12 @@ MAX_FILE_BYTES = 1024 * 1024
 START = Pos(1, 1)
 
 
-def discover(root: Path, problems: list[Problem]) -> list[Path]:
+def discover(root: Path, problems: list[Problem], language: Language = ENGLISH) -> list[Path]:
     """The entry files under root, sorted; other files are reported, never silently skipped."""
+
+    def problem(path: Path, message: str) -> Problem:
+        return Problem(display_path(path, root), 1, 1, language.gettext(message))
+
     found: list[Path] = []
     real_root = root.resolve()
     for folder, dirnames, filenames in os.walk(root, followlinks=False):
@@ -29,28 +34,25 @@ def discover(root: Path, problems: list[Problem]) -> list[Path]:
                 dirnames.remove(dirname)
                 if not _inside(link, real_root):
                     problems.append(
-                        _file_problem(link, root, "a link to a folder outside the entries folder")
+                        problem(link, N_("a link to a folder outside the entries folder"))
                     )
                 else:
-                    problems.append(
-                        _file_problem(link, root, "a link to a folder: entries are read once")
-                    )
+                    problems.append(problem(link, N_("a link to a folder: entries are read once")))
         for name in sorted(filenames):
             if name.startswith((".", "_")):
                 continue
             path = Path(folder) / name
             if path.is_symlink() and not _inside(path, real_root):
-                problems.append(
-                    _file_problem(path, root, "a link to a file outside the entries folder")
-                )
+                problems.append(problem(path, N_("a link to a file outside the entries folder")))
                 continue
             if not path.name.lower().endswith(MARKDOWN_SUFFIXES + YAML_SUFFIXES):
                 problems.append(
-                    _file_problem(
+                    problem(
                         path,
-                        root,
-                        "not an entry file: entries end in .md, .markdown, .yml or .yaml "
-                        "(start the name with '_' to keep other files here)",
+                        N_(
+                            "not an entry file: entries end in .md, .markdown, .yml or .yaml "
+                            "(start the name with '_' to keep other files here)"
+                        ),
                     )
                 )
                 continue
@@ -70,10 +72,6 @@ def display_path(path: Path, root: Path) -> str:
     return (root / path.relative_to(root)).as_posix()
 
 
-def _file_problem(path: Path, root: Path, message: str) -> Problem:
-    return Problem(display_path(path, root), 1, 1, message)
-
-
 def relative_path(path: Path, root: Path) -> str:
     """`path` inside `root`, with '/' (string slicing: `Path.relative_to` is costly per file)."""
     inside, prefix = str(path), str(root) + os.sep
@@ -83,13 +81,19 @@ def relative_path(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+def read_text(
+    path: Path, shown: str, problems: list[Problem], language: Language = ENGLISH
+) -> str | None:
+    """The file's text with "\n" line ends, or None with a problem said in `language`."""
+    _ = language.gettext
     try:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
             size = os.fstat(handle.fileno()).st_size if len(raw) > MAX_FILE_BYTES else 0
     except OSError as exc:
-        problems.append(Problem(shown, 1, 1, f"cannot read the file: {exc.strerror or exc}"))
+        problems.append(
+            Problem(shown, 1, 1, _("cannot read the file: %(error)s", error=exc.strerror or exc))
+        )
         return None
     if size:
         problems.append(
@@ -97,8 +101,11 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
                 shown,
                 1,
                 1,
-                f"the file is {size / 1024 / 1024:.1f} MB; an entry may be "
-                f"at most {MAX_FILE_BYTES // 1024 // 1024} MB",
+                _(
+                    "the file is %(size)s MB; an entry may be at most %(limit)s MB",
+                    size=_megabytes(size, language),
+                    limit=MAX_FILE_BYTES // 1024 // 1024,
+                ),
             )
         )
         return None
@@ -107,13 +114,16 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = format(raw[exc.start], "#04x")
         problems.append(
             Problem(
                 shown,
                 line,
                 column,
-                "the file is not UTF-8 text: save it as UTF-8 "
-                f"(found the byte 0x{raw[exc.start]:02x})",
+                _(
+                    "the file is not UTF-8 text: save it as UTF-8 (found the byte %(byte)s)",
+                    byte=byte,
+                ),
             )
         )
         return None
@@ -124,37 +134,41 @@ def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
                 shown,
                 1,
                 1,
-                "the file is empty: expected the entry's fields (see the entry format page)",
+                _("the file is empty: expected the entry's fields (see the entry format page)"),
             )
         )
         return None
     return text
 
 
+def _megabytes(size: int, language: Language) -> str:
+    """ "50.0" in English, "50,0" in German: a size as the language writes it."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(size / 1024 / 1024, "0.0", locale=language.locale)
+
+
 _CLOSING_LINE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 """A line that closes the front matter: `---` or `...`, maybe followed by spaces."""
 
 
-def split_front_matter(text: str) -> tuple[str, str]:
+def split_front_matter(text: str, language: Language = ENGLISH) -> tuple[str, str]:
     """The front matter's YAML and the notes below it (without splitting the notes into lines)."""
     first_end = text.find("\n")
+    never_closed = N_(
+        "the front matter is never closed: add a line '---' after the fields, before your notes"
+    )
     if first_end < 0 or text[:first_end].rstrip() != "---":
         if text.rstrip() == "---":
-            raise _NEVER_CLOSED
-        raise YamlProblem(
-            START,
+            raise YamlProblem(START, language.gettext(never_closed))
+        message = language.gettext(
             "expected front matter: a Markdown entry starts with a line '---', then its fields, "
-            "then a closing '---' line, then your notes",
+            "then a closing '---' line, then your notes"
         )
+        raise YamlProblem(START, message)
     closing = _CLOSING_LINE.search(text, first_end + 1)
     if closing is None:
-        raise _NEVER_CLOSED
+        raise YamlProblem(START, language.gettext(never_closed))
     start, end = closing.start(), closing.end()
     front = text[first_end + 1 : max(start - 1, first_end + 1)]
     return front, text[end + 1 :]
-
-
-_NEVER_CLOSED = YamlProblem(
-    START,
-    "the front matter is never closed: add a line '---' after the fields, before your notes",
-)

@@ -89,7 +89,14 @@ class ParseCache:
             info = path.stat()
         except OSError:
             return _load_guarded(path, root, settings, problems)
-        stamp = (info.st_mtime_ns, info.st_size, str(root), settings.stages, settings.today)
+        stamp = (
+            info.st_mtime_ns,
+            info.st_size,
+            str(root),
+            settings.stages,
+            settings.today,
+            settings.language.memo_key(),  # the problems are worded in the language
+        )
         known = self._files.get(str(path))
         if known is not None and known.stamp == stamp and _unchanged(path, info, known):
             problems.extend(known.problems)
@@ -149,13 +156,13 @@ def load_log(
     """
     root = Path(entries_dir)
     problems: list[Problem] = []
+    language = settings.language
     if not root.is_dir():
-        problems.append(
-            Problem(str(root), 1, 1, "the entries folder does not exist: create it and add entries")
-        )
+        message = language.gettext("the entries folder does not exist: create it and add entries")
+        problems.append(Problem(str(root), 1, 1, message))
         return Log((), tuple(problems))
     loaded: list[Loaded] = []
-    paths = discover(root, problems)
+    paths = discover(root, problems, language)
     for path in paths:
         if cache is None:
             item = _load_guarded(path, root, settings, problems)
@@ -166,8 +173,8 @@ def load_log(
     if cache is not None:
         cache.keep_only(paths)
     shown_root = root if display_as is None else Path(display_as)
-    loaded = check_unique_ids(loaded, paths, root, shown_root, problems)
-    loaded = check_about(loaded, {entry_id_of(p) for p in paths}, root, problems)
+    loaded = check_unique_ids(loaded, paths, root, shown_root, problems, language)
+    loaded = check_about(loaded, {entry_id_of(p) for p in paths}, root, problems, language)
     entries = sorted((item.entry for item in loaded), key=lambda e: (e.date, e.id), reverse=True)
     warnings = [warning for item in loaded for warning in item.warnings]
     if display_as is not None:
@@ -194,12 +201,16 @@ def _load_guarded(
     try:
         return load_file(path, root, settings, problems)
     except Exception as exc:
+        error = f"{type(exc).__name__}: {exc}"
         problems.append(
             Problem(
                 display_path(path, root),
                 1,
                 1,
-                f"this file could not be read ({type(exc).__name__}: {exc}); please report it",
+                settings.language.gettext(
+                    "this file could not be read (%(error)s); please report it",
+                    error=error,
+                ),
             )
         )
         return None
@@ -213,7 +224,7 @@ def load_file(path: Path, root: Path, settings: Settings, problems: list[Problem
     """
     rel = relative_path(path, root)
     shown = f"{root.as_posix()}/{rel}"
-    text = read_text(path, shown, problems)
+    text = read_text(path, shown, problems, settings.language)
     if text is None:
         return None
     is_markdown = path.name.lower().endswith(MARKDOWN_SUFFIXES)
@@ -237,16 +248,17 @@ def _parse_and_build(
     positions: bool,
 ) -> Loaded | None:
     """Parse the entry's fields (with or without their positions) and check them."""
+    language = settings.language
     try:
         if is_markdown:
-            front, body = split_front_matter(text)
+            front, body = split_front_matter(text, language)
             fields_text: tuple[str, int] = (front, 1)
-            data, pos = parse(front, line_offset=1, positions=positions)
+            data, pos = parse(front, line_offset=1, positions=positions, language=language)
             if data is None:
                 pos = Pos(2, 1)
         else:
             fields_text, body = (text, 0), None
-            data, pos = parse(text, positions=positions)
+            data, pos = parse(text, positions=positions, language=language)
     except YamlProblem as exc:
         problems.append(Problem(shown, exc.pos.line, exc.pos.column, exc.message))
         return None
@@ -256,12 +268,16 @@ def _parse_and_build(
                 shown,
                 pos.line,
                 pos.column,
-                "the entry has no fields: expected at least "
-                "date, and for a rejection company and role",
+                language.gettext(
+                    "the entry has no fields: expected at least "
+                    "date, and for a rejection company and role"
+                ),
             )
         )
         return None
-    ctx = schema.Context(path=shown, today=settings.today, stages=settings.stages)
+    ctx = schema.Context(
+        path=shown, today=settings.today, stages=settings.stages, language=language
+    )
     item = build_entry(data, pos, body, path, rel, ctx)
     problems.extend(ctx.problems)
     if item is None or ctx.problems:

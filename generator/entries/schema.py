@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import N_
 from ..settings import DEFAULT_STAGES
 from .specs import (
     INVALID,
@@ -65,44 +66,46 @@ def _strings(doc: str, one: str = "") -> Field:
 PROCESS_STEP = Record(
     what="process step",
     example="[{stage: screen, format: recruiter call}]",
-    doc="One step of the interview process.",
+    doc=N_("One step of the interview process."),
     fields={
-        "stage": Field(Stage(doc="The stage of this step."), required=True),
-        "date": Field(Date(doc="The day of this step.")),
-        "format": _text("What the step was like: take-home, live coding, panel of 3..."),
-        "notes": _text("Anything worth remembering."),
+        "stage": Field(Stage(doc=N_("The stage of this step.")), required=True),
+        "date": Field(Date(doc=N_("The day of this step."))),
+        "format": _text(N_("What the step was like: take-home, live coding, panel of 3...")),
+        "notes": _text(N_("Anything worth remembering.")),
     },
 )
 
 FEEDBACK = Record(
     what="feedback",
     example="{requested: 2026-11-20, via: email}",
-    doc="Your request for feedback and their reply. Absent: not requested yet.",
+    doc=N_("Your request for feedback and their reply. Absent: not requested yet."),
     fields={
-        "requested": Field(DateOrFalse(doc="The day you asked, or false (decided not to ask).")),
-        "via": Field(Choice(("email", "phone", "in-person", "other"), doc="How you asked.")),
-        "followed_up": Field(
-            Date(doc="The day you sent your one polite follow-up; not before requested.")
+        "requested": Field(
+            DateOrFalse(doc=N_("The day you asked, or false (decided not to ask)."))
         ),
-        "received": Field(Date(doc="The day their reply came; absent while pending.")),
-        "declined": Field(Boolean(doc="True when the company said it gives no feedback.")),
-        "from": _text("Who gave the feedback."),
-        "summary": _text("What they said, in a sentence or two."),
+        "via": Field(Choice(("email", "phone", "in-person", "other"), doc=N_("How you asked."))),
+        "followed_up": Field(
+            Date(doc=N_("The day you sent your one polite follow-up; not before requested."))
+        ),
+        "received": Field(Date(doc=N_("The day their reply came; absent while pending."))),
+        "declined": Field(Boolean(doc=N_("True when the company said it gives no feedback."))),
+        "from": _text(N_("Who gave the feedback.")),
+        "summary": _text(N_("What they said, in a sentence or two.")),
     },
 )
 
 GAP = TextOr(
     key="skill",
-    doc="A skill you lacked; a bare string is short for {skill: ...}.",
+    doc=N_("A skill you lacked; a bare string is short for {skill: ...}."),
     record=Record(
         what="gap",
         fields={
-            "skill": Field(Text(doc="The skill."), required=True),
+            "skill": Field(Text(doc=N_("The skill.")), required=True),
             "severity": Field(
-                Choice(("low", "medium", "high"), doc="How much it mattered (default medium).")
+                Choice(("low", "medium", "high"), doc=N_("How much it mattered (default medium)."))
             ),
-            "evidence": _text("What showed the gap."),
-            "plan": _text("What you will do about it."),
+            "evidence": _text(N_("What showed the gap.")),
+            "plan": _text(N_("What you will do about it.")),
         },
     ),
 )
@@ -110,78 +113,78 @@ GAP = TextOr(
 PROGRESS = Record(
     what="progress item",
     example="[{skill: SQL, status: learning}]",
-    doc="Work on a gap.",
+    doc=N_("Work on a gap."),
     fields={
-        "skill": Field(Text(doc="The skill."), required=True),
+        "skill": Field(Text(doc=N_("The skill.")), required=True),
         "status": Field(
-            Choice(("open", "learning", "closed"), doc="Where you are with it."), required=True
+            Choice(("open", "learning", "closed"), doc=N_("Where you are with it.")), required=True
         ),
-        "note": _text("What you did."),
+        "note": _text(N_("What you did.")),
     },
 )
 
 QUESTION = TextOr(
     key="question",
-    doc="A question for your mentor; a bare string is short for {question: ...}.",
+    doc=N_("A question for your mentor; a bare string is short for {question: ...}."),
     record=Record(
         what="mentor question",
         fields={
-            "question": Field(Text(doc="The question."), required=True),
-            "answered": Field(Date(doc="The day it was answered; it then leaves the agenda.")),
-            "answer": _text("What your mentor said."),
+            "question": Field(Text(doc=N_("The question.")), required=True),
+            "answered": Field(Date(doc=N_("The day it was answered; it then leaves the agenda."))),
+            "answer": _text(N_("What your mentor said.")),
         },
     ),
 )
 
-TYPE = Field(Choice(("rejection", "reflection"), doc="rejection (the default) or reflection."))
+TYPE = Field(Choice(("rejection", "reflection"), doc=N_("rejection (the default) or reflection.")))
 
 COMMON: dict[str, Field] = {
     "type": TYPE,
-    "strengths": _strings("What went well or was praised.", one="strength"),
-    "lessons": _strings("What to do differently next time."),
-    "mood": Field(Integer(1, 5, doc="1 (crushed) to 5 (fine).")),
-    "tags": _strings("Tags for grouping; shown through Material's tags plugin.", one="tag"),
-    "private": Field(Boolean(doc="True: never in a published build.")),
-    "extra": Field(AnyMapping(doc="Your own fields: kept and shown, never interpreted.")),
+    "strengths": _strings(N_("What went well or was praised."), one="strength"),
+    "lessons": _strings(N_("What to do differently next time.")),
+    "mood": Field(Integer(1, 5, doc=N_("1 (crushed) to 5 (fine)."))),
+    "tags": _strings(N_("Tags for grouping; shown through Material's tags plugin."), one="tag"),
+    "private": Field(Boolean(doc=N_("True: never in a published build."))),
+    "extra": Field(AnyMapping(doc=N_("Your own fields: kept and shown, never interpreted."))),
 }
 
 REJECTION = Record(
     what="rejection",
-    doc="A rejection: one 'no', with what you learnt from it.",
+    doc=N_("A rejection: one 'no', with what you learnt from it."),
     fields={
         "type": TYPE,
-        "date": Field(Date(doc='The day the "no" arrived.'), required=True),
-        "company": Field(Text(doc="The company."), required=True),
-        "role": Field(Text(doc="The role."), required=True),
-        "track": _text("The role family used to group roles; default: the role."),
-        "applied": Field(Date(doc="The day you applied.")),
-        "stage": Field(Stage(doc="The furthest stage reached; default applied.")),
-        "process": Field(ListOf(PROCESS_STEP, doc="What the process involved, in order.")),
+        "date": Field(Date(doc=N_('The day the "no" arrived.')), required=True),
+        "company": Field(Text(doc=N_("The company.")), required=True),
+        "role": Field(Text(doc=N_("The role.")), required=True),
+        "track": _text(N_("The role family used to group roles; default: the role.")),
+        "applied": Field(Date(doc=N_("The day you applied."))),
+        "stage": Field(Stage(doc=N_("The furthest stage reached; default applied."))),
+        "process": Field(ListOf(PROCESS_STEP, doc=N_("What the process involved, in order."))),
         "feedback": Field(FEEDBACK),
         "gaps": Field(
-            ListOf(GAP, doc="What you lacked, per the feedback or your own view.", one="skill")
+            ListOf(GAP, doc=N_("What you lacked, per the feedback or your own view."), one="skill")
         ),
         **{k: v for k, v in COMMON.items() if k != "type"},
-        "notes": _text("In a .yml/.yaml entry: the Markdown body."),
+        "notes": _text(N_("In a .yml/.yaml entry: the Markdown body.")),
     },
 )
 
 REFLECTION = Record(
     what="reflection",
-    doc="A reflection: looking back over one or more entries.",
+    doc=N_("A reflection: looking back over one or more entries."),
     fields={
         "type": TYPE,
-        "date": Field(Date(doc="The day you wrote it."), required=True),
-        "title": _text('A title; default "Reflection, <date>".'),
-        "about": _strings("Ids (file names without extension) of the entries it reflects on."),
-        "progress": Field(ListOf(PROGRESS, doc="Work on gaps.")),
+        "date": Field(Date(doc=N_("The day you wrote it.")), required=True),
+        "title": _text(N_('A title; default "Reflection, <date>".')),
+        "about": _strings(N_("Ids (file names without extension) of the entries it reflects on.")),
+        "progress": Field(ListOf(PROGRESS, doc=N_("Work on gaps."))),
         "decision": Field(
-            Choice(("persist", "pivot", "undecided"), doc="About a track: persist, pivot...")
+            Choice(("persist", "pivot", "undecided"), doc=N_("About a track: persist, pivot..."))
         ),
-        "track": _text("The track the decision is about."),
-        "ask_mentor": Field(ListOf(QUESTION, doc="Questions for your next mentor session.")),
+        "track": _text(N_("The track the decision is about.")),
+        "ask_mentor": Field(ListOf(QUESTION, doc=N_("Questions for your next mentor session."))),
         **{k: v for k, v in COMMON.items() if k != "type"},
-        "notes": _text("In a .yml/.yaml entry: the Markdown body."),
+        "notes": _text(N_("In a .yml/.yaml entry: the Markdown body.")),
     },
 )
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Problem
+from ..i18n import ENGLISH, N_, NC_, Language
 from ..settings import DEFAULT_STAGES
 from .yamldoc import Mapping, Pos, Sequence
 
@@ -22,7 +23,11 @@ INVALID: Any = object()
 
 @dataclass
 class Context:
-    """What a check needs to know beyond the value, and where it reports problems."""
+    """What a check needs to know beyond the value, and where it reports problems.
+
+    Messages are written in `language` as they are reported: only a file with a problem has
+    any, and the parse cache keys each file's problems by the language (see `ParseCache`).
+    """
 
     path: str
     today: dt.date
@@ -30,35 +35,43 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     """Things that are valid but probably not what was meant; the entry still loads."""
+    language: Language = ENGLISH
 
-    def report(self, pos: Pos, field_name: str, message: str) -> None:
+    def report(self, pos: Pos, field_name: str, message: str, **values: Any) -> None:
+        """Report `message` (an English message id, translated here) about `field_name`."""
+        text = self.language.gettext(message, **values)
+        self.problems.append(self.located(pos, field_name, text))
+
+    def warn(self, pos: Pos, field_name: str, text: str) -> None:
+        """Warn with `text`, already in the context's language."""
+        self.warnings.append(self.located(pos, field_name, text))
+
+    def located(self, pos: Pos, field_name: str, text: str) -> Problem:
         prefix = f"{field_name}: " if field_name else ""
-        self.problems.append(Problem(self.path, pos.line, pos.column, prefix + message, field_name))
-
-    def warn(self, pos: Pos, field_name: str, message: str) -> None:
-        prefix = f"{field_name}: " if field_name else ""
-        self.warnings.append(Problem(self.path, pos.line, pos.column, prefix + message, field_name))
+        return Problem(self.path, pos.line, pos.column, prefix + text, field_name)
 
 
-def describe(value: Any) -> str:
+def describe(value: Any, language: Language = ENGLISH) -> str:
     """How a found value is named in an error message."""
+    _ = language.gettext
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, bool):
-        return f"{'true' if value else 'false'} (a yes/no value)"
+        # Translators: %(value)s is true or false, as written in the entry file.
+        return _("%(value)s (a yes/no value)", value="true" if value else "false")
     if isinstance(value, dt.datetime):
-        return f"a date and time ({value.isoformat()})"
+        return _("a date and time (%(value)s)", value=value.isoformat())
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return _("the date %(date)s", date=value.isoformat())
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return _("the number %(number)s", number=value)
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"'{shown}'"
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping of keys and values"
+        return _("a mapping of keys and values")
     return type(value).__name__
 
 
@@ -79,9 +92,15 @@ def words_schema(words: tuple[str, ...], doc: str) -> dict[str, Any]:
     }
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+def did_you_mean(
+    word: str, choices: list[str] | tuple[str, ...], language: Language = ENGLISH
+) -> str:
+    """ " (did you mean 'onsite'?)", to follow a message, or "" when no choice is close."""
     close = difflib.get_close_matches(str(word).lower(), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    if not close:
+        return ""
+    # Translators: follows a message about a misspelt word; %(word)s is the likely one.
+    return language.gettext(" (did you mean '%(word)s'?)", word=close[0])
 
 
 class Spec:
@@ -105,10 +124,16 @@ class Text(Spec):
             text = value.strip()
             if text:
                 return text
-        hint = ""
+        found = describe(value, ctx.language)
         if isinstance(value, bool | int | float | dt.date):
-            hint = "; put it in quotes if you mean it as text"
-        ctx.report(pos, name, f"expected text, found {describe(value)}{hint}")
+            ctx.report(
+                pos,
+                name,
+                N_("expected text, found %(found)s; put it in quotes if you mean it as text"),
+                found=found,
+            )
+        else:
+            ctx.report(pos, name, N_("expected text, found %(found)s"), found=found)
         return INVALID
 
     def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
@@ -124,18 +149,22 @@ class Date(Spec):
     def check(self, value: Any, pos: Pos, name: str, ctx: Context) -> Any:
         day = self.parse(value)
         if day is None:
-            ctx.report(pos, name, f"expected a date as YYYY-MM-DD, found {describe(value)}")
+            found = describe(value, ctx.language)
+            ctx.report(pos, name, N_("expected a date as YYYY-MM-DD, found %(found)s"), found=found)
             return INVALID
         if isinstance(day, str):
-            ctx.report(pos, name, f"expected a real calendar date, found '{day}'")
+            ctx.report(pos, name, N_("expected a real calendar date, found '%(found)s'"), found=day)
             return INVALID
         if day > ctx.today:
             ctx.report(
                 pos,
                 name,
-                f"expected a date no later than today ({ctx.today.isoformat()}), "
-                f"found {day.isoformat()}; unfinished entries go in a file whose name starts "
-                "with '_'",
+                N_(
+                    "expected a date no later than today (%(today)s), found %(found)s; "
+                    "unfinished entries go in a file whose name starts with '_'"
+                ),
+                today=ctx.today.isoformat(),
+                found=day.isoformat(),
             )
             return INVALID
         return day
@@ -179,7 +208,10 @@ class Integer(Spec):
         ctx.report(
             pos,
             name,
-            f"expected a whole number from {self.low} to {self.high}, found {describe(value)}",
+            N_("expected a whole number from %(low)s to %(high)s, found %(found)s"),
+            low=self.low,
+            high=self.high,
+            found=describe(value, ctx.language),
         )
         return INVALID
 
@@ -199,7 +231,8 @@ class Boolean(Spec):
     def check(self, value: Any, pos: Pos, name: str, ctx: Context) -> Any:
         if isinstance(value, bool):
             return value
-        ctx.report(pos, name, f"expected true or false, found {describe(value)}")
+        found = describe(value, ctx.language)
+        ctx.report(pos, name, N_("expected true or false, found %(found)s"), found=found)
         return INVALID
 
     def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
@@ -223,8 +256,12 @@ class Choice(Spec):
         ctx.report(
             pos,
             name,
-            f"expected one of {', '.join(options)}, found {describe(value)}"
-            + (did_you_mean(value, options) if isinstance(value, str) else ""),
+            # Translators: %(choices)s lists the words allowed (as typed in the entry file);
+            # %(hint)s is empty or a "did you mean" that follows the sentence.
+            N_("expected one of %(choices)s, found %(found)s%(hint)s"),
+            choices=", ".join(options),
+            found=describe(value, ctx.language),
+            hint=did_you_mean(value, options, ctx.language) if isinstance(value, str) else "",
         )
         return INVALID
 
@@ -255,7 +292,9 @@ class DateOrFalse(Spec):
         if value is False:
             return False
         if value is True:
-            ctx.report(pos, name, "expected the date you asked (YYYY-MM-DD) or false, found true")
+            ctx.report(
+                pos, name, N_("expected the date you asked (YYYY-MM-DD) or false, found true")
+            )
             return INVALID
         return Date().check(value, pos, name, ctx)
 
@@ -272,7 +311,10 @@ class AnyMapping(Spec):
     def check(self, value: Any, pos: Pos, name: str, ctx: Context) -> Any:
         if isinstance(value, dict):
             return {str(k): v for k, v in value.items()}
-        ctx.report(pos, name, f"expected a mapping of names to values, found {describe(value)}")
+        found = describe(value, ctx.language)
+        ctx.report(
+            pos, name, N_("expected a mapping of names to values, found %(found)s"), found=found
+        )
         return INVALID
 
     def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
@@ -294,10 +336,11 @@ class ListOf(Spec):
         if not isinstance(value, list):
             if isinstance(value, dict | str):
                 if self.one and isinstance(value, str) and "," in value:
-                    ctx.warn(pos, name, comma_hint(value, name, self.one))
+                    comma_hint(value, pos, name, self.one, ctx)
                 value, positions = [value], [pos]
             else:
-                ctx.report(pos, name, f"expected a list, found {describe(value)}")
+                found = describe(value, ctx.language)
+                ctx.report(pos, name, N_("expected a list, found %(found)s"), found=found)
                 return INVALID
         else:
             positions = value.item_pos if isinstance(value, Sequence) else [pos] * len(value)
@@ -319,13 +362,41 @@ class ListOf(Spec):
         }
 
 
-def comma_hint(value: str, name: str, one: str) -> str:
+def comma_hint(value: str, pos: Pos, name: str, one: str, ctx: Context) -> None:
     """`gaps: Python, SQL` is one skill named "Python, SQL": say so, and show the list form."""
     parts = [part.strip() for part in value.split(",") if part.strip()]
-    return (
-        f"if you meant {len(parts)} {one}s, write them as a list: {name}: [{', '.join(parts)}] "
-        f"(as written, '{value.strip()}' is one {one})"
-    )
+    ngettext = ctx.language.ngettext
+    # Translators: %(list)s is the list as it should be written in the entry file
+    # ("gaps: [Python, SQL]"); %(value)s is the text as the user wrote it.
+    values = {"list": f"{name}: [{', '.join(parts)}]", "value": value.strip()}
+    if one == "skill":
+        text = ngettext(
+            "if you meant %(num)s skill, write it as a list: %(list)s "
+            "(as written, '%(value)s' is one skill)",
+            "if you meant %(num)s skills, write them as a list: %(list)s "
+            "(as written, '%(value)s' is one skill)",
+            len(parts),
+            **values,
+        )
+    elif one == "tag":
+        text = ngettext(
+            "if you meant %(num)s tag, write it as a list: %(list)s "
+            "(as written, '%(value)s' is one tag)",
+            "if you meant %(num)s tags, write them as a list: %(list)s "
+            "(as written, '%(value)s' is one tag)",
+            len(parts),
+            **values,
+        )
+    else:
+        text = ngettext(
+            "if you meant %(num)s strength, write it as a list: %(list)s "
+            "(as written, '%(value)s' is one strength)",
+            "if you meant %(num)s strengths, write them as a list: %(list)s "
+            "(as written, '%(value)s' is one strength)",
+            len(parts),
+            **values,
+        )
+    ctx.warn(pos, name, text)
 
 
 @dataclass
@@ -356,18 +427,25 @@ class Record(Spec):
     ) -> tuple[dict[str, Any], bool]:
         """The fields that are right, and whether all were: later checks can use the good ones."""
         if not isinstance(value, dict):
-            where = f"{name}: " if name else ""
-            shape = f"; for example: {name.split('[')[0]}: {self.example}" if self.example else ""
-            ctx.problems.append(
-                Problem(
-                    ctx.path,
-                    pos.line,
-                    pos.column,
-                    f"{where}expected a mapping of fields (key: value), found {describe(value)}"
-                    + shape,
+            found = describe(value, ctx.language)
+            if self.example:
+                ctx.report(
+                    pos,
                     name,
+                    N_(
+                        "expected a mapping of fields (key: value), found %(found)s; "
+                        "for example: %(example)s"
+                    ),
+                    found=found,
+                    example=f"{name.split('[')[0]}: {self.example}",
                 )
-            )
+            else:
+                ctx.report(
+                    pos,
+                    name,
+                    N_("expected a mapping of fields (key: value), found %(found)s"),
+                    found=found,
+                )
             return {}, False
         key_pos = value.key_pos if isinstance(value, Mapping) else {}
         value_pos = value.value_pos if isinstance(value, Mapping) else {}
@@ -377,7 +455,9 @@ class Record(Spec):
             full = f"{name}.{key}" if name else str(key)
             spec = self.fields.get(key) if isinstance(key, str) else None
             if spec is None:
-                ctx.report(key_pos.get(key, pos), full, self.unknown_field(str(key)))
+                ctx.problems.append(
+                    ctx.located(key_pos.get(key, pos), full, self.unknown_field(str(key), ctx))
+                )
                 ok = False
                 continue
             checked = spec.spec.check(item, value_pos.get(key, pos), full, ctx)
@@ -388,24 +468,33 @@ class Record(Spec):
         for key, spec in self.fields.items():
             if spec.required and key not in value:
                 full = f"{name}.{key}" if name else key
-                ctx.report(pos, full, f"required field is missing from this {self.what}")
+                ctx.report(pos, full, _MISSING[self.what])
                 ok = False
         return result, ok
 
-    def unknown_field(self, key: str) -> str:
+    def unknown_field(self, key: str, ctx: Context) -> str:
+        """Why `key` is not a field here, in the context's language, with the likeliest fix."""
+        _ = ctx.language.gettext
         # An exact field of the other type beats a near miss: `progress` in a file without
         # `type: reflection` is a missing type, not a misspelt `process`.
         for sibling in self.siblings.values():
             if key in sibling.fields:
-                return (
-                    f"'{key}' is a field of a {sibling.what}, and this file is a {self.what}"
-                    f" (type: {self.what})"
-                )
-        hint = did_you_mean(key, list(self.fields))
+                return _(_OTHER_TYPE[sibling.what], key=key, type=self.what)
+        hint = did_you_mean(key, list(self.fields), ctx.language)
+        what = ctx.language.pgettext(*_WHAT[self.what])
         if hint:
-            return f"unknown field in {self.what}{hint}"
-        extra = "; keep your own fields under 'extra:'" if "extra" in self.fields else ""
-        return f"unknown field in {self.what}; expected one of: {', '.join(self.fields)}{extra}"
+            # Translators: %(what)s is a kind of record ("rejection", "feedback", "gap"...);
+            # %(hint)s is " (did you mean '...'?)".
+            return _("unknown field in %(what)s%(hint)s", what=what, hint=hint)
+        fields = ", ".join(self.fields)
+        if "extra" in self.fields:
+            return _(
+                "unknown field in %(what)s; expected one of: %(fields)s; "
+                "keep your own fields under 'extra:'",
+                what=what,
+                fields=fields,
+            )
+        return _("unknown field in %(what)s; expected one of: %(fields)s", what=what, fields=fields)
 
     def json_schema(self, stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
         return {
@@ -434,7 +523,9 @@ class TextOr(Spec):
         ctx.report(
             pos,
             name,
-            f"expected text or a mapping with '{self.key}:', found {describe(value)}",
+            N_("expected text or a mapping with '%(key)s:', found %(found)s"),
+            key=self.key,
+            found=describe(value, ctx.language),
         )
         return INVALID
 
@@ -443,3 +534,35 @@ class TextOr(Spec):
             "anyOf": [Text().json_schema(stages), self.record.json_schema(stages)],
             "description": self.doc,
         }
+
+
+_WHAT = {
+    "entry": NC_("record", "entry"),
+    "rejection": NC_("record", "rejection"),
+    "reflection": NC_("record", "reflection"),
+    "process step": NC_("record", "process step"),
+    "feedback": NC_("record", "feedback"),
+    "gap": NC_("record", "gap"),
+    "progress item": NC_("record", "progress item"),
+    "mentor question": NC_("record", "mentor question"),
+}
+"""Each kind of record, as an unknown-field message names it (a field name stays English)."""
+_MISSING = {
+    "entry": N_("required field is missing from this entry"),
+    "rejection": N_("required field is missing from this rejection"),
+    "reflection": N_("required field is missing from this reflection"),
+    "process step": N_("required field is missing from this process step"),
+    "feedback": N_("required field is missing from this feedback"),
+    "gap": N_("required field is missing from this gap"),
+    "progress item": N_("required field is missing from this progress item"),
+    "mentor question": N_("required field is missing from this mentor question"),
+}
+_OTHER_TYPE = {
+    "rejection": N_(
+        "'%(key)s' is a field of a rejection, and this file is a reflection (type: %(type)s)"
+    ),
+    "reflection": N_(
+        "'%(key)s' is a field of a reflection, and this file is a rejection (type: %(type)s)"
+    ),
+}
+"""A field of the other type of entry: the likeliest fix is the `type:` line."""

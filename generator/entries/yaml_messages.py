@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import yaml
 
+from ..i18n import ENGLISH, N_, Language
+
 
 def where(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
     """Where to send the user: an unclosed quote or bracket is shown where it opens.
@@ -28,54 +30,74 @@ def line_at(text: str, mark: yaml.Mark | None) -> str:
 _ADVICE: tuple[tuple[str, str], ...] = (
     (
         "while scanning a quoted scalar",
-        "a quote opened here is never closed: add the closing quote",
+        N_("a quote opened here is never closed: add the closing quote"),
     ),
     (
         "mapping values are not allowed",
-        "a colon followed by a space inside a value: put the whole value in quotes, "
-        "or check this line's indentation",
+        N_(
+            "a colon followed by a space inside a value: put the whole value in quotes, "
+            "or check this line's indentation"
+        ),
     ),
-    ("found undefined alias", "a value starting with '*' must be put in quotes"),
-    ("but found another document", "a second '---' starts another document: an entry has one"),
-    ("did not find expected '-' indicator", "list items must line up: check the '-' lines"),
-    ("could not find expected ':'", "a key needs a colon and a space after it (key: value)"),
-    ("expected ',' or ']'", "a '[' opened here is never closed, or a comma is missing"),
-    ("expected ',' or '}'", "a '{' opened here is never closed, or a comma is missing"),
+    ("found undefined alias", N_("a value starting with '*' must be put in quotes")),
+    (
+        "but found another document",
+        N_("a second '---' starts another document: an entry has one"),
+    ),
+    ("did not find expected '-' indicator", N_("list items must line up: check the '-' lines")),
+    (
+        "could not find expected ':'",
+        N_("a key needs a colon and a space after it (key: value)"),
+    ),
+    ("expected ',' or ']'", N_("a '[' opened here is never closed, or a comma is missing")),
+    ("expected ',' or '}'", N_("a '{' opened here is never closed, or a comma is missing")),
 )
 """PyYAML's words for common slips, and what to do about each, in plain words."""
 
 
-def _describe(exc: yaml.MarkedYAMLError, line: str) -> tuple[str | None, str]:
-    """What to do, in plain words (when we know), and PyYAML's own words."""
+def _describe(exc: yaml.MarkedYAMLError, line: str, language: Language) -> tuple[str | None, str]:
+    """What to do, in plain words (when we know), and PyYAML's own (English) words."""
     parts = [p for p in (exc.context, exc.problem) if p]
     text = "; ".join(parts) or "the structure is broken"
     if "\t" in line[: len(line) - len(line.lstrip())]:
-        return "this line is indented with a tab: YAML needs spaces", text
-    return next((tip for words, tip in _ADVICE if words in text), None), text
+        return language.gettext("this line is indented with a tab: YAML needs spaces"), text
+    tip = next((tip for words, tip in _ADVICE if words in text), None)
+    return (None if tip is None else language.gettext(tip)), text
 
 
-def _advice_first(advice: str | None, words: str) -> str:
+def _advice_first(advice: str | None, words: str, language: Language) -> str:
     """The plain advice first, PyYAML's words after it; only those when there is no advice."""
+    # Translators: %(words)s is the YAML reader's own description, in English.
     if advice is None:
-        return f"not valid YAML: {words}"
-    return f"{advice} (not valid YAML: {words})"
+        return language.gettext("not valid YAML: %(words)s", words=words)
+    return language.gettext("%(advice)s (not valid YAML: %(words)s)", advice=advice, words=words)
 
 
-def syntax_message(exc: yaml.MarkedYAMLError, line: str, hidden_break: str | None) -> str:
+def syntax_message(
+    exc: yaml.MarkedYAMLError, line: str, hidden_break: str | None, language: Language = ENGLISH
+) -> str:
     """What is wrong on `line` and what to do; a hidden line break (U+2028...) is named first."""
-    advice, words = _describe(exc, line)
+    advice, words = _describe(exc, line, language)
     if hidden_break is not None:
-        advice = (
-            f"this line has a hidden line break, U+{ord(hidden_break):04X}, often pasted "
-            "from a web page or a PDF: delete it"
+        code = format(ord(hidden_break), "04X")
+        advice = language.gettext(
+            "this line has a hidden line break, U+%(code)s, often pasted "
+            "from a web page or a PDF: delete it",
+            code=code,
         )
-    return _advice_first(advice, words)
+    return _advice_first(advice, words, language)
 
 
-def control_character(char: str) -> str:
+def control_character(char: str, language: Language = ENGLISH) -> str:
     """A character YAML does not allow (a control character, usually pasted by accident)."""
-    code = f"U+{ord(char):04X}" if char else "a character"
-    return (
-        f"not valid YAML: {code} is a control character YAML does not allow; delete it "
-        "(it is often invisible: pasted from another program)"
+    if not char:
+        return language.gettext(
+            "not valid YAML: a character is a control character YAML does not allow; delete it "
+            "(it is often invisible: pasted from another program)"
+        )
+    code = format(ord(char), "04X")
+    return language.gettext(
+        "not valid YAML: U+%(code)s is a control character YAML does not allow; delete it "
+        "(it is often invisible: pasted from another program)",
+        code=code,
     )

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from ..i18n import ENGLISH, Language
 from .yaml_messages import control_character, line_at, syntax_message, where
 
 try:
@@ -72,7 +73,9 @@ class Sequence(list):
         self.item_pos: list[Pos] = []
 
 
-def parse(text: str, line_offset: int = 0, positions: bool = True) -> tuple[Any, Pos]:
+def parse(
+    text: str, line_offset: int = 0, positions: bool = True, language: Language = ENGLISH
+) -> tuple[Any, Pos]:
     """Parse one YAML document; return its value and position.
 
     `line_offset` is added to every line (front matter starts below the `---` line).
@@ -80,8 +83,9 @@ def parse(text: str, line_offset: int = 0, positions: bool = True) -> tuple[Any,
     key and value stood; without, they are plain dicts and lists, which is much cheaper: a
     caller that only needs positions to word an error parses again with them when it has one.
     Both ways accept and refuse exactly the same texts, with the same problem and place.
-    Raises only `YamlProblem`, whatever the text.
+    Raises only `YamlProblem`, whatever the text, its message in `language`.
     """
+    _ = language.gettext
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -92,21 +96,22 @@ def parse(text: str, line_offset: int = 0, positions: bool = True) -> tuple[Any,
         if hidden is not None:
             pos = places.at(hidden)
         hidden_break = None if hidden is None else text[hidden]
-        raise YamlProblem(pos, syntax_message(exc, line_at(text, mark), hidden_break)) from None
+        message = syntax_message(exc, line_at(text, mark), hidden_break, language)
+        raise YamlProblem(pos, message) from None
     except yaml.reader.ReaderError as exc:
-        raise _reader_problem(exc, text, line_offset) from None
+        raise _reader_problem(exc, text, line_offset, language) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(Pos(line_offset + 1, 1), f"not valid YAML: {exc}") from None
+        # Translators: %(words)s is the YAML reader's own (English) description.
+        message = _("not valid YAML: %(words)s", words=str(exc))
+        raise YamlProblem(Pos(line_offset + 1, 1), message) from None
     except RecursionError:
-        raise YamlProblem(
-            Pos(line_offset + 1, 1),
-            "not valid YAML: lists and mappings are nested far too deeply "
-            "(is a bracket left open?)",
-        ) from None
+        message = _(
+            "not valid YAML: lists and mappings are nested far too deeply (is a bracket left open?)"
+        )
+        raise YamlProblem(Pos(line_offset + 1, 1), message) from None
     except Exception as exc:  # PyYAML raises IndexError and others on some malformed input
-        raise YamlProblem(
-            Pos(line_offset + 1, 1), f"not valid YAML ({type(exc).__name__})"
-        ) from None
+        message = _("not valid YAML (%(error)s)", error=type(exc).__name__)
+        raise YamlProblem(Pos(line_offset + 1, 1), message) from None
     if node is None:
         return None, Pos(line_offset + 1, 1)
     places = _Places(text, line_offset)
@@ -116,20 +121,21 @@ def parse(text: str, line_offset: int = 0, positions: bool = True) -> tuple[Any,
                 return _Plain().build(node), places.of(node.start_mark)
             except _NeedPositions:
                 pass  # a problem: build again with positions, to say what and where
-        return _Builder(places).build(node), places.of(node.start_mark)
+        return _Builder(places, language).build(node), places.of(node.start_mark)
     except YamlProblem:
         raise
     except Exception as exc:  # a last guard: nothing but YamlProblem leaves this function
-        raise YamlProblem(
-            places.of(node.start_mark), f"cannot read this document ({type(exc).__name__})"
-        ) from None
+        message = _("cannot read this document (%(error)s)", error=type(exc).__name__)
+        raise YamlProblem(places.of(node.start_mark), message) from None
 
 
-def _reader_problem(exc: yaml.reader.ReaderError, text: str, line_offset: int) -> YamlProblem:
+def _reader_problem(
+    exc: yaml.reader.ReaderError, text: str, line_offset: int, language: Language
+) -> YamlProblem:
     """A character YAML does not allow (a control character, usually pasted by accident)."""
     index = exc.position if isinstance(exc.position, int) else 0
     char = text[index] if 0 <= index < len(text) else ""
-    return YamlProblem(_Places(text, line_offset).at(index), control_character(char))
+    return YamlProblem(_Places(text, line_offset).at(index), control_character(char, language))
 
 
 _WILDCARD = tuple(_BaseLoader.yaml_implicit_resolvers.get(None, []))
@@ -303,8 +309,9 @@ class _Plain:
 class _Builder:
     """Nodes -> `Mapping`s and `Sequence`s that remember where each key and value stood."""
 
-    def __init__(self, places: _Places) -> None:
+    def __init__(self, places: _Places, language: Language = ENGLISH) -> None:
         self.places = places
+        self._ = language.gettext
         self.budget = MAX_NODES
         self.depth = 0
 
@@ -319,16 +326,22 @@ class _Builder:
         if self.budget < 0:
             raise YamlProblem(
                 self.pos(node),
-                f"the document expands to more than {MAX_NODES} values "
-                "(too many aliases or too large for an entry)",
+                self._(
+                    "the document expands to more than %(limit)s values "
+                    "(too many aliases or too large for an entry)",
+                    limit=MAX_NODES,
+                ),
             )
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if self.depth >= MAX_DEPTH:
             raise YamlProblem(
                 self.pos(node),
-                f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; "
-                "an entry needs only a few (is a bracket left open?)",
+                self._(
+                    "lists and mappings are nested more than %(limit)s levels deep here; "
+                    "an entry needs only a few (is a bracket left open?)",
+                    limit=MAX_DEPTH,
+                ),
             )
         self.depth += 1
         try:
@@ -344,16 +357,19 @@ class _Builder:
         result = Mapping(self.pos(node))
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
-                raise YamlProblem(self.pos(key_node), "merge keys (<<) are not supported")
+                raise YamlProblem(self.pos(key_node), self._("merge keys (<<) are not supported"))
             key = self.build(key_node)
             if not isinstance(key, str | int | float | bool) and key is not None:
-                raise YamlProblem(self.pos(key_node), "a key must be a plain name")
+                raise YamlProblem(self.pos(key_node), self._("a key must be a plain name"))
             key_pos = self.pos(key_node)
             if key in result:
                 first = result.key_pos[key]
-                raise YamlProblem(
-                    key_pos, f"duplicate key '{key}' (first given on line {first.line})"
+                message = self._(
+                    "duplicate key '%(key)s' (first given on line %(line)s)",
+                    key=key,
+                    line=first.line,
                 )
+                raise YamlProblem(key_pos, message)
             result[key] = self.build(value_node)
             result.key_pos[key] = key_pos
             result.value_pos[key] = self.pos(value_node)
@@ -371,13 +387,13 @@ class _Builder:
         if node.tag == _STR:
             return node.value
         if node.tag not in _SCALAR_TAGS:
-            raise YamlProblem(
-                self.pos(node), f"the YAML tag '{node.tag}' is not allowed in an entry"
-            )
+            raise self.tag_problem(node)
         return _scalar(node)
 
     def check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
-            raise YamlProblem(
-                self.pos(node), f"the YAML tag '{node.tag}' is not allowed in an entry"
-            )
+            raise self.tag_problem(node)
+
+    def tag_problem(self, node: yaml.Node) -> YamlProblem:
+        message = self._("the YAML tag '%(tag)s' is not allowed in an entry", tag=node.tag)
+        return YamlProblem(self.pos(node), message)
