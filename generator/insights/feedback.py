@@ -9,7 +9,6 @@ from typing import Literal
 
 from ..model import FeedbackStatus, Rejection
 from ..settings import Settings
-from ..wording import long_date
 from .analysis import Analysis, RejectionFacts, feedback_status, wait_ends
 
 STATUSES: tuple[FeedbackStatus, ...] = (
@@ -143,21 +142,32 @@ def letter_for(facts: RejectionFacts, settings: Settings) -> EmailKind | NoLette
     rejection = facts.rejection
     feedback = rejection.feedback
     company = " ".join(rejection.company.split())
+    language = settings.language
     if facts.feedback == "not requested":
         return "request"
     if facts.feedback == "received":
         return "thanks"
     if facts.feedback == "not asked":
         return NoLetter(
-            "you chose not to ask for feedback on this one (requested: false), so there is "
-            "nothing to send"
+            language.gettext(
+                "you chose not to ask for feedback on this one (requested: false), so there is "
+                "nothing to send"
+            )
         )
     if facts.feedback == "declined":
-        return NoLetter(f"{company} gives no feedback (declined: true), so there is nothing to ask")
+        return NoLetter(
+            language.gettext(
+                "%(company)s gives no feedback (declined: true), so there is nothing to ask",
+                company=company,
+            )
+        )
     if feedback and feedback.followed_up:
         return NoLetter(
-            f"you followed up on {long_date(feedback.followed_up)} already: one follow-up is "
-            "enough, so there is nothing more to send"
+            language.gettext(
+                "you followed up on %(day)s already: one follow-up is enough, so there is "
+                "nothing more to send",
+                day=language.long_date(feedback.followed_up),
+            )
         )
     if facts.to_chase:
         return "follow_up"
@@ -165,6 +175,10 @@ def letter_for(facts: RejectionFacts, settings: Settings) -> EmailKind | NoLette
     if not isinstance(asked, dt.date):
         return "request"
     return NoLetter(
-        f"you asked on {long_date(asked)}, so it is too early to follow up; if no reply has "
-        f"come, the one follow-up is due on {long_date(wait_ends(asked, settings))}"
+        language.gettext(
+            "you asked on %(asked)s, so it is too early to follow up; if no reply has come, the "
+            "one follow-up is due on %(due)s",
+            asked=language.long_date(asked),
+            due=language.long_date(wait_ends(asked, settings)),
+        )
     )
