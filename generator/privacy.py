@@ -7,10 +7,12 @@ feed can see what it must not show.
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from collections.abc import Callable
 from typing import Any
 
+from .i18n import ENGLISH, N_, Language
 from .insights.names import fold
 from .model import AnyEntry, Reflection, Rejection
 
@@ -27,20 +29,23 @@ def strip_private_sections(body: str) -> str:
     return _SECTION.sub("", body)
 
 
-PRIVATE_LABEL = "Private: stays on this machine, never in a published build"
+PRIVATE_LABEL = N_("Private: stays on this machine, never in a published build")
+"""The label of a private section in a preview (translated where it is shown)."""
 
 
-def mark_private_sections(body: str) -> str:
+def mark_private_sections(body: str, language: Language = ENGLISH) -> str:
     """For a private preview: each private section in a bordered, labelled block.
 
     The user sees exactly what stays home; a published build removes these sections instead.
     """
 
+    label = html.escape(language.gettext(PRIVATE_LABEL))
+
     def block(match: re.Match[str]) -> str:
         inner = _MARKERS.sub("", match.group(0)).strip("\n")
         return (
             f'\n\n<div class="rl-private" markdown>\n\n<p class="rl-private-label">'
-            f"{PRIVATE_LABEL}</p>\n\n{inner}\n\n</div>\n\n"
+            f"{label}</p>\n\n{inner}\n\n</div>\n\n"
         )
 
     return _SECTION.sub(block, body)
@@ -72,14 +77,15 @@ def _redact(entry: AnyEntry, public_ids: set[str]) -> AnyEntry:
     return dataclasses.replace(entry, **changes) if changes else entry
 
 
-def company_aliases(entries: tuple[AnyEntry, ...]) -> dict[str, str]:
+def company_aliases(entries: tuple[AnyEntry, ...], language: Language = ENGLISH) -> dict[str, str]:
     """Folded company name → "Company A", "Company B"... in order of first appearance."""
     aliases: dict[str, str] = {}
     for entry in sorted(entries, key=lambda e: (e.date, e.id)):
         if isinstance(entry, Rejection):
             key = fold(entry.company)
             if key not in aliases:
-                aliases[key] = f"Company {_letters(len(aliases))}"
+                # Translators: a company's name hidden behind a letter (A, B... Z, AA...).
+                aliases[key] = language.gettext("Company %(letter)s", letter=_letters(len(aliases)))
     return aliases
 
 
@@ -93,13 +99,15 @@ def _letters(index: int) -> str:
     return result
 
 
-def anonymize_companies(entries: tuple[AnyEntry, ...]) -> tuple[AnyEntry, ...]:
+def anonymize_companies(
+    entries: tuple[AnyEntry, ...], language: Language = ENGLISH
+) -> tuple[AnyEntry, ...]:
     """Every company name replaced by its alias, in every text, and ids that name no company.
 
     An id usually contains the company ("2026-11-03-acme-data-analyst"), and ids become page
     addresses, so each entry gets a new id made of its date and a number.
     """
-    aliases = company_aliases(entries)
+    aliases = company_aliases(entries, language)
     if not aliases:
         return entries
     names = sorted({e.company for e in entries if isinstance(e, Rejection)}, key=len, reverse=True)

@@ -120,7 +120,7 @@ def build_site(
     loaded = load_log(entries_dir, settings, display_as=options.entries_label, cache=cache)
     entries = publishable(loaded.entries, settings.show_private)
     if options.anonymize_companies:
-        entries = anonymize_companies(entries)
+        entries = anonymize_companies(entries, settings.language)
     site_options = SiteOptions(
         dashboard_uri="dashboard.md" if options.user_home else "index.md",
         problem_details=options.problem_details,

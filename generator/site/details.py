@@ -19,6 +19,7 @@ from ..insights.reports import Reports
 from ..insights.skills import SkillGap, Strength
 from ..insights.tracks import Track
 from ..model import AnyEntry, Reflection
+from ..vocabulary import stage_name
 from .links import ENTRIES_FOLDER, PageAddresses
 
 CITED = 5
@@ -158,9 +159,13 @@ renders it when it is read."""
 
 
 def detail_pages(
-    entries: Sequence[AnyEntry], found: Reports, details: DetailAddresses, render: Render
+    entries: Sequence[AnyEntry],
+    found: Reports,
+    details: DetailAddresses,
+    render: Render,
+    language: Language = ENGLISH,
 ) -> list[tuple[str, str | Callable[[], str]]]:
-    """(uri, Markdown) of every detail page; `entries` newest first."""
+    """(uri, Markdown) of every detail page, titled in `language`; `entries` newest first."""
     pages = [
         *(
             (uri, render(uri, "skill.md.j2", g.name, {"gap": g}))
@@ -168,43 +173,55 @@ def detail_pages(
             for uri in [details.skill(g)]
         ),
         *(
-            (uri, render(uri, "strength.md.j2", f"Strength: {s.name}", {"strength": s}))
+            (uri, render(uri, "strength.md.j2", title, {"strength": s}))
             for s in found.skills.strengths
             for uri in [details.strength(s)]
+            for title in [language.gettext("Strength: %(name)s", name=s.name)]
         ),
         *(
-            (uri, render(uri, "track.md.j2", f"Track: {t.name}", {"track": t}))
+            (uri, render(uri, "track.md.j2", title, {"track": t}))
             for t in found.tracks
             for uri in [details.track(t)]
+            for title in [language.gettext("Track: %(name)s", name=t.name)]
         ),
     ]
     guides = {guide.stage: guide for guide in found.practice.guides}
     for step in found.practice.funnel:
         uri = details.stage(step.stage)
         extra = {"step": step, "guide": guides.get(step.stage)}
-        pages.append((uri, render(uri, "stage.md.j2", f"Interviews: {step.stage}", extra)))
+        title = language.gettext("Interviews: %(stage)s", stage=stage_name(step.stage, language))
+        pages.append((uri, render(uri, "stage.md.j2", title, extra)))
     if any(len(lesson.entries) > CITED for lesson in found.lessons.repeated):
         uri = details.repeated_lessons
-        pages.append((uri, render(uri, "lessons_repeated.md.j2", "Lessons you keep writing", {})))
+        title = language.gettext("Lessons you keep writing")
+        pages.append((uri, render(uri, "lessons_repeated.md.j2", title, {})))
     if details.open_questions:
         uri = details.open_questions
-        pages.append((uri, render(uri, "questions.md.j2", "Open questions for my mentor", {})))
-    pages.extend(_year_pages(entries, found, details, render))
+        title = language.gettext("Open questions for my mentor")
+        pages.append((uri, render(uri, "questions.md.j2", title, {})))
+    pages.extend(_year_pages(entries, found, details, render, language))
     return pages
 
 
 def _year_pages(
-    entries: Sequence[AnyEntry], found: Reports, details: DetailAddresses, render: Render
+    entries: Sequence[AnyEntry],
+    found: Reports,
+    details: DetailAddresses,
+    render: Render,
+    language: Language,
 ) -> list[tuple[str, str | Callable[[], str]]]:
     pages = []
     for year, uri in details.timeline_years.items():
         year_entries = in_year(entries, year, lambda e: e.date)
-        extra = {"year": year, "year_entries": year_entries, "months": by_month(year_entries)}
-        pages.append((uri, render(uri, "timeline_year.md.j2", f"Timeline: {year}", extra)))
+        months = by_month(year_entries, language)
+        extra = {"year": year, "year_entries": year_entries, "months": months}
+        title = language.gettext("Timeline: %(year)s", year=str(year))
+        pages.append((uri, render(uri, "timeline_year.md.j2", title, extra)))
     for year, uri in details.lesson_years.items():
         lessons = in_year(found.lessons.lessons, year, lambda lesson: lesson.entry.date)
         extra = {"year": year, "year_lessons": lessons}
-        pages.append((uri, render(uri, "lessons_year.md.j2", f"Lessons: {year}", extra)))
+        title = language.gettext("Lessons: %(year)s", year=str(year))
+        pages.append((uri, render(uri, "lessons_year.md.j2", title, extra)))
     for year, uri in details.reflection_years.items():
         extra = {
             "year": year,
@@ -215,7 +232,8 @@ def _year_pages(
                 e for e in in_year(entries, year, lambda e: e.date) if e.mood is not None
             ],
         }
-        pages.append((uri, render(uri, "reflections_year.md.j2", f"Reflections: {year}", extra)))
+        title = language.gettext("Reflections: %(year)s", year=str(year))
+        pages.append((uri, render(uri, "reflections_year.md.j2", title, extra)))
     return pages
 
 

@@ -471,13 +471,13 @@ class _Renderer:
             meta = {"title": meta_text(title), "search": {"exclude": True}}
             return self.later(template, {**self.page_vars(uri, meta), **extra})
 
-        return detail_pages(entries, found, self.base["details"], render)
+        return detail_pages(entries, found, self.base["details"], render, self.language)
 
 
 def _shown_body(entry: AnyEntry, settings: Settings) -> str:
     """The entry's words; in a private preview, its private sections marked as such."""
     body = entry.body.strip()
-    return mark_private_sections(body) if settings.show_private else body
+    return mark_private_sections(body, settings.language) if settings.show_private else body
 
 
 def _entry_meta(entry: AnyEntry) -> dict[str, Any]:
