@@ -158,9 +158,13 @@ renders it when it is read."""
 
 
 def detail_pages(
-    entries: Sequence[AnyEntry], found: Reports, details: DetailAddresses, render: Render
+    entries: Sequence[AnyEntry],
+    found: Reports,
+    details: DetailAddresses,
+    render: Render,
+    language: Language = ENGLISH,
 ) -> list[tuple[str, str | Callable[[], str]]]:
-    """(uri, Markdown) of every detail page; `entries` newest first."""
+    """(uri, Markdown) of every detail page; `entries` newest first; titles in `language`."""
     pages = [
         *(
             (uri, render(uri, "skill.md.j2", g.name, {"gap": g}))
@@ -173,9 +177,10 @@ def detail_pages(
             for uri in [details.strength(s)]
         ),
         *(
-            (uri, render(uri, "track.md.j2", f"Track: {t.name}", {"track": t}))
+            (uri, render(uri, "track.md.j2", title, {"track": t}))
             for t in found.tracks
             for uri in [details.track(t)]
+            for title in [language.gettext("Track: %(track)s", track=t.name)]
         ),
     ]
     guides = {guide.stage: guide for guide in found.practice.guides}
@@ -185,26 +190,34 @@ def detail_pages(
         pages.append((uri, render(uri, "stage.md.j2", f"Interviews: {step.stage}", extra)))
     if any(len(lesson.entries) > CITED for lesson in found.lessons.repeated):
         uri = details.repeated_lessons
-        pages.append((uri, render(uri, "lessons_repeated.md.j2", "Lessons you keep writing", {})))
+        title = language.gettext("Lessons you keep writing")
+        pages.append((uri, render(uri, "lessons_repeated.md.j2", title, {})))
     if details.open_questions:
         uri = details.open_questions
         pages.append((uri, render(uri, "questions.md.j2", "Open questions for my mentor", {})))
-    pages.extend(_year_pages(entries, found, details, render))
+    pages.extend(_year_pages(entries, found, details, render, language))
     return pages
 
 
 def _year_pages(
-    entries: Sequence[AnyEntry], found: Reports, details: DetailAddresses, render: Render
+    entries: Sequence[AnyEntry],
+    found: Reports,
+    details: DetailAddresses,
+    render: Render,
+    language: Language,
 ) -> list[tuple[str, str | Callable[[], str]]]:
     pages = []
     for year, uri in details.timeline_years.items():
         year_entries = in_year(entries, year, lambda e: e.date)
-        extra = {"year": year, "year_entries": year_entries, "months": by_month(year_entries)}
-        pages.append((uri, render(uri, "timeline_year.md.j2", f"Timeline: {year}", extra)))
+        months = by_month(year_entries, language)
+        extra = {"year": year, "year_entries": year_entries, "months": months}
+        title = language.gettext("Timeline: %(year)s", year=year)
+        pages.append((uri, render(uri, "timeline_year.md.j2", title, extra)))
     for year, uri in details.lesson_years.items():
         lessons = in_year(found.lessons.lessons, year, lambda lesson: lesson.entry.date)
         extra = {"year": year, "year_lessons": lessons}
-        pages.append((uri, render(uri, "lessons_year.md.j2", f"Lessons: {year}", extra)))
+        title = language.gettext("Lessons: %(year)s", year=year)
+        pages.append((uri, render(uri, "lessons_year.md.j2", title, extra)))
     for year, uri in details.reflection_years.items():
         extra = {
             "year": year,

@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 from ..insights.analysis import Analysis
 from ..insights.names import LogNames, log_names
 from ..model import AnyEntry, Rejection
-from ..vocabulary import status_label
+from ..vocabulary import decision_name, stage_name, status_label
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"
@@ -21,21 +21,37 @@ def _stamp(day: dt.date) -> str:
 
 
 def summary(entry: AnyEntry, analysis: Analysis, names: LogNames | None = None) -> str:
-    """A short plain-text summary: the facts, not the diary; tracks under the log's names."""
+    """A short plain-text summary: the facts, not the diary; tracks under the log's names; in
+    the log's language."""
     names = names or log_names([entry])
+    words = analysis.settings.language
     if isinstance(entry, Rejection):
         facts = analysis.of(entry)
         parts = [
-            f"{entry.role} at {entry.company}: reached {facts.stage_reached}; "
-            f"feedback: {status_label(facts.feedback)}."
+            words.gettext(
+                "%(role)s at %(company)s: reached %(stage)s; feedback: %(feedback)s.",
+                role=entry.role,
+                company=entry.company,
+                stage=stage_name(facts.stage_reached, words),
+                feedback=status_label(facts.feedback, words),
+            )
         ]
     else:
         parts = [entry.title + "."]
-        if entry.decision:
-            about = f" ({names.track(entry.track)})." if entry.track else "."
-            parts.append(f"Decision: {entry.decision}{about}")
+        if entry.decision and entry.track:
+            parts.append(
+                words.gettext(
+                    "Decision: %(decision)s (%(track)s).",
+                    decision=decision_name(entry.decision, words),
+                    track=names.track(entry.track),
+                )
+            )
+        elif entry.decision:
+            decision = decision_name(entry.decision, words)
+            parts.append(words.gettext("Decision: %(decision)s.", decision=decision))
     if entry.lessons:
-        parts.append("Lessons: " + "; ".join(lesson.rstrip(". ") for lesson in entry.lessons) + ".")
+        lessons = "; ".join(lesson.rstrip(". ") for lesson in entry.lessons)
+        parts.append(words.gettext("Lessons: %(lessons)s.", lessons=lessons))
     return " ".join(" ".join(part.split()) for part in parts)
 
 

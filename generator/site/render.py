@@ -58,11 +58,12 @@ INSIGHT_PAGES: tuple[tuple[str, str, str], ...] = (
 """(page, template, title) of each insight page, in the order a navigation would list them.
 The titles are English; pages show them in the site's language."""
 
-PRIVATE_BANNER = (
-    '<p class="rl-private-banner" role="alert"><strong>Private preview — do not publish.'
-    "</strong> This build shows private entries and private sections.</p>\n"
-)
-"""Put at the top of every page while private content is shown."""
+
+def private_banner(language: Language = ENGLISH) -> str:
+    """Put at the top of every page while private content is shown."""
+    warning = language.gettext("Private preview — do not publish.")
+    shown = language.gettext("This build shows private entries and private sections.")
+    return f'<p class="rl-private-banner" role="alert"><strong>{warning}</strong> {shown}</p>\n'
 
 
 PageSource = str | Callable[[], str]
@@ -471,7 +472,7 @@ class _Renderer:
             meta = {"title": meta_text(title), "search": {"exclude": True}}
             return self.later(template, {**self.page_vars(uri, meta), **extra})
 
-        return detail_pages(entries, found, self.base["details"], render)
+        return detail_pages(entries, found, self.base["details"], render, self.language)
 
 
 def _shown_body(entry: AnyEntry, settings: Settings) -> str:
