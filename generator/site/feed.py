@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from xml.etree import ElementTree as ET
 
+from ..i18n import Language
 from ..insights.analysis import Analysis
 from ..insights.names import LogNames, log_names
 from ..model import AnyEntry, Rejection
@@ -18,6 +19,15 @@ MAX_ITEMS = 50
 
 def _stamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
+
+
+def entry_title(entry: AnyEntry, language: Language) -> str:
+    """The entry's title (`AnyEntry.title`) in `language`."""
+    if isinstance(entry, Rejection):
+        return language.gettext("%(role)s at %(company)s", role=entry.role, company=entry.company)
+    if entry.heading:
+        return entry.heading
+    return language.gettext("Reflection, %(date)s", date=entry.date.isoformat())
 
 
 def summary(entry: AnyEntry, analysis: Analysis, names: LogNames | None = None) -> str:
@@ -37,7 +47,7 @@ def summary(entry: AnyEntry, analysis: Analysis, names: LogNames | None = None) 
             )
         ]
     else:
-        parts = [entry.title + "."]
+        parts = [entry_title(entry, words) + "."]
         if entry.decision and entry.track:
             parts.append(
                 words.gettext(
@@ -73,6 +83,7 @@ def atom_feed(
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     names = names or log_names(entries, analysis.settings.skill_aliases)
+    words = analysis.settings.language
     newest = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)[:MAX_ITEMS]
     _text(feed, "title", title)
     _text(feed, "id", base)
@@ -85,7 +96,7 @@ def atom_feed(
     for entry in newest:
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
         url = base + url_for(entry).lstrip("/")
-        _text(item, "title", entry.title)
+        _text(item, "title", entry_title(entry, words))
         _text(item, "id", url)
         _text(item, "updated", _stamp(entry.date))
         ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=url)
