@@ -20,6 +20,9 @@ from pseudo_site import ALLOWED, fixture_values
 from test_large_log import ENTRIES as LARGE_LOG
 from test_site_build import write_site
 
+from generator.i18n import PSEUDO, resolve_language
+from generator.site.generated import NotOurFiles
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 ACME = """
@@ -121,10 +124,8 @@ def my_pages(site: Build) -> list[str]:
 
 def written_elsewhere(node: Node) -> bool:
     """What other parts of the code write on these pages, each checked where it is written:
-    the charts (`charts.py`), the entry tables of `_macros.j2` (their first column is the
-    date), and the "and N more" link of `Links.cited_html`."""
-    if node.tag == "figure":
-        return "rl-chart" in node.classes
+    the entry tables of `_macros.j2` (their first column is the date), and the "and N more"
+    link of `Links.cited_html`."""
     if node.tag == "table":
         first_heading = next((n for n in node.iter() if n.tag == "th"), None)
         return first_heading is not None and shown_text(first_heading) == "Date"
@@ -231,3 +232,10 @@ def test_the_german_feed_summarises_a_rejection_in_german(german: Build) -> None
     summary = "Data Analyst bei Acme Analytics: weiteste Phase Vor-Ort-Termin; Feedback:"
     assert summary in feed_text(german)
     assert "Entscheidung: dranbleiben (data analysis)." in feed_text(german)
+
+
+def test_a_refusal_to_overwrite_your_files_is_said_in_the_logs_language(tmp_path: Path) -> None:
+    refusal = NotOurFiles(tmp_path, [f"page-{n}.md" for n in range(7)])
+    assert english_words(refusal.said(PSEUDO)) == []
+    assert "und 2 weitere: schon vorhanden" in refusal.said(resolve_language("de"))
+    assert "and 2 more: already there" in str(refusal)
