@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .i18n import ENGLISH, NC_, Language
+from .model import AnyEntry, Rejection
 from .settings import DEFAULT_STAGES
 
 STAGES: Mapping[str, tuple[str, str]] = {
@@ -93,3 +94,13 @@ def decision_name(decision: str, language: Language = ENGLISH) -> str:
 def gap_status_name(status: str, language: Language = ENGLISH) -> str:
     """ "open", "learning" or "closed", in the reader's language."""
     return _shown(GAP_STATUSES, status, language)
+
+
+def entry_title(entry: AnyEntry, language: Language = ENGLISH) -> str:
+    """An entry's title in `language`: "<role> at <company>", or a reflection's heading (else
+    "Reflection, <date>"). `AnyEntry.title` is the English one, for files and ids."""
+    if isinstance(entry, Rejection):
+        return language.gettext("%(role)s at %(company)s", role=entry.role, company=entry.company)
+    if entry.heading:
+        return entry.heading
+    return language.gettext("Reflection, %(date)s", date=entry.date.isoformat())

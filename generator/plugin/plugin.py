@@ -31,7 +31,7 @@ from ..site.build import STYLESHEET, BuildOptions, Rebuilds, SiteIdentity, SiteP
 from ..site.feed import FEED_PATH
 from ..site.generated import generated_files
 from ..site.html_blocks import __name__ as HTML_BLOCKS
-from ..site.render import INSIGHT_PAGES, PRIVATE_BANNER, TIMELINE
+from ..site.render import INSIGHT_PAGES, TIMELINE, private_banner
 from ..site.render import Page as GeneratedPage
 from .files import ParkedHtml, RenderedFile, release, release_markdown
 from .nav import log_pages_first, pages_of
@@ -303,7 +303,7 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         if cache is not None and page.file.src_uri in cache.reused:
             return html  # as it was kept: with the banner of a private preview
         if self.settings.show_private:
-            html = PRIVATE_BANNER + html
+            html = private_banner(self.settings.language) + html
         if cache is not None:
             return cache.content(page, html)
         return self.parked.park(page, html) if self.parked is not None else html

@@ -7,7 +7,7 @@ from typing import TypedDict
 from ..insights.progress import Progress, track_progress
 from ..insights.reports import Reports
 from ..model import AnyEntry
-from ..vocabulary import MOODS, mood_name, stage_name
+from ..vocabulary import MOODS, entry_title, mood_name, stage_name
 from . import charts
 
 GAP_BARS = 10
@@ -46,7 +46,8 @@ def chart_context(found: Reports) -> ChartContext:
         "track_progress": _track_progress(found),
         "mood_entries": mood_entries,
         "mood_points": [
-            charts.Point(e.date, mood - 1, e.title) for mood, e in mood_entries[-CHART_POINTS:]
+            charts.Point(e.date, mood - 1, entry_title(e, language))
+            for mood, e in mood_entries[-CHART_POINTS:]
         ],
         "mood_levels": [f"{level} {mood_name(level, language)}" for level in MOODS],
     }

@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 from ..insights.analysis import Analysis
 from ..insights.names import LogNames, log_names
 from ..model import AnyEntry, Rejection
-from ..vocabulary import status_label
+from ..vocabulary import decision_name, entry_title, stage_name, status_label
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"
@@ -21,21 +21,37 @@ def _stamp(day: dt.date) -> str:
 
 
 def summary(entry: AnyEntry, analysis: Analysis, names: LogNames | None = None) -> str:
-    """A short plain-text summary: the facts, not the diary; tracks under the log's names."""
+    """A short plain-text summary: the facts, not the diary; tracks under the log's names; in
+    the log's language."""
     names = names or log_names([entry])
+    words = analysis.settings.language
     if isinstance(entry, Rejection):
         facts = analysis.of(entry)
         parts = [
-            f"{entry.role} at {entry.company}: reached {facts.stage_reached}; "
-            f"feedback: {status_label(facts.feedback)}."
+            words.gettext(
+                "%(role)s at %(company)s: reached %(stage)s; feedback: %(feedback)s.",
+                role=entry.role,
+                company=entry.company,
+                stage=stage_name(facts.stage_reached, words),
+                feedback=status_label(facts.feedback, words),
+            )
         ]
     else:
-        parts = [entry.title + "."]
-        if entry.decision:
-            about = f" ({names.track(entry.track)})." if entry.track else "."
-            parts.append(f"Decision: {entry.decision}{about}")
+        parts = [entry_title(entry, words) + "."]
+        if entry.decision and entry.track:
+            parts.append(
+                words.gettext(
+                    "Decision: %(decision)s (%(track)s).",
+                    decision=decision_name(entry.decision, words),
+                    track=names.track(entry.track),
+                )
+            )
+        elif entry.decision:
+            decision = decision_name(entry.decision, words)
+            parts.append(words.gettext("Decision: %(decision)s.", decision=decision))
     if entry.lessons:
-        parts.append("Lessons: " + "; ".join(lesson.rstrip(". ") for lesson in entry.lessons) + ".")
+        lessons = "; ".join(lesson.rstrip(". ") for lesson in entry.lessons)
+        parts.append(words.gettext("Lessons: %(lessons)s.", lessons=lessons))
     return " ".join(" ".join(part.split()) for part in parts)
 
 
@@ -57,6 +73,7 @@ def atom_feed(
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     names = names or log_names(entries, analysis.settings.skill_aliases)
+    words = analysis.settings.language
     newest = sorted(entries, key=lambda e: (e.date, e.id), reverse=True)[:MAX_ITEMS]
     _text(feed, "title", title)
     _text(feed, "id", base)
@@ -69,7 +86,7 @@ def atom_feed(
     for entry in newest:
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
         url = base + url_for(entry).lstrip("/")
-        _text(item, "title", entry.title)
+        _text(item, "title", entry_title(entry, words))
         _text(item, "id", url)
         _text(item, "updated", _stamp(entry.date))
         ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=url)

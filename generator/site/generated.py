@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from ..i18n import ENGLISH, Language
+
 MANIFEST = ".recovery-log-generated"
 _HEADER = (
     "# Written by `recovery-log generate`: the files it made here (SHA-256, path), which it\n"
@@ -26,15 +28,34 @@ _HEADER = (
 class NotOurFiles(Exception):
     """Some paths the log needs hold the user's own files; nothing was written."""
 
+    SHOWN = 5
+    """How many of the paths the message names."""
+
     def __init__(self, folder: Path, paths: list[str]) -> None:
         self.folder = folder
         self.paths = paths
-        shown = ", ".join(str(folder / path) for path in paths[:5])
-        more = f" and {len(paths) - 5} more" if len(paths) > 5 else ""
-        super().__init__(
-            f"{shown}{more}: already there, and not as recovery-log generate wrote it, so "
-            "nothing was written. Move or rename your file (or generate into another folder "
-            "with --out)."
+        super().__init__(self.said())
+
+    def said(self, language: Language = ENGLISH) -> str:
+        """What went wrong, in `language` (`str(exc)` is the English)."""
+        shown = ", ".join(str(self.folder / path) for path in self.paths[: self.SHOWN])
+        more = len(self.paths) - self.SHOWN
+        if more <= 0:
+            return language.gettext(
+                "%(paths)s: already there, and not as recovery-log generate wrote it, so nothing"
+                " was written. Move or rename your file (or generate into another folder with"
+                " --out).",
+                paths=shown,
+            )
+        return language.ngettext(
+            "%(paths)s and %(num)s more: already there, and not as recovery-log generate wrote"
+            " it, so nothing was written. Move or rename your file (or generate into another"
+            " folder with --out).",
+            "%(paths)s and %(num)s more: already there, and not as recovery-log generate wrote"
+            " it, so nothing was written. Move or rename your files (or generate into another"
+            " folder with --out).",
+            more,
+            paths=shown,
         )
 
 

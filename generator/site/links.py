@@ -9,8 +9,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from ..i18n import ENGLISH, Language
 from ..insights.names import fold
 from ..model import AnyEntry, Rejection
+from ..vocabulary import entry_title
 from .markdown import Md, escape, link, relative_path
 
 ENTRIES_FOLDER = "entries"
@@ -90,8 +92,10 @@ class Links:
         known: set[str],
         tracks: dict[str, tuple[str, str]] | None = None,
         directory_urls: bool = True,
+        language: Language = ENGLISH,
     ) -> None:
         self.here = here
+        self.language = language
         self.known = known
         self.tracks = tracks or {}
         self.directory_urls = directory_urls
@@ -111,15 +115,20 @@ class Links:
         """`entry(...)` as an HTML link, for the long lists that detail pages write as HTML
         (Python-Markdown passes an HTML block through, several times faster than Markdown)."""
         entry_id = entry if isinstance(entry, str) else entry.id
-        label = escape(
-            text if text is not None else (entry if isinstance(entry, str) else entry.title)
-        )
+        label = escape(text if text is not None else self._title(entry))
         if entry_id not in self.known:
             return label
         href = self._entry_href(entry_id)
         private = getattr(entry, "private", False)
-        tag = ' <span class="rl-private-tag">private</span>' if private else ""
+        tag = f" {self._private_tag()}" if private else ""
         return Md(f'<a href="{href}">{label}</a>{tag}')
+
+    def _title(self, entry: AnyEntry | str) -> str:
+        return entry if isinstance(entry, str) else entry_title(entry, self.language)
+
+    def _private_tag(self) -> str:
+        word = escape(self.language.gettext("private"))
+        return f'<span class="rl-private-tag">{word}</span>'
 
     def entry_links_html(self, entries: Iterable[AnyEntry]) -> Md:
         """`entry_html` of each entry, by company (a reflection by its title), comma-separated:
@@ -127,7 +136,7 @@ class Links:
         template loop (at 5,000 entries a track's page holds thousands)."""
         return Md(
             ", ".join(
-                self.entry_html(e, e.company if isinstance(e, Rejection) else e.title)
+                self.entry_html(e, e.company if isinstance(e, Rejection) else self._title(e))
                 for e in entries
             )
         )
@@ -136,9 +145,18 @@ class Links:
         """The `shown` most recent of `entries` (oldest first) as `entry_links_html`, then
         "and N more" linking the page `more`, which has all of them."""
         links = self.entry_links_html(entries[-shown:])
-        if len(entries) <= shown:
+        left = len(entries) - shown
+        if left <= 0:
             return links
-        return Md(f"{links}, {self.page_html(more, f'and {len(entries) - shown} more')}")
+        rest = self.page_html(
+            more,
+            self.language.ngettext(
+                "and %(count)s more", "and %(count)s more", left, count=self.language.integer(left)
+            ),
+        )
+        return Md(
+            self.language.gettext("%(entries)s, %(more)s", entries=links, more=rest)
+        )
 
     def entry_section_html(self, entry: AnyEntry, anchor: str, text: object) -> Md:
         """`entry_section(...)` as an HTML link, for HTML blocks."""
@@ -167,12 +185,12 @@ class Links:
         """A link to an entry's page, titled by `text` or the entry's title; text only when
         the entry is not on the site (private, or broken)."""
         entry_id = entry if isinstance(entry, str) else entry.id
-        label = text if text is not None else (entry if isinstance(entry, str) else entry.title)
+        label = text if text is not None else self._title(entry)
         if entry_id not in self.known:
             return escape(label)
         linked = link(label, entry_uri(entry_id), self.here)
         if getattr(entry, "private", False):  # only ever shown in a private preview
-            return Md(f'{linked} <span class="rl-private-tag">private</span>')
+            return Md(f"{linked} {self._private_tag()}")
         return linked
 
     def entry_section(self, entry: AnyEntry, anchor: str, text: object) -> Md:

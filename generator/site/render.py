@@ -27,7 +27,14 @@ from ..insights.reports import Reports, reports
 from ..model import AnyEntry, Rejection
 from ..privacy import mark_private_sections
 from ..settings import Settings
-from ..vocabulary import decision_name, gap_status_name, mood_name, stage_name, status_label
+from ..vocabulary import (
+    decision_name,
+    entry_title,
+    gap_status_name,
+    mood_name,
+    stage_name,
+    status_label,
+)
 from ..wording import plural
 from .chart_context import CHART_TRACKS, chart_context
 from .context import DashboardContext, PageContext, SiteContext, TimelineContext
@@ -58,11 +65,12 @@ INSIGHT_PAGES: tuple[tuple[str, str, str], ...] = (
 """(page, template, title) of each insight page, in the order a navigation would list them.
 The titles are English; pages show them in the site's language."""
 
-PRIVATE_BANNER = (
-    '<p class="rl-private-banner" role="alert"><strong>Private preview — do not publish.'
-    "</strong> This build shows private entries and private sections.</p>\n"
-)
-"""Put at the top of every page while private content is shown."""
+
+def private_banner(language: Language = ENGLISH) -> str:
+    """Put at the top of every page while private content is shown."""
+    warning = language.gettext("Private preview — do not publish.")
+    shown = language.gettext("This build shows private entries and private sections.")
+    return f'<p class="rl-private-banner" role="alert"><strong>{warning}</strong> {shown}</p>\n'
 
 
 PageSource = str | Callable[[], str]
@@ -230,6 +238,7 @@ def _environment(
         mood=functools.partial(mood_name, language=language),
         decision=functools.partial(decision_name, language=language),
         gap_status=functools.partial(gap_status_name, language=language),
+        entry_title=functools.partial(entry_title, language=language),
     )
     env.globals.update(
         date_range=functools.partial(date_range, language=language),
@@ -338,7 +347,7 @@ def _entry_pages(
     def entry_page(entry: AnyEntry) -> str:
         uri = entry_uri(entry)
         own = {
-            **renderer.page_vars(uri, _entry_meta(entry)),
+            **renderer.page_vars(uri, _entry_meta(entry, renderer.language)),
             "entry": entry,
             "body": Md(_shown_body(entry, settings)),
             "back_links": back_links.get(entry.id, []),
@@ -433,7 +442,7 @@ class _Renderer:
         """What decides every link `to` makes, besides the page's own address."""
         if self._links_key is None:
             self._links_key = value_key(
-                (frozenset(self.known), self.track_anchors, self.directory_urls)
+                (frozenset(self.known), self.track_anchors, self.directory_urls, self.language)
             )
         return self._links_key
 
@@ -443,7 +452,9 @@ class _Renderer:
     def page_vars(self, uri: str, meta: dict[str, Any]) -> dict[str, Any]:
         """What differs from page to page: its links and its front matter."""
         return {
-            "to": Links(uri, self.known, self.track_anchors, self.directory_urls),
+            "to": Links(
+                uri, self.known, self.track_anchors, self.directory_urls, self.language
+            ),
             "meta": front_matter(meta),
         }
 
@@ -480,8 +491,8 @@ def _shown_body(entry: AnyEntry, settings: Settings) -> str:
     return mark_private_sections(body, settings.language) if settings.show_private else body
 
 
-def _entry_meta(entry: AnyEntry) -> dict[str, Any]:
-    meta: dict[str, Any] = {"title": meta_text(entry.title)}
+def _entry_meta(entry: AnyEntry, language: Language) -> dict[str, Any]:
+    meta: dict[str, Any] = {"title": meta_text(entry_title(entry, language))}
     if entry.tags:
         meta["tags"] = [meta_text(tag) for tag in entry.tags]
     return meta
@@ -538,7 +549,7 @@ def site_context(
         "finals": found.practice.finals,
         "digest": found.digest,
         "head": found.headline,
-        "known_titles": {entry.id: entry.title for entry in entries},
+        "known_titles": {entry.id: entry_title(entry, settings.language) for entry in entries},
         "names": found.names,
         "email_for": Drafts(mail_env, options.author),
         "status_label": functools.partial(status_label, language=settings.language),
