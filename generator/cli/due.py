@@ -33,28 +33,31 @@ def due_lines(analysis: Analysis, language: Language = ENGLISH) -> list[str]:
 
 def _ask_now(w: Waiting, language: Language) -> str:
     return language.ngettext(
-        "%(title)s: %(num)s day since the rejection",
-        "%(title)s: %(num)s days since the rejection",
+        "%(role)s at %(company)s: %(num)s day since the rejection",
+        "%(role)s at %(company)s: %(num)s days since the rejection",
         w.days,
-        title=w.rejection.title,
+        role=w.rejection.role,
+        company=w.rejection.company,
     )
 
 
 def _overdue(w: Waiting, language: Language) -> str:
     return language.ngettext(
-        "%(title)s: %(num)s day since the rejection, still worth asking",
-        "%(title)s: %(num)s days since the rejection, still worth asking",
+        "%(role)s at %(company)s: %(num)s day since the rejection, still worth asking",
+        "%(role)s at %(company)s: %(num)s days since the rejection, still worth asking",
         w.days,
-        title=w.rejection.title,
+        role=w.rejection.role,
+        company=w.rejection.company,
     )
 
 
 def _chase(w: Waiting, language: Language) -> str:
     return language.ngettext(
-        "%(title)s: %(num)s day since you asked: send the one follow-up",
-        "%(title)s: %(num)s days since you asked: send the one follow-up",
+        "%(role)s at %(company)s: %(num)s day since you asked: send the one follow-up",
+        "%(role)s at %(company)s: %(num)s days since you asked: send the one follow-up",
         w.days,
-        title=w.rejection.title,
+        role=w.rejection.role,
+        company=w.rejection.company,
     )
 
 
