@@ -22,7 +22,6 @@ from ..model import AnyEntry, Rejection
 from ..privacy import publishable
 from ..settings import Settings
 from ..site.render import ENTRIES_FOLDER, human_date
-from ..wording import plural
 from .command_kit import (
     config_option,
     deliver,
@@ -55,22 +54,30 @@ def _reminder_for(rejection: Rejection, settings: Settings) -> Reminder | None:
     """
     status = feedback_status(rejection)
     feedback = rejection.feedback
+    _ = settings.language
     who, role = " ".join(rejection.company.split()), " ".join(rejection.role.split())
     if status == "not requested":
         due = rejection.date + dt.timedelta(days=settings.feedback_due_days)
-        summary = f"Ask {who} for feedback: {role}"
-        why = f"The rejection came on {human_date(rejection.date)}. " + (
-            "It is still worth asking." if due < settings.today else "Asking soon works best."
+        summary = _.gettext("Ask %(company)s for feedback: %(role)s", company=who, role=role)
+        came = human_date(rejection.date, _)
+        why = (
+            _.gettext("The rejection came on %(day)s. It is still worth asking.", day=came)
+            if due < settings.today
+            else _.gettext("The rejection came on %(day)s. Asking soon works best.", day=came)
         )
     elif status == "pending" and feedback and isinstance(feedback.requested, dt.date):
         if getattr(feedback, "followed_up", None):
             return None
         due = wait_ends(feedback.requested, settings)
-        summary = f"Chase {who} for feedback: {role}"
-        why = f"You asked on {human_date(feedback.requested)}; one polite follow-up is fine."
+        summary = _.gettext("Chase %(company)s for feedback: %(role)s", company=who, role=role)
+        why = _.gettext(
+            "You asked on %(day)s; one polite follow-up is fine.",
+            day=human_date(feedback.requested, _),
+        )
     else:
         return None
-    how = f"recovery-log feedback-email {rejection.id} prints an e-mail to send."
+    command = f"recovery-log feedback-email {rejection.id}"
+    how = _.gettext("%(command)s prints an e-mail to send.", command=command)
     return Reminder(
         uid=f"feedback-{rejection.id}@recovery-log",
         day=max(due, settings.today),
@@ -173,10 +180,15 @@ def calendar_command(
     items = reminders(log.entries, settings, since)
     urls = page_urls(items, site_pages(config_file, project.anonymize_companies))
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    data = calendar_bytes(items, urls, "Recovery Log reminders", stamp)
-    deliver(data, output, plural(len(items), "reminder"))
+    _ = settings.language
+    data = calendar_bytes(items, urls, _.gettext("Recovery Log reminders"), stamp)
+    deliver(data, output, _.ngettext("%(num)s reminder", "%(num)s reminders", len(items)))
     if log.problems:
         click.echo(
-            f"{plural(len(log.problems), 'problem')} left entries out: run recovery-log check.",
+            _.ngettext(
+                "%(num)s problem left entries out: run recovery-log check.",
+                "%(num)s problems left entries out: run recovery-log check.",
+                len(log.problems),
+            ),
             err=True,
         )

@@ -16,13 +16,13 @@ from pathlib import Path
 import click
 
 from ..entries.loader import load_log
+from ..i18n import ENGLISH, Language
 from ..insights.analysis import Analysis, analyse
 from ..insights.names import LogNames, log_names
 from ..model import AnyEntry, Rejection
 from ..privacy import publishable, strip_private_sections
 from ..settings import Settings
 from ..vocabulary import status_label
-from ..wording import plural
 from .command_kit import (
     config_option,
     deliver,
@@ -62,12 +62,16 @@ def _day(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def export_record(entry: AnyEntry, analysis: Analysis, names: LogNames) -> dict[str, Value]:
+def export_record(
+    entry: AnyEntry, analysis: Analysis, names: LogNames, language: Language = ENGLISH
+) -> dict[str, Value]:
     """One entry as the export's columns; None where a field does not apply or is not set.
 
     Stage reached and feedback status are the analysis' facts, in the site's words (a request
-    followed up long ago reads "no reply (you did your part)", none "not asked yet");
-    skills, strengths and tracks are under the log's names (`names`).
+    followed up long ago reads "no reply (you did your part)", none "not asked yet"), the
+    status in the log's `language` (import reads it back in that language); skills,
+    strengths and tracks are under the log's names (`names`). The column names, the type and
+    the stage stay the entry format's English words: `import` reads them back in any language.
     """
     rejection = entry if isinstance(entry, Rejection) else None
     facts = analysis.of(rejection) if rejection else None
@@ -80,7 +84,7 @@ def export_record(entry: AnyEntry, analysis: Analysis, names: LogNames) -> dict[
         "track": names.track(entry.track) if entry.track else None,
         "applied": _day(rejection.applied) if rejection else None,
         "stage reached": facts.stage_reached if facts else None,
-        "feedback status": status_label(facts.feedback) if facts else None,
+        "feedback status": status_label(facts.feedback, language) if facts else None,
         "gaps": _texts(names.skill(gap.skill) for gap in rejection.gaps) if rejection else [],
         "strengths": _texts(names.strength(s) for s in entry.strengths),
         "lessons": _texts(entry.lessons),
@@ -93,7 +97,7 @@ def export_records(entries: Iterable[AnyEntry], settings: Settings) -> list[dict
     """Every entry, oldest first, as a record."""
     analysis = analyse(entries, settings)
     names = log_names(analysis.entries, settings.skill_aliases)
-    return [export_record(entry, analysis, names) for entry in analysis.entries]
+    return [export_record(entry, analysis, names, settings.language) for entry in analysis.entries]
 
 
 def to_csv(records: list[dict[str, Value]]) -> str:
@@ -166,9 +170,14 @@ def export_command(
     else:
         # A byte-order mark in a file lets spreadsheets show accents right; not on a pipe.
         data = to_csv(records).encode("utf-8-sig" if output else "utf-8")
-    deliver(data, output, plural(len(records), "entry", "entries"))
+    _ = settings.language
+    deliver(data, output, _.ngettext("%(num)s entry", "%(num)s entries", len(records)))
     if log.problems:
         click.echo(
-            f"{plural(len(log.problems), 'problem')} left entries out: run recovery-log check.",
+            _.ngettext(
+                "%(num)s problem left entries out: run recovery-log check.",
+                "%(num)s problems left entries out: run recovery-log check.",
+                len(log.problems),
+            ),
             err=True,
         )

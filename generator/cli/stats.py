@@ -8,12 +8,15 @@ from pathlib import Path
 
 import click
 
+from ..i18n import NC_, Language
+from ..insights.feedback import FeedbackReport
 from ..insights.reports import reports
+from ..insights.skills import SkillsReport
+from ..insights.tracks import Track
 from ..model import AnyEntry
 from ..privacy import publishable
 from ..settings import Settings
-from ..vocabulary import status_label
-from ..wording import plural
+from ..vocabulary import decision_name, gap_status_name, stage_name, status_label
 from .app import config_option, load, today_option
 
 
@@ -28,47 +31,125 @@ def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
     ]
 
 
+SEVERITIES = {
+    "low": NC_("severity", "low"),
+    "medium": NC_("severity", "medium"),
+    "high": NC_("severity", "high"),
+}
+"""A skill gap's severity, as the entry format writes it."""
+
+
 def stats_text(entries: Sequence[AnyEntry], settings: Settings, top: int = 10) -> str:
     """Skills gap, feedback status and tracks, as aligned plain text."""
     found = reports(entries, settings)
-    skills, feedback, tracks = found.skills, found.feedback, found.tracks
-    lines = ["Skills gap (most pressing first)"]
-    gap_rows = [("skill", "status", "severity", "rejections")] + [
-        (g.name, g.status, g.severity or "-", str(len(g.rejections))) for g in skills.gaps[:top]
-    ]
-    lines += _table(gap_rows) if skills.gaps else ["  none written down yet"]
-    if len(skills.gaps) > top:
-        lines.append(f"  ... and {len(skills.gaps) - top} more")
-    lines += ["", "Feedback"]
+    _ = settings.language
+    lines = [_.gettext("Skills gap (most pressing first)"), *_gap_lines(found.skills, _, top)]
+    lines += ["", _.gettext("Feedback")]
     lines += _table(
-        [(status_label(status), str(len(items))) for status, items in feedback.by_status.items()]
+        [
+            (status_label(status, _), _.integer(len(items)))
+            for status, items in found.feedback.by_status.items()
+        ]
     )
+    lines += _feedback_lines(found.feedback, _)
+    lines += ["", _.gettext("Tracks"), *_track_lines(found.tracks, _)]
+    return "\n".join(lines) + "\n"
+
+
+def _gap_lines(skills: SkillsReport, _: Language, top: int) -> list[str]:
+    if not skills.gaps:
+        return ["  " + _.gettext("none written down yet")]
+    # Translators: the columns of the skills gap table in `recovery-log stats`.
+    head = (_.gettext("skill"), _.gettext("status"), _.gettext("severity"), _.gettext("rejections"))
+    rows = [
+        (
+            g.name,
+            gap_status_name(g.status, _),
+            _.pgettext(*SEVERITIES[g.severity]) if g.severity in SEVERITIES else g.severity or "-",
+            _.integer(len(g.rejections)),
+        )
+        for g in skills.gaps[:top]
+    ]
+    lines = _table([head, *rows])
+    if len(skills.gaps) > top:
+        lines.append(
+            "  " + _.gettext("... and %(num)s more", num=_.integer(len(skills.gaps) - top))
+        )
+    return lines
+
+
+def _feedback_lines(feedback: FeedbackReport, _: Language) -> list[str]:
+    lines = []
     if feedback.response_rate is not None:
         lines.append(
-            f"  response rate: {len(feedback.received)} of {len(feedback.requested)} "
-            f"({feedback.response_rate:.0%})"
+            "  "
+            + _.gettext(
+                "response rate: %(received)s of %(requested)s (%(rate)s)",
+                received=_.integer(len(feedback.received)),
+                requested=_.integer(len(feedback.requested)),
+                rate=_.percent(feedback.response_rate),
+            )
         )
-    for label, items, since in (
-        ("ask now", feedback.to_ask_now, "since the rejection"),
-        ("worth asking for", feedback.overdue, "since the rejection"),
-        ("worth a polite follow-up", feedback.to_chase, "since you asked"),
+    for said, items in (
+        (_ask_now, feedback.to_ask_now),
+        (_worth_asking, feedback.overdue),
+        (_worth_chasing, feedback.to_chase),
     ):
         for item in items:
             r = item.rejection
-            waited = plural(item.days, "day")
-            lines.append(f"  {label}: {r.role} at {r.company} ({waited} {since}) [{r.id}]")
-    lines += ["", "Tracks"]
-    track_rows = [("track", "rejections", "furthest stage", "latest decision")] + [
+            lines.append("  " + said(_, item.days, role=r.role, company=r.company, id=r.id))
+    return lines
+
+
+def _ask_now(_: Language, days: int, **about: str) -> str:
+    return _.ngettext(
+        "ask now: %(role)s at %(company)s (%(num)s day since the rejection) [%(id)s]",
+        "ask now: %(role)s at %(company)s (%(num)s days since the rejection) [%(id)s]",
+        days,
+        **about,
+    )
+
+
+def _worth_asking(_: Language, days: int, **about: str) -> str:
+    return _.ngettext(
+        "worth asking for: %(role)s at %(company)s (%(num)s day since the rejection) [%(id)s]",
+        "worth asking for: %(role)s at %(company)s (%(num)s days since the rejection) [%(id)s]",
+        days,
+        **about,
+    )
+
+
+def _worth_chasing(_: Language, days: int, **about: str) -> str:
+    return _.ngettext(
+        "worth a polite follow-up: %(role)s at %(company)s (%(num)s day since you asked) [%(id)s]",
+        "worth a polite follow-up: %(role)s at %(company)s (%(num)s days since you asked) [%(id)s]",
+        days,
+        **about,
+    )
+
+
+def _track_lines(tracks: Sequence[Track], _: Language) -> list[str]:
+    if not tracks:
+        return ["  " + _.gettext("none yet")]
+    # Translators: the columns of the tracks table in `recovery-log stats`.
+    head = (
+        _.gettext("track"),
+        _.gettext("rejections"),
+        _.gettext("furthest stage"),
+        _.gettext("latest decision"),
+    )
+    rows = [
         (
             t.name,
-            str(len(t.rejections)),
-            t.furthest or "-",
-            (t.latest_decision.decision or "-") if t.latest_decision else "-",
+            _.integer(len(t.rejections)),
+            stage_name(t.furthest, _) if t.furthest else "-",
+            decision_name(t.latest_decision.decision, _)
+            if t.latest_decision and t.latest_decision.decision
+            else "-",
         )
         for t in tracks
     ]
-    lines += _table(track_rows) if tracks else ["  none yet"]
-    return "\n".join(lines) + "\n"
+    return _table([head, *rows])
 
 
 @click.command()
@@ -90,4 +171,11 @@ def stats(
     log, settings, _, _ = load(entries_dir, config_file, today)
     click.echo(stats_text(publishable(log.entries, private), settings), nl=False)
     if log.problems:
-        click.echo(f"\n{plural(len(log.problems), 'problem')} left out: run recovery-log check.")
+        click.echo(
+            "\n"
+            + settings.language.ngettext(
+                "%(num)s problem left out: run recovery-log check.",
+                "%(num)s problems left out: run recovery-log check.",
+                len(log.problems),
+            )
+        )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from ...i18n import N_
 from ..scaffold import yaml_scalar
 
 
@@ -52,22 +53,22 @@ def _front_matter(lines: list[str], is_markdown: bool) -> tuple[int, list[str]]:
     if not is_markdown:
         return 0, lines
     if not lines or lines[0].rstrip() != "---":
-        raise AnswerEditError("it has no front matter (a first line of ---)")
+        raise AnswerEditError(N_("it has no front matter (a first line of ---)"))
     for number, line in enumerate(lines[1:], 1):
         if line.rstrip() in ("---", "..."):
             return 1, lines[1:number]
-    raise AnswerEditError("its front matter has no closing ---")
+    raise AnswerEditError(N_("its front matter has no closing ---"))
 
 
 def _find(root: yaml.Node | None, question: str) -> _Item:
     wanted = " ".join(question.split())
     if not isinstance(root, yaml.MappingNode):
-        raise AnswerEditError("it is not a mapping of fields")
+        raise AnswerEditError(N_("it is not a mapping of fields"))
     for key, value in root.value:
         if key.value != "ask_mentor":
             continue
         if not isinstance(value, yaml.SequenceNode) or value.flow_style:
-            raise AnswerEditError("its ask_mentor is not a list of one question per line")
+            raise AnswerEditError(N_("its ask_mentor is not a list of one question per line"))
         for node in value.value:
             words = _question_of(node)
             if words is None or " ".join(words.split()) != wanted:
@@ -75,9 +76,9 @@ def _find(root: yaml.Node | None, question: str) -> _Item:
             if isinstance(node, yaml.MappingNode) and any(
                 key.value in ("answered", "answer") for key, _ in node.value
             ):
-                raise AnswerEditError("that question has an answer already; nothing changed")
+                raise AnswerEditError(N_("that question has an answer already; nothing changed"))
             return _Item(node, isinstance(node, yaml.MappingNode))
-    raise AnswerEditError("its ask_mentor no longer has that question")
+    raise AnswerEditError(N_("its ask_mentor no longer has that question"))
 
 
 def _question_of(node: yaml.Node) -> str | None:
@@ -135,4 +136,6 @@ def _check(text: str, is_markdown: bool, question: str, day: dt.date, answer: st
             and (item.get("answered"), item.get("answer")) == (day, expected)
         ):
             return
-    raise AnswerEditError("the edited file would not read back with that answer; nothing changed")
+    raise AnswerEditError(
+        N_("the edited file would not read back with that answer; nothing changed")
+    )

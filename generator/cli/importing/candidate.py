@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ...i18n import ENGLISH, Language
 from ..scaffold import NewEntry
 
 
@@ -84,7 +85,7 @@ KEY_PREFIX = "# import key: "
 DRAFT_MARK = "# DRAFT: "
 
 
-def entry_text(candidate: Candidate, schema_ref: str | None) -> str:
+def entry_text(candidate: Candidate, schema_ref: str | None, language: Language = ENGLISH) -> str:
     """The entry file: header comments, the fields as YAML front matter, then the body."""
     lines = ["---"]
     if schema_ref:
@@ -94,8 +95,12 @@ def entry_text(candidate: Candidate, schema_ref: str | None) -> str:
     if candidate.key:
         lines.append(f"{KEY_PREFIX}{_one_line(candidate.key)}")
     if candidate.is_draft:
-        lines.append(f"{DRAFT_MARK}{draft_advice(candidate)}, then rename this file")
-        lines.append("# without its leading _ so that the site shows it.")
+        # DRAFT_MARK stays as it is in every language: a later import finds its drafts by it.
+        header = language.gettext(
+            "%(advice)s, then rename this file\nwithout its leading _ so that the site shows it.",
+            advice=draft_advice(candidate, language),
+        ).split("\n")
+        lines += [DRAFT_MARK + header[0], *(f"# {line}" for line in header[1:])]
     fields = yaml.safe_dump(
         _fields(candidate), sort_keys=False, allow_unicode=True, width=1000
     ).rstrip("\n")
@@ -113,13 +118,25 @@ def private_section(text: str) -> str:
     return "\n".join(["<!-- private -->", escaped, "<!-- /private -->"])
 
 
-def draft_advice(candidate: Candidate) -> str:
-    """What the user has to do before a draft can join the log: what is missing, what to check."""
+def draft_advice(candidate: Candidate, language: Language = ENGLISH) -> str:
+    """What the user has to do before a draft can join the log: what is missing, what to check.
+
+    The missing fields are named as the entry format names them (`company`, `role`)."""
+    _ = language
     advice = []
-    if candidate.missing:
-        advice.append(f"fill in {' and '.join(candidate.missing)} (not found in it)")
+    missing = candidate.missing
+    if len(missing) == 1:
+        advice.append(_.gettext("fill in %(field)s (not found in it)", field=missing[0]))
+    elif missing:
+        advice.append(
+            _.gettext(
+                "fill in %(first)s and %(second)s (not found in it)",
+                first=", ".join(missing[:-1]),
+                second=missing[-1],
+            )
+        )
     if candidate.doubt:
-        advice.append(f"check it: {candidate.doubt}")
+        advice.append(_.gettext("check it: %(doubt)s", doubt=candidate.doubt))
     return "; ".join(advice)
 
 

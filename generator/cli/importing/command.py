@@ -16,15 +16,6 @@ from .reading import read_file
 from .writer import Destination, write_all
 
 
-def _date_format(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return check_format(value)
-    except DateError as exc:
-        raise click.BadParameter(str(exc)) from None
-
-
 @click.command("import")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Report what would be written; write nothing.")
@@ -40,7 +31,6 @@ def _date_format(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.option("--role", default="", help="The role: of every e-mail; of empty CSV cells.")
 @click.option(
     "--date-format",
-    callback=_date_format,
     help="How to read dates like 03/11/2026: DMY, MDY, or a pattern such as %d.%m.%Y.",
 )
 @click.option(
@@ -94,11 +84,22 @@ def import_command(
     if entries_dir is None:
         folder = entries_folder(None, project)  # next to mkdocs.yml, it must be there
     elif entries_dir.exists() and not entries_dir.is_dir():
-        raise click.BadParameter(f"{entries_dir} is a file, not a folder", param_hint="--entries")
+        said = settings.language.gettext("%(path)s is a file, not a folder", path=entries_dir)
+        raise click.BadParameter(said, param_hint="--entries")
     else:
         folder = entries_dir  # a folder named on purpose is created when missing
+    try:
+        date_format = check_format(date_format) if date_format is not None else None
+    except DateError as exc:
+        said = exc.said(settings.language)
+        raise click.BadParameter(said, param_hint="'--date-format'") from None
     options = ImportOptions(
-        settings.stages, settings.today, date_format, company.strip(), role.strip()
+        settings.stages,
+        settings.today,
+        date_format,
+        company.strip(),
+        role.strip(),
+        settings.language,
     )
     # Mentor replies (mentor_reply.py) are recorded first; the importer below skips them.
     replies = take_mentor_replies(files, folder, settings, dry_run)

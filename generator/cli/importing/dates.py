@@ -10,6 +10,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import Any
+
+from ...i18n import ENGLISH, N_, Language
 
 ORDERS = ("DMY", "MDY", "YMD")
 
@@ -30,7 +33,22 @@ _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+")
 
 
 class DateError(ValueError):
-    """A value that is not a date, or one that could be read two ways."""
+    """A value that is not a date, or one that could be read two ways.
+
+    It keeps its message untranslated (`str()` is the English), so that whoever shows it says
+    it in the log's language (`said`); a day among its values is written as that language
+    writes a day and a month."""
+
+    def __init__(self, message: str, **values: Any) -> None:
+        self.message, self.values = message, values
+        super().__init__(self.said(ENGLISH))
+
+    def said(self, language: Language) -> str:
+        shown = {
+            name: language.day_month(value) if isinstance(value, dt.date) else value
+            for name, value in self.values.items()
+        }
+        return language.gettext(self.message, **shown)
 
 
 class AmbiguousDate(DateError):
@@ -56,7 +74,11 @@ def check_format(date_format: str) -> str:
         return date_format.upper()
     if "%" in date_format:
         return date_format
-    raise DateError(f"expected DMY, MDY, YMD or a pattern such as %d.%m.%Y, found {date_format!r}")
+    raise DateError(
+        N_("expected DMY, MDY, YMD or a pattern such as %(example)s, found %(found)s"),
+        example="%d.%m.%Y",
+        found=repr(date_format),
+    )
 
 
 def parse_day(text: str, date_format: str | None = None) -> dt.date:
@@ -79,21 +101,35 @@ def parse_day(text: str, date_format: str | None = None) -> dt.date:
     except ValueError as exc:
         if isinstance(exc, DateError):
             raise
-        raise DateError(f"{text.strip()!r} is not a real day ({exc})") from None
-    raise DateError(f"expected a date such as 2026-11-03, found {text.strip()!r}")
+        raise DateError(
+            N_("%(text)s is not a real day (%(why)s)"), text=repr(text.strip()), why=str(exc)
+        ) from None
+    raise DateError(
+        N_("expected a date such as %(example)s, found %(found)s"),
+        example="2026-11-03",
+        found=repr(text.strip()),
+    )
 
 
 def _with_pattern(text: str, pattern: str) -> dt.date:
     try:
         return dt.datetime.strptime(text, pattern).date()
     except ValueError:
-        raise DateError(f"{text!r} does not match --date-format {pattern}") from None
+        raise DateError(
+            N_("%(text)s does not match --date-format %(pattern)s"),
+            text=repr(text),
+            pattern=pattern,
+        ) from None
 
 
 def _month(name: str, text: str) -> int:
     number = _MONTHS.get(name.lower()) or _MONTHS.get(name.lower()[:3])
     if not number:
-        raise DateError(f"expected a month name in {text!r}, found {name!r}")
+        raise DateError(
+            N_("expected a month name in %(text)s, found %(found)s"),
+            text=repr(text),
+            found=repr(name),
+        )
     return number
 
 
@@ -103,7 +139,9 @@ def _numeric(text: str, match: re.Match[str], date_format: str | None) -> dt.dat
     year = int(year_text) + (2000 if len(year_text) == 2 else 0)
     order = (date_format or "").upper()
     if order == "YMD":
-        raise DateError(f"{text!r} does not start with a year, as --date-format YMD says")
+        raise DateError(
+            N_("%(text)s does not start with a year, as --date-format YMD says"), text=repr(text)
+        )
     if order == "DMY" or (not order and (a > 12 >= b or separator == ".")):
         return dt.date(year, b, a)
     if order == "MDY" or (not order and b > 12 >= a):
@@ -112,6 +150,11 @@ def _numeric(text: str, match: re.Match[str], date_format: str | None) -> dt.dat
         return dt.date(year, a, a)
     one, other = dt.date(year, b, a), dt.date(year, a, b)
     raise AmbiguousDate(
-        f"{text!r} could be {one.day} {one:%B} or {other.day} {other:%B}: "
-        "pass --date-format DMY (day first) or MDY (month first)"
+        N_(
+            "%(text)s could be %(one)s or %(other)s: "
+            "pass --date-format DMY (day first) or MDY (month first)"
+        ),
+        text=repr(text),
+        one=one,
+        other=other,
     )

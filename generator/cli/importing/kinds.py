@@ -18,18 +18,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...i18n import N_
+
 REJECTION = "rejection"
 KIND_NAMES = {
-    "spam": "spam",
-    "offer": "offer",
-    "invitation": "interview or assessment invitation",
-    REJECTION: "rejection",
-    "acknowledgement": "application acknowledgement",
-    "alert": "job alert",
-    "newsletter": "newsletter",
-    "other": "other message",
+    "spam": N_("spam"),
+    "offer": N_("offer"),
+    "invitation": N_("interview or assessment invitation"),
+    REJECTION: N_("rejection"),
+    "acknowledgement": N_("application acknowledgement"),
+    "alert": N_("job alert"),
+    "newsletter": N_("newsletter"),
+    "other": N_("other message"),
 }
-"""Each kind as the report names it, in the order rules are tried."""
+"""Each kind as the report names it (translated where shown), in the order rules are tried."""
 PRECEDENCE = tuple(KIND_NAMES)
 TEXT_LIMIT = 4000
 """Characters of a message read to decide: the decision is in its first paragraphs."""

@@ -24,6 +24,7 @@ from email.header import decode_header, make_header
 from email.message import Message
 from pathlib import Path
 
+from ...i18n import ENGLISH, Language
 from .candidate import Candidate, Skip
 from .html_text import html_to_text
 from .kinds import Verdict, classify, fresh_text
@@ -59,41 +60,48 @@ class Mail:
 def read_eml(path: Path, options: ImportOptions) -> Iterator[Candidate | Skip]:
     with path.open("rb") as handle:
         message = email.message_from_binary_file(handle)
-    yield read_message(message, str(path), f"imported from {path.name}", options)
+    origin = options.language.gettext("imported from %(file)s", file=path.name)
+    yield read_message(message, str(path), origin, options)
 
 
 def read_mbox(path: Path, options: ImportOptions) -> Iterator[Candidate | Skip]:
+    _ = options.language
     box = mailbox.mbox(path, create=False)
     try:
         for number, message in enumerate(box, 1):
-            where = f"{path}: message {number}"
-            origin = f"imported from {path.name}, message {number}"
+            where = _.gettext("%(file)s: message %(number)s", file=path, number=number)
+            origin = _.gettext(
+                "imported from %(file)s, message %(number)s", file=path.name, number=number
+            )
             yield read_message(message, where, origin, options)
         empty = not len(box)
     finally:
         box.close()
     if empty:
-        yield Skip(str(path), "no messages: expected an mbox file of e-mails", failed=True)
+        said = _.gettext("no messages: expected an mbox file of e-mails")
+        yield Skip(str(path), said, failed=True)
 
 
 def read_message(
     message: Message, where: str, origin: str, options: ImportOptions
 ) -> Candidate | Skip:
     """A rejection (a draft when company or role is unclear), or why it is not written."""
-    mail = summarize(message)
+    _, mail = options.language, summarize(message)
     replying = bool(_REPLY.match(mail.subject))
     verdict = classify("" if replying else mail.subject, mail.text, mail.bulk)
     if not verdict.is_rejection:
-        return Skip(where, _said(verdict), False, verdict.kind, verdict.phrase)
+        return Skip(where, _said(verdict, _), False, verdict.kind, verdict.phrase)
     try:
         sent = email.utils.parsedate_to_datetime(mail.raw_date)
     except (TypeError, ValueError, IndexError):
-        found = f"found {mail.raw_date!r}" if mail.raw_date else "it has none"
-        return Skip(where, f"Date header: expected a date such as 'Tue, 3 Nov 2026', {found}", True)
+        return Skip(where, _no_date(mail.raw_date, _), True)
     day = sent.date()
     if day > options.today:
-        return Skip(where, f"Date header: {day} is after today ({options.today})", True)
-    text = _readable(mail)
+        said = _.gettext(
+            "Date header: %(day)s is after today (%(today)s)", day=day, today=options.today
+        )
+        return Skip(where, said, True)
+    text = _readable(mail, _)
     company, role = _company_and_role(mail, text, options)
     missing = tuple(name for name, value in (("company", company), ("role", role)) if not value)
     return Candidate(
@@ -101,21 +109,46 @@ def read_message(
         date=day,
         company=company,
         role=role,
-        body=private_body(mail.sender, mail.subject, day.isoformat(), text),
-        origin=f"{origin}; its text is in a private section, never published",
+        body=private_body(mail.sender, mail.subject, day.isoformat(), text, _),
+        origin=_.gettext(
+            "%(origin)s; its text is in a private section, never published", origin=origin
+        ),
         key=mail.key,
         missing=missing,
-        doubt="" if verdict.sure else f"only {verdict.phrase!r} says no; it may not be a rejection",
+        doubt=""
+        if verdict.sure
+        else _.gettext(
+            "only %(words)s says no; it may not be a rejection", words=repr(verdict.phrase)
+        ),
         decided_by=verdict.phrase,
     )
 
 
-def _said(verdict: Verdict) -> str:
-    if verdict.phrase and verdict.rule != "bulk_headers":
-        return f"{verdict.kind_name}, not a rejection (it says {verdict.phrase!r})"
+def _no_date(raw_date: str, language: Language) -> str:
+    if raw_date:
+        return language.gettext(
+            "Date header: expected a date such as %(example)s, found %(found)s",
+            example="'Tue, 3 Nov 2026'",
+            found=repr(raw_date),
+        )
+    return language.gettext(
+        "Date header: expected a date such as %(example)s, it has none",
+        example="'Tue, 3 Nov 2026'",
+    )
+
+
+def _said(verdict: Verdict, language: Language) -> str:
+    kind = language.gettext(verdict.kind_name)
+    if verdict.rule == "bulk_headers":
+        # Translators: List-Unsubscribe is the name of a header of bulk e-mail.
+        return language.gettext(
+            "%(kind)s, not a rejection (it has a List-Unsubscribe header)", kind=kind
+        )
     if verdict.phrase:
-        return f"{verdict.kind_name}, not a rejection (it has a {verdict.phrase})"
-    return f"{verdict.kind_name}: it does not read like a rejection"
+        return language.gettext(
+            "%(kind)s, not a rejection (it says %(words)s)", kind=kind, words=repr(verdict.phrase)
+        )
+    return language.gettext("%(kind)s: it does not read like a rejection", kind=kind)
 
 
 def _company_and_role(mail: Mail, text: str, options: ImportOptions) -> tuple[str, str]:
@@ -184,19 +217,24 @@ def _decoded(part: Message) -> str:
         return payload.decode("utf-8", "replace")
 
 
-def message_text(message: Message) -> str:
+def message_text(message: Message, language: Language = ENGLISH) -> str:
     """A message's words as an entry keeps them: its plain-text part, else its HTML read."""
-    return _readable(summarize(message))
+    return _readable(summarize(message), language)
 
 
-def _readable(mail: Mail) -> str:
+def _readable(mail: Mail, language: Language = ENGLISH) -> str:
     """The message's words as kept in the entry: HTML read properly, at most MAX_TEXT."""
     content = html_to_text(mail.html) if mail.html else mail.text
     content = content.strip()
-    return content if len(content) <= MAX_TEXT else content[:MAX_TEXT] + "\n[... cut]"
+    if len(content) <= MAX_TEXT:
+        return content
+    # Translators: ends an e-mail's text kept in an entry when the rest was left out.
+    return content[:MAX_TEXT] + "\n" + language.gettext("[... cut]")
 
 
-def private_body(sender: str, subject: str, day: str, text: str) -> str:
+def private_body(
+    sender: str, subject: str, day: str, text: str, language: Language = ENGLISH
+) -> str:
     """The body: the e-mail (escaped, quoted) inside a private section, room for your words.
 
     Escaping `<` also means no text in the message can close the private section early.
@@ -205,7 +243,12 @@ def private_body(sender: str, subject: str, day: str, text: str) -> str:
     return "\n".join(
         [
             "<!-- private -->",
-            f"E-mail from {_escape(sender)} on {day}: {_escape(subject)}",
+            language.gettext(
+                "E-mail from %(sender)s on %(day)s: %(subject)s",
+                sender=_escape(sender),
+                day=day,
+                subject=_escape(subject),
+            ),
             "",
             quoted,
             "<!-- /private -->",

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from ...entries.loader import load_log
+from ...i18n import ENGLISH, Language
 from ...insights.analysis import reflections
 from ...insights.mentor import Question, token_in
 from ...model import Reflection
@@ -89,7 +90,7 @@ def _quote_starts(lines: list[str], number: int) -> bool:
     return False
 
 
-def replies_in(path: Path) -> Iterator[Reply]:
+def replies_in(path: Path, language: Language = ENGLISH) -> Iterator[Reply]:
     """Each message of an .eml or .mbox file whose subject carries a question token."""
     suffix = path.suffix.lower()
     if suffix not in (".eml", ".mbox") or not path.is_file():
@@ -98,12 +99,14 @@ def replies_in(path: Path) -> Iterator[Reply]:
         if suffix == ".eml":
             with path.open("rb") as handle:
                 message = email.message_from_binary_file(handle, policy=email.policy.default)
-            yield from _reply(message, str(path))
+            yield from _reply(message, str(path), language)
             return
         box = mailbox.mbox(path, factory=_parse, create=False)  # type: ignore[arg-type]
         try:
             for number, boxed in enumerate(box, 1):
-                yield from _reply(boxed, f"{path}: message {number}")
+                # The same words as the rejection importer's, which skips what this took.
+                where = language.gettext("%(file)s: message %(number)s", file=path, number=number)
+                yield from _reply(boxed, where, language)
         finally:
             box.close()
     except (OSError, mailbox.Error, UnicodeError, ValueError):
@@ -114,7 +117,7 @@ def _parse(handle: Any) -> EmailMessage:
     return email.message_from_binary_file(handle, policy=email.policy.default)
 
 
-def _reply(message: Message, where: str) -> Iterator[Reply]:
+def _reply(message: Message, where: str, language: Language) -> Iterator[Reply]:
     token = token_in(" ".join(str(message.get("Subject", "") or "").split()))
     if token is None:
         return
@@ -122,7 +125,7 @@ def _reply(message: Message, where: str) -> Iterator[Reply]:
         day: dt.date | None = email.utils.parsedate_to_datetime(str(message.get("Date"))).date()
     except (TypeError, ValueError, IndexError):
         day = None
-    yield Reply(where, token, day, own_words(message_text(message)))
+    yield Reply(where, token, day, own_words(message_text(message, language)))
 
 
 def take_mentor_replies(
@@ -131,7 +134,7 @@ def take_mentor_replies(
     """Record every mentor reply among `files` in the reflection that asked (not in a dry
     run); report one line each."""
     result = Replies()
-    found = [reply for path in files for reply in replies_in(path)]
+    found = [reply for path in files for reply in replies_in(path, settings.language)]
     if not found:
         return result
     asked = {
@@ -139,33 +142,56 @@ def take_mentor_replies(
         for reflection in reflections(load_log(folder, settings).entries)
         for item in (Question(q, reflection) for q in reflection.ask_mentor)
     }
+    _, recorded = settings.language, False
     for reply in found:
         result.handled.add(reply.where)
-        line, failed = _record(reply, asked.get(reply.token), folder, settings, dry_run)
-        result.lines.append(line)
+        said, failed = _record(reply, asked.get(reply.token), folder, settings, dry_run)
+        result.lines.append(f"{_label(failed, dry_run, _):<8} {said}")
         result.failed |= failed
-    if not all(line.startswith("failed") for line in result.lines):
-        result.lines.append(
-            "note     an answer is shown on the mentor page, published with the site: "
+        recorded |= not failed
+    if recorded:
+        said = _.gettext(
+            "an answer is shown on the mentor page, published with the site: "
             "read it in its reflection first"
         )
+        label = _.pgettext("import", "note")
+        result.lines.append(f"{label:<8} {said}")
     return result
+
+
+def _label(failed: bool, dry_run: bool, language: Language) -> str:
+    """The first word of a reply's line in the report."""
+    # Translators: first word of a line of `recovery-log import`, at most 8 letters if you can.
+    if failed:
+        return language.pgettext("import", "failed")
+    if dry_run:
+        return language.pgettext("import", "to record")
+    return language.pgettext("import", "answered")
 
 
 def _record(
     reply: Reply, item: Question | None, folder: Path, settings: Settings, dry_run: bool
 ) -> tuple[str, bool]:
-    """One reply recorded (or why not): the report line, and whether it failed."""
+    """One reply recorded (or why not): what to say after the line's label, and whether it
+    failed."""
+    _ = settings.language
     if item is None:
-        return (
-            f"failed   {reply.where}: a reply to question {reply.token}, which no reflection "
-            "asks now (reworded, or removed?); nothing changed",
-            True,
+        said = _.gettext(
+            "%(where)s: a reply to question %(token)s, which no reflection asks now "
+            "(reworded, or removed?); nothing changed",
+            where=reply.where,
+            token=reply.token,
         )
+        return said, True
     if reply.day is None or reply.day > settings.today:
-        return f"failed   {reply.where}: its Date header is missing or after today", True
+        return _.gettext(
+            "%(where)s: its Date header is missing or after today", where=reply.where
+        ), True
     if not reply.text:
-        return f"failed   {reply.where}: the reply has no words of its own to record", True
+        said = _.gettext(
+            "%(where)s: the reply has no words of its own to record", where=reply.where
+        )
+        return said, True
     path = folder / item.reflection.source
     try:
         text = with_answer(
@@ -176,11 +202,16 @@ def _record(
             reply.text,
         )
     except (AnswerEditError, OSError, UnicodeError, yaml.YAMLError) as exc:
-        return f"failed   {reply.where}: cannot record it in {_shown(item.reflection)}: {exc}", True
+        said = _.gettext(
+            "%(where)s: cannot record it in %(file)s: %(problem)s",
+            where=reply.where,
+            file=_shown(item.reflection),
+            problem=_.gettext(str(exc)) if isinstance(exc, AnswerEditError) else exc,
+        )
+        return said, True
     if not dry_run:
         path.write_text(text, encoding="utf-8", newline="")
-    verb = "to record" if dry_run else "answered"
-    return f"{verb:<8} {_shown(item.reflection)}: {item.question.question}", False
+    return f"{_shown(item.reflection)}: {item.question.question}", False
 
 
 def _shown(reflection: Reflection) -> str:

@@ -19,12 +19,13 @@ Item = Candidate | Skip | Notice
 
 def read_file(path: Path, options: ImportOptions) -> list[Item]:
     """Every row or message of `path`, or one failed Skip saying why it cannot be read."""
-    suffix = path.suffix.lower()
+    _, suffix = options.language, path.suffix.lower()
     if suffix not in SUFFIXES:
         expected = ", ".join(SUFFIXES)
-        return [Skip(str(path), f"expected a file ending in {expected}", failed=True)]
+        said = _.gettext("expected a file ending in %(suffixes)s", suffixes=expected)
+        return [Skip(str(path), said, failed=True)]
     if not path.is_file():
-        return [Skip(str(path), "no such file", failed=True)]
+        return [Skip(str(path), _.gettext("no such file"), failed=True)]
     try:
         if suffix in (".csv", ".tsv"):
             return list(read_table(path, options))
@@ -34,4 +35,5 @@ def read_file(path: Path, options: ImportOptions) -> list[Item]:
             return list(read_eml(path, options))
         return list(read_mbox(path, options))
     except (OSError, csv.Error, mailbox.Error, UnicodeError, ValueError, BadZipFile) as exc:
-        return [Skip(str(path), f"cannot be read: {exc}", failed=True)]
+        said = _.gettext("cannot be read: %(problem)s", problem=exc)
+        return [Skip(str(path), said, failed=True)]

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...i18n import N_, Language
+from ...vocabulary import status_label
 from ..export import FORMULA_STARTS
 from .candidate import Candidate, Notice, Skip
 from .columns import (
@@ -37,7 +39,7 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "not UTF-8: read as Windows-1252"
+        return data.decode("cp1252", errors="replace"), N_("not UTF-8: read as Windows-1252")
 
 
 def sniff_delimiter(text: str, suffix: str) -> str:
@@ -55,7 +57,7 @@ def sniff_delimiter(text: str, suffix: str) -> str:
         return ","
 
 
-_NO_OUTCOME = (
+_NO_OUTCOME = N_(
     "no status and no rejection-date column, so no row says it was a rejection (LinkedIn's "
     "Job Applications export lists applications, not outcomes): add a Status column"
 )
@@ -76,7 +78,10 @@ def read_table(path: Path, options: ImportOptions) -> Iterator[Candidate | Skip 
     """One Candidate or Skip per non-empty row of a CSV or TSV file, in file order."""
     text, note = decode(path.read_bytes())
     if note:
-        yield Notice(f"{path}:1", note + "; check the accents")
+        said = options.language.gettext(
+            "%(note)s; check the accents", note=options.language.gettext(note)
+        )
+        yield Notice(f"{path}:1", said)
     yield from read_rows(path, _rows(text, sniff_delimiter(text, path.suffix)), options)
 
 
@@ -84,8 +89,10 @@ def read_rows(
     path: Path, rows: list[tuple[int, list[str]]], options: ImportOptions
 ) -> Iterator[Candidate | Skip | Notice]:
     """The rows of a table (header first, each with its line number) as candidates or skips."""
+    _ = options.language
     if not rows:
-        yield Skip(f"{path}:1", "empty: expected a header row, then one row per application", True)
+        said = _.gettext("empty: expected a header row, then one row per application")
+        yield Skip(f"{path}:1", said, True)
         return
     (header_line, headers), body = rows[0], rows[1:]
     mapping = map_headers(headers)
@@ -94,9 +101,9 @@ def read_rows(
         yield Skip(f"{path}:{header_line}", problem, failed=True)
         return
     if not body:
-        yield Notice(f"{path}:{header_line}", "only a header row: nothing to import")
+        yield Notice(f"{path}:{header_line}", _.gettext("only a header row: nothing to import"))
     if not {"status", "rejected", "type", EITHER} & set(mapping.values()):
-        yield Notice(f"{path}:{header_line}", _NO_OUTCOME)
+        yield Notice(f"{path}:{header_line}", _.gettext(_NO_OUTCOME))
     table = Table(path, headers, mapping, _order_of(body, mapping))
     for line, row in body:
         yield _row(row, table, line, options)
@@ -126,12 +133,16 @@ def _missing_columns(mapping: dict[int, str], options: ImportOptions) -> str:
     for name, given in (("company", options.company), ("role", options.role)):
         if name not in known and not given:
             names = ", ".join(SYNONYMS[name][:6])
-            return f"no {name} column: expected a header such as {names} (or pass --{name})"
+            return options.language.gettext(
+                "no %(field)s column: expected a header such as %(names)s (or pass --%(field)s)",
+                field=name,
+                names=names,
+            )
     return ""
 
 
 def _cells(
-    row: list[str], headers: list[str], mapping: dict[int, str]
+    row: list[str], headers: list[str], mapping: dict[int, str], language: Language
 ) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """The row's known values by field, its other values by header, and each field's header.
 
@@ -149,9 +160,9 @@ def _cells(
         if is_empty(cell):
             continue
         if name is None:
-            key = header or f"column {index + 1}"
+            key = header or language.gettext("column %(number)s", number=index + 1)
             while key in other:
-                key += " (again)"
+                key = language.gettext("%(header)s (again)", header=key)
             other[key] = cell
         elif name in MULTI and name in values:
             values[name] += "\n\n" + cell
@@ -166,34 +177,41 @@ def _unguarded(cell: str) -> str:
 
 
 def _row(row: list[str], table: Table, line: int, options: ImportOptions) -> Candidate | Skip:
-    where = f"{table.path}:{line}"
-    values, other, header_of = _cells(row, table.headers, table.mapping)
+    _, where = options.language, f"{table.path}:{line}"
+    values, other, header_of = _cells(row, table.headers, table.mapping, _)
     if EITHER in values:
         either = values.pop(EITHER)
         name = "status" if is_rejection(either) else "stage"
         values[name], header_of[name] = either, header_of[EITHER]
-    not_rejection = _not_a_rejection(values)
+    not_rejection = _not_a_rejection(values, _)
     if not_rejection:
         return Skip(where, not_rejection, failed=False)
     dated_by = "rejected" if "rejected" in values else "status date"
     column = header_of.get(dated_by) or header_of.get("rejected")
     if dated_by not in values:
-        hint = f"the {column!r} column" if column else "a 'Rejected' column"
-        return Skip(where, f"rejected, but no rejection date: add the day in {hint}", True)
+        return Skip(where, _no_rejection_date(column, _), True)
     try:
         day = parse_day(values[dated_by], options.date_format)
     except DateError as exc:
-        hint = ""
-        if isinstance(exc, AmbiguousDate) and table.order:
-            hint = f"; this file's other dates are {table.order}"
-        return Skip(where, f"{column}: {exc}{hint}", failed=True)
+        return Skip(where, _bad_date(column, exc, table, _), failed=True)
     if day > options.today:
-        return Skip(where, f"{column}: {day} is after today ({options.today})", True)
+        said = _.gettext(
+            "%(column)s: %(day)s is after today (%(today)s)",
+            column=column,
+            day=day,
+            today=options.today,
+        )
+        return Skip(where, said, True)
     company = values.get("company") or options.company
     role = values.get("role") or options.role
     for name, value in (("company", company), ("role", role)):
         if not value:
-            return Skip(where, f"no {name}: the {header_of[name]!r} cell is empty", True)
+            said = _.gettext(
+                "no %(field)s: the %(header)s cell is empty",
+                field=name,
+                header=repr(header_of[name]),
+            )
+            return Skip(where, said, True)
     candidate = Candidate(
         where=where,
         date=day,
@@ -202,23 +220,47 @@ def _row(row: list[str], table: Table, line: int, options: ImportOptions) -> Can
         track=values.get("track", ""),
         entry_id=values["id"] if _SAFE_ID.fullmatch(values.get("id", "")) else "",
         private=_private_text(values, other),
-        origin=f"imported from {table.path.name}, line {line}",
+        origin=_.gettext("imported from %(file)s, line %(line)s", file=table.path.name, line=line),
     )
     _add_details(candidate, values, header_of, options)
     return candidate
 
 
-def _not_a_rejection(values: dict[str, str]) -> str:
+def _no_rejection_date(column: str | None, _: Language) -> str:
+    if column:
+        return _.gettext(
+            "rejected, but no rejection date: add the day in the %(column)s column",
+            column=repr(column),
+        )
+    return _.gettext("rejected, but no rejection date: add the day in a 'Rejected' column")
+
+
+def _bad_date(column: str | None, exc: DateError, table: Table, _: Language) -> str:
+    if isinstance(exc, AmbiguousDate) and table.order:
+        return _.gettext(
+            "%(column)s: %(problem)s; this file's other dates are %(order)s",
+            column=column,
+            problem=exc.said(_),
+            order=table.order,
+        )
+    return _.gettext("%(column)s: %(problem)s", column=column, problem=exc.said(_))
+
+
+def _not_a_rejection(values: dict[str, str], _: Language) -> str:
     """Why a row is not a rejection, or "" when it is one."""
     kind = values.get("type", "rejection")
     if fold(kind) != "rejection":
-        return f"a {kind}, not a rejection: import reads rejections only"
+        return _.gettext("a %(kind)s, not a rejection: import reads rejections only", kind=kind)
     if "type" in values:
         return ""
     status = values.get("status")
     if status is None:
-        return "" if "rejected" in values else "no status and no rejection date: not a rejection"
-    return "" if is_rejection(status) else f"status {status!r} is not a rejection"
+        if "rejected" in values:
+            return ""
+        return _.gettext("no status and no rejection date: not a rejection")
+    if is_rejection(status):
+        return ""
+    return _.gettext("status %(status)s is not a rejection", status=repr(status))
 
 
 def _private_text(values: dict[str, str], other: dict[str, str]) -> str:
@@ -234,7 +276,11 @@ def _add_details(
     body: list[str] = []
     if "url" in values:
         url = values["url"]
-        body.append(f"Job posting: <{url}>" if re.match(r"https?://\S+$", url) else url)
+        if re.match(r"https?://\S+$", url):
+            link = f"<{url}>"
+            body.append(options.language.gettext("Job posting: %(link)s", link=link))
+        else:
+            body.append(url)
     if "applied" in values:
         _add_applied(candidate, values["applied"], header_of["applied"], options)
     if "stage" in values:
@@ -242,13 +288,26 @@ def _add_details(
         if stage:
             candidate.stage = stage
         else:
-            body.append(f"Stage reached, as the spreadsheet says: {values['stage']}")
+            _ = options.language
+            body.append(
+                _.gettext(
+                    "Stage reached, as the spreadsheet says: %(stage)s", stage=values["stage"]
+                )
+            )
             candidate.notes.append(
-                f"stage {values['stage']!r} is none of {', '.join(options.stages)}: "
-                "kept in the text"
+                _.gettext(
+                    "stage %(stage)s is none of %(stages)s: kept in the text",
+                    stage=repr(values["stage"]),
+                    stages=", ".join(options.stages),
+                )
             )
     feedback = values.get("feedback", "")
-    if feedback and fold(feedback) not in ("not requested", "not asked yet"):
+    never_asked = (
+        "not requested",
+        "not asked yet",
+        status_label("not requested", options.language),
+    )
+    if feedback and fold(feedback) not in {fold(said) for said in never_asked}:
         candidate.extra[header_of["feedback"]] = feedback
     for name in ("gaps", "strengths", "lessons", "tags"):
         if name in values:
@@ -263,10 +322,20 @@ def _add_applied(candidate: Candidate, text: str, header: str, options: ImportOp
         applied = parse_day(text, options.date_format)
     except DateError as exc:
         candidate.extra[header] = text
-        candidate.notes.append(f"{header}: {exc}; kept under extra")
+        said = options.language.gettext(
+            "%(column)s: %(problem)s; kept under extra",
+            column=header,
+            problem=exc.said(options.language),
+        )
+        candidate.notes.append(said)
         return
     if applied > candidate.date:
         candidate.extra[header] = text
-        candidate.notes.append(f"{header}: {applied} is after the rejection; kept under extra")
+        said = options.language.gettext(
+            "%(column)s: %(day)s is after the rejection; kept under extra",
+            column=header,
+            day=applied,
+        )
+        candidate.notes.append(said)
         return
     candidate.applied = applied

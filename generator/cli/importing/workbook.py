@@ -31,7 +31,10 @@ def read_workbook(path: Path, options: ImportOptions) -> Iterator[Candidate | Sk
             rows = _sheet_rows(sheet.iter_rows(values_only=True))
             if rows and {"company", "role"} & set(map_headers(rows[0][1]).values()):
                 if len(book.worksheets) > 1:
-                    yield Notice(f"{path}:1", f"read the sheet {sheet.title!r}")
+                    said = options.language.gettext(
+                        "read the sheet %(sheet)s", sheet=repr(sheet.title)
+                    )
+                    yield Notice(f"{path}:1", said)
                 break
         yield from read_rows(path, rows, options)
     finally:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...entries.loader import load_log
+from ...i18n import Language
 from ...settings import Settings
 from ..scaffold import ScaffoldError, schema_reference, write_new
 from .candidate import Candidate, Notice, Skip, draft_advice, entry_text
@@ -64,22 +65,30 @@ def write_all(
     verbose: bool = False,
 ) -> Report:
     """Write every new candidate; one report line per item, in order."""
-    report = Report(verbose=verbose)
+    report = Report(verbose=verbose, language=settings.language)
     known = known_entries(where.folder)
     planned = _Planner(known, where, report).plan(items)
     public = [(p.candidate, p.name, p.text) for p in planned if not p.candidate.is_draft]
     problems = problems_before_writing(public, settings)
     completed = set()
+    _ = settings.language
     for plan in planned:
         problem = problems.get(plan.name)
         if problem:
-            report.add(plan.index, "failed", f"{plan.candidate.where}: not imported: {problem}")
+            line = _.gettext(
+                "%(where)s: not imported: %(problem)s", where=plan.candidate.where, problem=problem
+            )
+            report.add(plan.index, "failed", line)
             continue
         if not dry_run:
             try:
                 write_new(where.folder / plan.name, plan.text)
             except ScaffoldError:
-                line = f"{plan.candidate.where}: already there: {where.shown / plan.name}"
+                line = _.gettext(
+                    "%(where)s: already there: %(path)s",
+                    where=plan.candidate.where,
+                    path=where.shown / plan.name,
+                )
                 report.add(plan.index, "exists", line)
                 continue
             if plan.replaces:
@@ -100,11 +109,18 @@ class _Planner:
     report: Report
     taken: dict[str, tuple[str, Identity]] = field(default_factory=dict)
 
+    @property
+    def _(self) -> Language:
+        return self.report.language
+
     def plan(self, items: Iterable[Item]) -> list[Planned]:
         planned: list[Planned] = []
         for index, item in enumerate(items):
             if isinstance(item, Notice):
-                self.report.add(index, "", f"{item.where}: note: {item.message}")
+                line = self._.gettext(
+                    "%(where)s: note: %(note)s", where=item.where, note=item.message
+                )
+                self.report.add(index, "", line)
             elif isinstance(item, Skip):
                 self._skip(index, item)
             else:
@@ -115,11 +131,20 @@ class _Planner:
 
     def _skip(self, index: int, item: Skip) -> None:
         if item.kind:
-            self.report.add_other(index, item.kind, f"{item.where}: not written: {item.reason}")
-            return
-        kind = "failed" if item.failed else "skipped"
-        verb = "not imported" if item.failed else "skipped"
-        self.report.add(index, kind, f"{item.where}: {verb}: {item.reason}")
+            line = self._.gettext(
+                "%(where)s: not written: %(reason)s", where=item.where, reason=item.reason
+            )
+            self.report.add_other(index, item.kind, line)
+        elif item.failed:
+            line = self._.gettext(
+                "%(where)s: not imported: %(problem)s", where=item.where, problem=item.reason
+            )
+            self.report.add(index, "failed", line)
+        else:
+            line = self._.gettext(
+                "%(where)s: skipped: %(reason)s", where=item.where, reason=item.reason
+            )
+            self.report.add(index, "skipped", line)
 
     def _place(self, index: int, item: Candidate) -> Planned | None:
         same_message = self.known.keys.get(item.key) if item.key else None
@@ -133,7 +158,8 @@ class _Planner:
         if name is None:
             return None
         self.taken[name] = (item.where, _identity(item))
-        text = entry_text(item, schema_reference(self.where.folder / name, self.where.project_root))
+        schema = schema_reference(self.where.folder / name, self.where.project_root)
+        text = entry_text(item, schema, self.report.language)
         return Planned(index, item, name, text, replaces)
 
     def _free_name(self, index: int, item: Candidate) -> str | None:
@@ -148,25 +174,41 @@ class _Planner:
                 self._already(index, item, there)
                 return None
             if earlier and earlier[1] == mine:
-                line = f"{item.where}: duplicate of {earlier[0]}: written once"
+                line = self._.gettext(
+                    "%(where)s: duplicate of %(earlier)s: written once",
+                    where=item.where,
+                    earlier=earlier[0],
+                )
                 self.report.add(index, "duplicate", line)
                 return None
             if there is None and earlier is None:
                 if clash:
                     item.notes.append(
-                        f"clash: {name} is a different rejection's ({clash}); written as {attempt}"
+                        self._.gettext(
+                            "clash: %(name)s is a different rejection's (%(other)s); "
+                            "written as %(written)s",
+                            name=name,
+                            other=clash,
+                            written=attempt,
+                        )
                     )
                 return attempt
             clash = clash or (
                 earlier[0] if earlier else str(_as_shown(there or Path(), self.where))
             )
-        line = f"{item.where}: not imported: {name} and {_suffixed(name, item)} are both taken"
+        line = self._.gettext(
+            "%(where)s: not imported: %(name)s and %(other)s are both taken",
+            where=item.where,
+            name=name,
+            other=_suffixed(name, item),
+        )
         self.report.add(index, "failed", line)
         return None
 
     def _already(self, index: int, item: Candidate, path: Path) -> None:
         shown = _as_shown(path, self.where)
-        self.report.add(index, "exists", f"{item.where}: already there: {shown}")
+        line = self._.gettext("%(where)s: already there: %(path)s", where=item.where, path=shown)
+        self.report.add(index, "exists", line)
 
 
 def _identity(item: Candidate) -> Identity:
@@ -183,19 +225,58 @@ def _suffixed(name: str, item: Candidate) -> str:
 
 
 def _record_written(report: Report, plan: Planned, where: Destination, dry_run: bool) -> None:
-    candidate, path = plan.candidate, where.shown / plan.name
-    verb = "would write" if dry_run else "wrote"
-    said = f" (it says {candidate.decided_by!r})" if report.verbose and candidate.decided_by else ""
+    _, candidate, path = report.language, plan.candidate, where.shown / plan.name
+    said = (
+        _.gettext(" (it says %(words)s)", words=repr(candidate.decided_by))
+        if report.verbose and candidate.decided_by
+        else ""
+    )
     if candidate.is_draft:
-        line = f"{candidate.where}: {verb} draft {path}: {draft_advice(candidate)}{said}"
-        report.add(plan.index, "draft", line)
+        advice = draft_advice(candidate, _)
+        line = (
+            _.gettext(
+                "%(where)s: would write draft %(path)s: %(advice)s",
+                where=candidate.where,
+                path=path,
+                advice=advice,
+            )
+            if dry_run
+            else _.gettext(
+                "%(where)s: wrote draft %(path)s: %(advice)s",
+                where=candidate.where,
+                path=path,
+                advice=advice,
+            )
+        )
+        report.add(plan.index, "draft", line + said)
     elif plan.replaces:
         finished = _as_shown(plan.replaces, where)
-        report.add(plan.index, "completed", f"{candidate.where}: {verb} {path}, for {finished}")
+        line = (
+            _.gettext(
+                "%(where)s: would write %(path)s, for %(draft)s",
+                where=candidate.where,
+                path=path,
+                draft=finished,
+            )
+            if dry_run
+            else _.gettext(
+                "%(where)s: wrote %(path)s, for %(draft)s",
+                where=candidate.where,
+                path=path,
+                draft=finished,
+            )
+        )
+        report.add(plan.index, "completed", line)
     else:
-        report.add(plan.index, "written", f"{candidate.where}: {verb} {path}{said}")
+        line = (
+            _.gettext("%(where)s: would write %(path)s", where=candidate.where, path=path)
+            if dry_run
+            else _.gettext("%(where)s: wrote %(path)s", where=candidate.where, path=path)
+        )
+        report.add(plan.index, "written", line + said)
     for note in candidate.notes:
-        report.add(plan.index, "", f"{candidate.where}: note: {note}")
+        line = _.gettext("%(where)s: note: %(note)s", where=candidate.where, note=note)
+        report.add(plan.index, "", line)
 
 
 def _as_shown(path: Path, where: Destination) -> Path:
