@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..entries.loader import ParseCache, load_log
 from ..errors import Problem
+from ..i18n import ENGLISH, Language
 from ..insights.analysis import Analysis
 from ..insights.reports import reports
 from ..model import AnyEntry
@@ -23,7 +24,7 @@ from ..privacy import anonymize_companies, publishable
 from ..settings import Settings
 from .feed import atom_feed
 from .links import page_url
-from .render import PRIVATE_BANNER, Page, SiteOptions, entry_uri, render_site
+from .render import Page, SiteOptions, entry_uri, private_banner, render_site
 from .render_memo import RenderMemo
 
 STYLESHEET = "assets/recovery-log.css"
@@ -140,7 +141,7 @@ def build_site(
         kept.pages if kept else None,
     )
     if settings.show_private and options.banner_in_pages:
-        pages = [Page(p.uri, with_banner(p.content), p.in_nav) for p in pages]
+        pages = [Page(p.uri, with_banner(p.content, settings.language), p.in_nav) for p in pages]
     return SitePages(
         pages=tuple(pages),
         stylesheet=stylesheet(),
@@ -157,11 +158,12 @@ def stylesheet() -> bytes:
     return resources.files("generator.site").joinpath("assets", "recovery-log.css").read_bytes()
 
 
-def with_banner(markdown: str) -> str:
+def with_banner(markdown: str, language: Language = ENGLISH) -> str:
     """The page with the private-preview banner first, after its front matter if it has one."""
     if markdown.startswith("---\n"):
         end = markdown.find("\n---\n", 3)
         if end != -1:
             cut = end + len("\n---\n")
-            return markdown[:cut] + "\n" + PRIVATE_BANNER + "\n" + markdown[cut:].lstrip("\n")
-    return PRIVATE_BANNER + "\n" + markdown
+            rest = markdown[cut:].lstrip("\n")
+            return markdown[:cut] + "\n" + private_banner(language) + "\n" + rest
+    return private_banner(language) + "\n" + markdown

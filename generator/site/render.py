@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape as html_escape
 from itertools import groupby
 from typing import Any
 
@@ -62,7 +63,19 @@ PRIVATE_BANNER = (
     '<p class="rl-private-banner" role="alert"><strong>Private preview — do not publish.'
     "</strong> This build shows private entries and private sections.</p>\n"
 )
-"""Put at the top of every page while private content is shown."""
+"""Put at the top of every page while private content is shown (in English; see
+`private_banner`)."""
+
+
+def private_banner(language: Language) -> str:
+    """`PRIVATE_BANNER` in `language`."""
+    return (
+        '<p class="rl-private-banner" role="alert"><strong>'
+        + html_escape(language.gettext("Private preview — do not publish."))
+        + "</strong> "
+        + html_escape(language.gettext("This build shows private entries and private sections."))
+        + "</p>\n"
+    )
 
 
 PageSource = str | Callable[[], str]
