@@ -182,3 +182,12 @@ def test_doctor_speaks_german_french_and_spanish(
         )
     result = run("doctor", str(root))
     assert sentence in result.output, result.output
+
+
+def test_a_log_started_from_a_german_terminal_is_german(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["init", str(tmp_path)], env={"LANGUAGE": "de"})
+    assert f"{tmp_path / 'mkdocs.yml'} angelegt" in result.output
+    config = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "site_name: Mein Recovery Log" in config
+    assert "\n  language: de " in config
+    assert "name: Zum dunklen Modus wechseln" in config

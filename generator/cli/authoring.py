@@ -26,6 +26,9 @@ from .scaffold import (
 from .scaffold import schema_text as make_schema_text
 from .vendor import VENDOR_DIR
 
+DEFAULT_SITE_NAME = N_("My recovery log")
+"""`init`'s site name unless told one: in the terminal's language."""
+
 
 @click.command()
 @click.argument("directory", required=False, default=".", type=click.Path(path_type=Path))
@@ -37,7 +40,7 @@ from .vendor import VENDOR_DIR
 )
 @click.option(
     "--site-name",
-    default="My recovery log",
+    default=DEFAULT_SITE_NAME,
     show_default=True,
     help="The site's name, shown in its header and browser tab.",
 )
@@ -67,6 +70,8 @@ def init(
     """
     language = language_from_environment()
     _ = language.gettext
+    if site_name == DEFAULT_SITE_NAME:
+        site_name = _(DEFAULT_SITE_NAME)
     log = NewLog(site_name, today or dt.date.today(), author.strip(), private_repository)
     written = init_project(directory, log, language)
     vendored = [p for p in written if VENDOR_DIR in p.as_posix()]

@@ -17,7 +17,7 @@ import yaml
 
 from ..entries.schema import entry_json_schema
 from ..errors import RecoveryLogError
-from ..i18n import ENGLISH, N_, Language, shipped_languages
+from ..i18n import ENGLISH, N_, PSEUDO_CODE, Language, shipped_languages
 from ..settings import DEFAULT_STAGES
 from ..site.template_i18n import install_language
 from .vendor import installed_from_index, pinned_requirement, vendor_files
@@ -214,6 +214,14 @@ def _workflow(log: NewLog) -> dict[str, str]:
     return {target: text.read_text(encoding="utf-8")}
 
 
+def _material_language(language: Language) -> str | None:
+    """`theme.language` for a log started in `language`: none for English (the default) or
+    the pseudo-language (Material has no such language)."""
+    if language.is_english or language.code == PSEUDO_CODE:
+        return None
+    return language.code.split("_")[0]
+
+
 def init_project(root: Path, log: NewLog, language: Language = ENGLISH) -> list[Path]:
     """Lay out a new log in `root`; return the files written. Refuses an existing mkdocs.yml."""
     if (root / "mkdocs.yml").exists():
@@ -223,11 +231,14 @@ def init_project(root: Path, log: NewLog, language: Language = ENGLISH) -> list[
                 path=root / "mkdocs.yml",
             )
         )
-    env = _environment()
+    env = _environment(language)
     vendored = not installed_from_index()
     site_name = log.site_name
     config = env.get_template("mkdocs.yml.j2").render(
-        site_name=site_name, author=log.author, private_repository=log.private_repository
+        site_name=site_name,
+        author=log.author,
+        private_repository=log.private_repository,
+        material_language=_material_language(language),
     )
     files = {
         "mkdocs.yml": config,
