@@ -172,11 +172,12 @@ def _example_note(kind: str, language: Language) -> str:
 
 def example_files(today: dt.date, language: Language = ENGLISH) -> dict[str, str]:
     """One example of each kind, as `_`-prefixed drafts: shown how, never counted as data."""
-    rejection = NewEntry("rejection", today, "Example Company", "Data Analyst", stage="phone")
+    _ = language.gettext
+    rejection = NewEntry("rejection", today, _("Example Company"), _("Data Analyst"), stage="phone")
     reflection = NewEntry(
         "reflection",
         today,
-        title="Starting my recovery log",
+        title=_("Starting my recovery log"),
         about=(rejection.file_name().removesuffix(".md"),),
     )
     files = {}
