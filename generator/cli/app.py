@@ -18,6 +18,7 @@ import click
 from .. import __version__
 from ..entries.loader import Log, load_log
 from ..errors import RecoveryLogError
+from ..i18n import language_from_environment
 from ..settings import Settings
 from .project import ProjectOptions, find_config, read_project
 
@@ -64,7 +65,12 @@ class _Group(click.Group):
             if os.environ.get(DEBUG_VARIABLE):
                 raise
             raise click.ClickException(
-                f"{exc} ({type(exc).__name__}; set {DEBUG_VARIABLE}=1 for details)"
+                language_from_environment().gettext(
+                    "%(error)s (%(kind)s; set %(variable)s=1 for details)",
+                    error=exc,
+                    kind=type(exc).__name__,
+                    variable=DEBUG_VARIABLE,
+                )
             ) from None
 
 
@@ -99,7 +105,11 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"expected a date as YYYY-MM-DD, found {value!r}") from None
+        raise click.BadParameter(
+            language_from_environment().gettext(
+                "expected a date as YYYY-MM-DD, found %(value)s", value=repr(value)
+            )
+        ) from None
 
 
 config_option = click.option(
@@ -147,7 +157,10 @@ def entries_folder(entries_dir: Path | None, project: ProjectOptions) -> Path:
     folder = entries_dir if entries_dir is not None else shown(project.entries_dir)
     if not folder.is_dir():
         raise click.ClickException(
-            f"no entries folder at {folder}: pass the folder, or run this next to mkdocs.yml"
+            project.language.gettext(
+                "no entries folder at %(folder)s: pass the folder, or run this next to mkdocs.yml",
+                folder=folder,
+            )
         )
     return folder
 

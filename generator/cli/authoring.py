@@ -10,6 +10,7 @@ import click
 
 from ..entries.loader import load_log
 from ..entries.schema import did_you_mean
+from ..i18n import N_, Language, language_from_environment
 from ..settings import Settings
 from .app import config_option, entries_option, parse_date, project_for, shown, today_option
 from .entry_lookup import find_entry
@@ -25,6 +26,9 @@ from .scaffold import (
 from .scaffold import schema_text as make_schema_text
 from .vendor import VENDOR_DIR
 
+DEFAULT_SITE_NAME = N_("My recovery log")
+"""`init`'s site name unless told one: in the terminal's language."""
+
 
 @click.command()
 @click.argument("directory", required=False, default=".", type=click.Path(path_type=Path))
@@ -36,7 +40,7 @@ from .vendor import VENDOR_DIR
 )
 @click.option(
     "--site-name",
-    default="My recovery log",
+    default=DEFAULT_SITE_NAME,
     show_default=True,
     help="The site's name, shown in its header and browser tab.",
 )
@@ -64,36 +68,49 @@ def init(
     Example:
       recovery-log init my-log --name "Dana Ruiz" && cd my-log && mkdocs serve
     """
+    language = language_from_environment()
+    _ = language.gettext
+    if site_name == DEFAULT_SITE_NAME:
+        site_name = _(DEFAULT_SITE_NAME)
     log = NewLog(site_name, today or dt.date.today(), author.strip(), private_repository)
-    written = init_project(directory, log)
+    written = init_project(directory, log, language)
     vendored = [p for p in written if VENDOR_DIR in p.as_posix()]
     for path in written:
         if path not in vendored:
-            click.echo(f"created {path}")
+            click.echo(_("created %(path)s", path=path))
     if vendored:
-        click.echo(f"created {directory / VENDOR_DIR} (a copy of Recovery Log for the workflow)")
-    click.echo(f"\nNext: cd {directory} && recovery-log new rejection --company ... --role ...")
+        click.echo(
+            _(
+                "created %(path)s (a copy of Recovery Log for the workflow)",
+                path=directory / VENDOR_DIR,
+            )
+        )
+    next_command = f"cd {directory} && recovery-log new rejection --company ... --role ..."
+    click.echo("\n" + _("Next: %(command)s", command=next_command))
     if not log.author:
         click.echo(
-            "Your name, please: add `site_author: Your Name` to mkdocs.yml (feedback drafts are "
-            "signed with it)."
+            _(
+                "Your name, please: add `site_author: Your Name` to mkdocs.yml (feedback "
+                "drafts are signed with it)."
+            )
         )
-    click.echo(_publishing_note(log))
-    click.echo("Preview with `mkdocs serve`. Before publishing (recovery-log doctor):")
-    for finding in findings(directory):
-        click.echo(f"  {finding.line()}")
+    click.echo(_publishing_note(log, language))
+    click.echo(_("Preview with `mkdocs serve`. Before publishing (recovery-log doctor):"))
+    for finding in findings(directory, language):
+        click.echo(f"  {finding.line(language)}")
 
 
-def _publishing_note(log: NewLog) -> str:
+def _publishing_note(log: NewLog, language: Language) -> str:
     if log.private_repository:
-        return (
-            "Publishing: keep this repository private; .github/workflows/pages.yml publishes "
-            "the site from it."
+        return language.gettext(
+            "Publishing: keep this repository private; %(workflow)s publishes the site from it.",
+            workflow=".github/workflows/pages.yml",
         )
-    return (
+    return language.gettext(
         "Publishing: keep this repository private (or on this machine); the site goes to a "
         "separate site repository: set publish_to in mkdocs.yml, then `recovery-log publish` "
-        "(or push, for .github/workflows/publish.yml). README: Publish for your mentor."
+        "(or push, for %(workflow)s). README: Publish for your mentor.",
+        workflow=".github/workflows/publish.yml",
     )
 
 
@@ -138,23 +155,31 @@ def new(
       recovery-log new reflection --title "Two weeks on" --about 2026-11-03-acme-analyst
     """
     project = project_for(config_file)
+    settings = project.settings()
+    _ = settings.language.gettext
     if entries_dir is None and project.config is None and not project.entries_dir.is_dir():
         raise click.ClickException(
-            "no mkdocs.yml here or in any folder above: run this inside a log "
-            "(`recovery-log init DIR` starts one), or pass --entries-dir"
+            _(
+                "no mkdocs.yml here or in any folder above: run this inside a log "
+                "(`recovery-log init DIR` starts one), or pass --entries-dir"
+            )
         )
-    settings = project.settings()
     day = day or settings.today
     if day > settings.today:
-        raise click.BadParameter(f"{day} is after today ({settings.today})", param_hint="--date")
+        raise click.BadParameter(
+            _("%(day)s is after today (%(today)s)", day=day, today=settings.today),
+            param_hint="--date",
+        )
     if kind == "rejection":
-        missing = [name for name, value in (("--company", company), ("--role", role)) if not value]
-        if missing:
-            raise click.UsageError(f"a rejection needs {' and '.join(missing)}")
+        _check_rejection(company, role, settings.language)
     stage = stage.strip().lower()
     if stage and stage not in settings.stages:
         raise click.BadParameter(
-            f"expected one of {', '.join(settings.stages)}, found {stage!r}"
+            _(
+                "expected one of %(stages)s, found %(stage)s",
+                stages=", ".join(settings.stages),
+                stage=repr(stage),
+            )
             + did_you_mean(stage, settings.stages),
             param_hint="--stage",
         )
@@ -164,11 +189,23 @@ def new(
         kind, day, company.strip(), role.strip(), track.strip(), stage, title.strip(), about
     )
     path = folder / entry.file_name()
-    content = entry_text(entry, schema_reference(path, project.root), settings.stages)
-    write_new(path, content)
+    content = entry_text(
+        entry, schema_reference(path, project.root), settings.stages, settings.language
+    )
+    write_new(path, content, settings.language)
     click.echo(str(path))
     if edit:
-        _open_in_editor(path)
+        _open_in_editor(path, settings.language)
+
+
+def _check_rejection(company: str, role: str, language: Language) -> None:
+    """A rejection names its company and role."""
+    if not company and not role:
+        raise click.UsageError(language.gettext("a rejection needs --company and --role"))
+    if not company:
+        raise click.UsageError(language.gettext("a rejection needs --company"))
+    if not role:
+        raise click.UsageError(language.gettext("a rejection needs --role"))
 
 
 def _about_ids(about: tuple[str, ...], folder: Path, settings: Settings) -> tuple[str, ...]:
@@ -179,19 +216,19 @@ def _about_ids(about: tuple[str, ...], folder: Path, settings: Settings) -> tupl
     return tuple(find_entry(log, name, folder).id for name in about)
 
 
-NO_EDITOR = (
-    "No editor is set, so {path} was written but not opened: it is there, ready to fill in.\n"
+NO_EDITOR = N_(
+    "No editor is set, so %(path)s was written but not opened: it is there, ready to fill in.\n"
     "To have --edit open it, name your editor in VISUAL (or EDITOR), e.g. in ~/.bashrc:\n"
     "  export VISUAL=nano        # or: code --wait, vim, micro...\n"
     "On Windows (PowerShell): $env:VISUAL = 'notepad'"
 )
 
 
-def _open_in_editor(path: Path) -> None:
+def _open_in_editor(path: Path, language: Language) -> None:
     """Open the new file in the user's editor; without one, say how to set it (the file stays)."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
-        click.echo(NO_EDITOR.format(path=path), err=True)
+        click.echo(language.gettext(NO_EDITOR, path=path), err=True)
         return
     click.edit(filename=str(path), editor=editor)
 
@@ -215,10 +252,11 @@ def schema(config_file: Path, output: Path | None) -> None:
       recovery-log schema > schema/entry.schema.json
       recovery-log schema -o schema/entry.schema.json
     """
-    text = make_schema_text(project_for(config_file).settings().stages)
+    project = project_for(config_file)
+    text = make_schema_text(project.settings().stages)
     if output is None:
         click.echo(text, nl=False)
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}")
+        click.echo(project.language.gettext("wrote %(path)s", path=output))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .readiness import findings
+from .readiness import findings, log_language
 
 
 @click.command()
@@ -26,11 +26,16 @@ def doctor(directory: Path) -> None:
     Example:
       recovery-log doctor
     """
-    found = findings(directory)
+    language = log_language(directory)
+    found = findings(directory, language)
     for finding in found:
-        click.echo(finding.line())
+        click.echo(finding.line(language))
     blocking = sum(finding.blocks for finding in found)
     if blocking:
-        click.echo(f"{blocking} to fix before publishing.")
+        click.echo(
+            language.ngettext(
+                "%(num)s to fix before publishing.", "%(num)s to fix before publishing.", blocking
+            )
+        )
         raise SystemExit(1)
-    click.echo("Ready to publish.")
+    click.echo(language.gettext("Ready to publish."))

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..wording import plural
+from ..i18n import ENGLISH, Language
 from .git_remotes import git, in_repository
-from .scaffold import PRIVATE_SECTION_HINTS
+from .scaffold import private_section_hints
 
 WORKFLOWS = Path(".github/workflows")
 SAME_REPOSITORY_MARKERS = (
@@ -51,20 +51,53 @@ class PrivateContent:
     def __bool__(self) -> bool:
         return bool(self.files)
 
-    def describe(self) -> str:
-        """ "2 private entries, 3 private sections and 1 imported e-mail's text"."""
+    def describe(self, language: Language = ENGLISH) -> str:
+        """ "2 private entries, 3 private sections and 1 imported e-mail's text (a.md, b.md)"."""
         parts = []
         if self.private_entries:
-            parts.append(plural(self.private_entries, "private entry", "private entries"))
+            parts.append(
+                language.ngettext(
+                    "%(num)s private entry", "%(num)s private entries", self.private_entries
+                )
+            )
         sections = self.sections - self.emails
         if sections:
-            parts.append(plural(sections, "private section"))
+            parts.append(
+                language.ngettext("%(num)s private section", "%(num)s private sections", sections)
+            )
         if self.emails:
-            parts.append(f"the text of {plural(self.emails, 'imported e-mail')}")
+            parts.append(
+                language.ngettext(
+                    "the text of %(num)s imported e-mail",
+                    "the text of %(num)s imported e-mails",
+                    self.emails,
+                )
+            )
         listed = ", ".join(self.files[:3])
-        more = f" and {len(self.files) - 3} more" if len(self.files) > 3 else ""
-        joined = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
-        return f"{joined} ({listed}{more})"
+        if len(self.files) > 3:
+            listed = language.ngettext(
+                "%(files)s and %(num)s more",
+                "%(files)s and %(num)s more",
+                len(self.files) - 3,
+                files=listed,
+            )
+        joined = _joined(parts, language)
+        # Translators: what is private, then its files: "2 private entries (a.md)".
+        return language.gettext("%(content)s (%(files)s)", content=joined, files=listed)
+
+
+def _joined(parts: list[str], language: Language) -> str:
+    """One, two or three kinds of private content, said as a list."""
+    if len(parts) == 3:
+        return language.gettext(
+            "%(first)s, %(second)s and %(third)s",
+            first=parts[0],
+            second=parts[1],
+            third=parts[2],
+        )
+    if len(parts) == 2:
+        return language.gettext("%(first)s and %(second)s", first=parts[0], second=parts[1])
+    return parts[0]
 
 
 def private_content(entries_dir: Path, root: Path) -> PrivateContent:
@@ -72,11 +105,12 @@ def private_content(entries_dir: Path, root: Path) -> PrivateContent:
     (files it ignores never reach a repository)."""
     entries = sections = emails = 0
     files = []
+    hints = private_section_hints()
     for path in _kept(_entry_files(entries_dir), root):
         text = path.read_text(encoding="utf-8", errors="replace")
         private = bool(_PRIVATE_FLAG.search(_header(text)))
         found = [inner.strip() for inner in _SECTION.findall(text)]
-        found = [inner for inner in found if inner and inner not in PRIVATE_SECTION_HINTS]
+        found = [inner for inner in found if inner and inner not in hints]
         if private or found:
             entries += private
             sections += len(found)

@@ -15,11 +15,11 @@ from typing import Any
 
 import click
 
+from ..i18n import Language
 from ..site.build import STYLESHEET, BuildOptions, Rebuilds, SiteIdentity, SitePages, build_site
 from ..site.feed import FEED_PATH
 from ..site.format_page import ENTRY_FORMAT
 from ..site.generated import NotOurFiles, Written, generated_files, write_files
-from ..wording import plural
 from .project import ProjectError, ProjectOptions, read_config, read_project
 from .watching import changes
 
@@ -61,7 +61,7 @@ def _flag(value: object, default: bool) -> bool:
     return value if isinstance(value, bool) else str(value).strip().lower() in _TRUE
 
 
-def _day(value: object, name: str) -> dt.date | None:
+def _day(value: object, name: str, language: Language) -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.date):
@@ -69,7 +69,13 @@ def _day(value: object, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ProjectError(f"{name}: expected a date as YYYY-MM-DD, found {value!r}") from None
+        raise ProjectError(
+            language.gettext(
+                "%(option)s: expected a date as YYYY-MM-DD, found %(value)s",
+                option=name,
+                value=repr(value),
+            )
+        ) from None
 
 
 def site_identity(config_file: Path) -> tuple[SiteIdentity, Path]:
@@ -165,13 +171,17 @@ def generate(
         project=project,
         site=identity,
         out=out if out is not None else docs_dir,
-        today=_day(today, "--today"),
+        today=_day(today, "--today", project.language),
         show_private=show_private,
         preview=watch,
     )
     _check_folders(target)
     if plugin_options(project).feed and not identity.site_url:
-        click.echo("No site_url in mkdocs.yml, so no feed.xml: set it to publish a feed.")
+        click.echo(
+            project.language.gettext(
+                "No site_url in mkdocs.yml, so no feed.xml: set it to publish a feed."
+            )
+        )
     if not watch:
         site, _ = _run(target)
         if site is None or (strict and site.problems):
@@ -184,15 +194,22 @@ def generate(
 
 
 def _check_folders(target: Target) -> None:
+    language = target.project.language
     entries = target.project.entries_dir.resolve()
     if not entries.is_dir():
         raise click.ClickException(
-            f"no entries folder at {target.project.entries_dir}: run this next to mkdocs.yml"
+            language.gettext(
+                "no entries folder at %(folder)s: run this next to mkdocs.yml",
+                folder=target.project.entries_dir,
+            )
         )
     out = target.out.resolve()
     if out == entries or entries in out.parents:
         raise click.ClickException(
-            f"{target.out} is inside the entries folder: its pages would be read as entries"
+            language.gettext(
+                "%(folder)s is inside the entries folder: its pages would be read as entries",
+                folder=target.out,
+            )
         )
 
 
@@ -201,7 +218,7 @@ def _run(target: Target, kept: Rebuilds | None = None) -> tuple[SitePages | None
     try:
         site, written = generate_once(target, kept)
     except NotOurFiles as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(target.project.language.gettext("Error: %(error)s", error=exc), err=True)
         return None, Written()
     for problem in site.problems:
         click.echo(str(problem), err=True)
@@ -210,21 +227,39 @@ def _run(target: Target, kept: Rebuilds | None = None) -> tuple[SitePages | None
 
 
 def _summary(target: Target, site: SitePages, written: Written) -> None:
-    changed = plural(len(written.changed), "file")
+    language = target.project.language
+    changed = language.ngettext("%(num)s file", "%(num)s files", len(written.changed))
     click.echo(
-        f"Generated {plural(len(site.pages), 'page')} in {_shown(target.out)}: {changed} "
-        f"written, {len(written.removed)} removed, {written.unchanged} unchanged."
+        language.ngettext(
+            "Generated %(num)s page in %(folder)s: %(changed)s written, %(removed)s removed, "
+            "%(unchanged)s unchanged.",
+            "Generated %(num)s pages in %(folder)s: %(changed)s written, %(removed)s removed, "
+            "%(unchanged)s unchanged.",
+            len(site.pages),
+            folder=_shown(target.out),
+            changed=changed,
+            removed=language.integer(len(written.removed)),
+            unchanged=language.integer(written.unchanged),
+        )
     )
     if site.problems:
         click.echo(
-            f"{plural(len(site.problems), 'problem')} left those entries out: "
-            "see the 'Entry problems' page, or run recovery-log check.",
+            language.ngettext(
+                "%(num)s problem left those entries out: see the '%(page)s' page, or run "
+                "recovery-log check.",
+                "%(num)s problems left those entries out: see the '%(page)s' page, or run "
+                "recovery-log check.",
+                len(site.problems),
+                page=language.gettext("Entry problems"),
+            ),
             err=True,
         )
     if target.show_private:
         click.echo(
-            "Private preview: these files show private entries. Run recovery-log generate "
-            "without --show-private before you build a site to publish.",
+            language.gettext(
+                "Private preview: these files show private entries. Run recovery-log generate "
+                "without --show-private before you build a site to publish."
+            ),
             err=True,
         )
 

@@ -13,6 +13,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import ENGLISH, Language
+
 _SCP_LIKE = re.compile(r"^(?:[^@/]+@)?([^:/]+):(?!//)(.+)$")
 """`git@github.com:you/log.git`: git's short form of an ssh address."""
 
@@ -80,7 +82,7 @@ class SourcesRemote:
     """"it is the upstream of main", "its branch main holds the history of your main"."""
 
 
-def sources_remotes(root: Path, marker: str) -> list[SourcesRemote]:
+def sources_remotes(root: Path, marker: str, language: Language = ENGLISH) -> list[SourcesRemote]:
     """Every remote that holds the sources of the log at `root`, and why.
 
     `marker` is the log's configuration file (`mkdocs.yml`): a branch whose tip has it, where
@@ -91,16 +93,27 @@ def sources_remotes(root: Path, marker: str) -> list[SourcesRemote]:
     found: dict[str, str] = {}
     upstream = _upstream(root)
     if upstream is not None:
-        found[upstream[0]] = f"it is the upstream of {upstream[1]}"
+        found[upstream[0]] = language.gettext(
+            "it is the upstream of %(branch)s", branch=upstream[1]
+        )
     for name, branch, local in _pushed_sources(root, marker):
-        found.setdefault(name, f"its branch {branch} holds the history of your branch {local}")
+        found.setdefault(
+            name,
+            language.gettext(
+                "its branch %(branch)s holds the history of your branch %(local)s",
+                branch=branch,
+                local=local,
+            ),
+        )
     return [SourcesRemote(name, why) for name, why in found.items()]
 
 
-def holding_sources(root: Path, target: str, marker: str) -> SourcesRemote | None:
+def holding_sources(
+    root: Path, target: str, marker: str, language: Language = ENGLISH
+) -> SourcesRemote | None:
     """The remote holding the sources that `target` (a remote's name, or an address) names."""
     names = _named(root, target)
-    return next((r for r in sources_remotes(root, marker) if r.name in names), None)
+    return next((r for r in sources_remotes(root, marker, language) if r.name in names), None)
 
 
 def sources_branch_at(root: Path, target: str, branch: str, marker: str) -> str | None:

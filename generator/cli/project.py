@@ -116,7 +116,11 @@ def read_project(
     root = path.resolve().parent
     if not path.is_file():
         if required:
-            raise ProjectError(f"{path}: no such configuration file")
+            raise ProjectError(
+                language_from_environment().gettext(
+                    "%(path)s: no such configuration file", path=path
+                )
+            )
         return ProjectOptions(root)
     try:
         with path.open(encoding="utf-8-sig") as handle:
@@ -124,9 +128,18 @@ def read_project(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
-        raise ProjectError(f"{path}{where}: not valid YAML: {exc.problem}") from None
+        located = f"{path}{where}"
+        raise ProjectError(
+            language_from_environment().gettext(
+                "%(path)s: not valid YAML: %(problem)s", path=located, problem=exc.problem
+            )
+        ) from None
     except (OSError, yaml.YAMLError, UnicodeDecodeError, ValueError) as exc:
-        raise ProjectError(f"{path}: cannot be read: {exc}") from None
+        raise ProjectError(
+            language_from_environment().gettext(
+                "%(config)s: cannot be read: %(error)s", config=path, error=exc
+            )
+        ) from None
     data = data if isinstance(data, dict) else {}
     author = data.get("site_author")
     author = author.strip() if isinstance(author, str) and author.strip() else None
@@ -173,7 +186,11 @@ def _checked(path: Path, root: Path, written: object) -> Options:
         written = {}
     if not isinstance(written, dict):
         raise ProjectError(
-            f"{path}: the {PLUGIN_NAME} plugin's options should be name: value pairs"
+            language_from_environment().gettext(
+                "%(path)s: the %(plugin)s plugin's options should be name: value pairs",
+                path=path,
+                plugin=PLUGIN_NAME,
+            )
         )
     try:
         return read_options(written, root)

@@ -17,7 +17,9 @@ import yaml
 
 from ..entries.schema import entry_json_schema
 from ..errors import RecoveryLogError
+from ..i18n import ENGLISH, N_, PSEUDO_CODE, Language, shipped_languages
 from ..settings import DEFAULT_STAGES
+from ..site.template_i18n import install_language
 from .vendor import installed_from_index, pinned_requirement, vendor_files
 
 SCHEMA_FILE = "schema/entry.schema.json"
@@ -56,7 +58,7 @@ def yaml_scalar(value: object) -> str:
     return dumped.removeprefix("v: ").rstrip("\n")
 
 
-def _environment() -> jinja2.Environment:
+def _environment(language: Language = ENGLISH) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator.cli", "scaffold_templates"),
         autoescape=False,
@@ -66,10 +68,11 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["yaml"] = yaml_scalar
+    install_language(env, language, None)
     return env
 
 
-def write_new(path: Path, content: str | bytes) -> None:
+def write_new(path: Path, content: str | bytes, language: Language = ENGLISH) -> None:
     """Create `path` with `content`; refuse if it exists (exclusive create, no race).
 
     Text is written as UTF-8 with `\n` line ends; bytes exactly as they are.
@@ -83,7 +86,9 @@ def write_new(path: Path, content: str | bytes) -> None:
             with path.open("x", encoding="utf-8", newline="\n") as handle:
                 handle.write(content)
     except FileExistsError:
-        raise ScaffoldError(f"{path} already exists; nothing was overwritten") from None
+        raise ScaffoldError(
+            language.gettext("%(path)s already exists; nothing was overwritten", path=path)
+        ) from None
 
 
 def schema_text(stages: tuple[str, ...] = DEFAULT_STAGES) -> str:
@@ -109,19 +114,36 @@ class NewEntry:
         return f"{self.date.isoformat()}-{words}.md"
 
 
+PRIVATE_SECTION_HINT = N_("Anything between these two markers is left out of the published site.")
+"""What a new entry's private section holds until the user writes in it (in the log's language)."""
 PRIVATE_SECTION_HINTS = (
-    "Anything between these two markers is left out of the published site.",
+    PRIVATE_SECTION_HINT,
     "Anything between these two markers stays on your machine: it never reaches a published site.",
 )
-"""What a new entry's private section holds until the user writes in it (the first: today's
-wording): no private content, so `doctor` does not count it."""
+"""The hint's English wordings, today's first."""
 
 
-def entry_text(entry: NewEntry, schema_ref: str | None, stages: tuple[str, ...]) -> str:
-    """A commented entry file, valid as written, ready to fill in."""
-    template = _environment().get_template(f"{entry.kind}.md.j2")
+def private_section_hints() -> frozenset[str]:
+    """The hint in every wording and shipped language: no private content, so `doctor` does
+    not count a section that holds only it."""
+    translated = (Language(code).gettext(PRIVATE_SECTION_HINT) for code in shipped_languages())
+    return frozenset({*PRIVATE_SECTION_HINTS, *translated})
+
+
+def entry_text(
+    entry: NewEntry,
+    schema_ref: str | None,
+    stages: tuple[str, ...],
+    language: Language = ENGLISH,
+) -> str:
+    """A commented entry file, valid as written, ready to fill in; its comments in `language`
+    (its keys and values stay English: they are the entry format)."""
+    template = _environment(language).get_template(f"{entry.kind}.md.j2")
     return template.render(
-        e=entry, schema_ref=schema_ref, stages=stages, private_hint=PRIVATE_SECTION_HINTS[0]
+        e=entry,
+        schema_ref=schema_ref,
+        stages=stages,
+        private_hint=language.gettext(PRIVATE_SECTION_HINT),
     )
 
 
@@ -133,29 +155,37 @@ def schema_reference(entry_path: Path, project_root: Path) -> str | None:
     return Path(os.path.relpath(schema, entry_path.parent)).as_posix()
 
 
-EXAMPLE_NOTE = """\
-# AN EXAMPLE, NOT AN ENTRY: its name starts with "_", so it is a draft that is never built,
-# counted or published. Read it to see how an entry is written, then write your own with
-#   recovery-log new {kind}
-# (or copy this file to a name without the "_"). Delete it whenever you like.
-"""
+EXAMPLE_NOTE = N_(
+    'AN EXAMPLE, NOT AN ENTRY: its name starts with "_", so it is a draft that is never built,\n'
+    "counted or published. Read it to see how an entry is written, then write your own with\n"
+    "  %(command)s\n"
+    '(or copy this file to a name without the "_"). Delete it whenever you like.'
+)
 
 
-def example_files(today: dt.date) -> dict[str, str]:
+def _example_note(kind: str, language: Language) -> str:
+    """The note opening an example, as YAML comments."""
+    command = f"recovery-log new {kind}"
+    text = language.gettext(EXAMPLE_NOTE, command=command)
+    return "".join(f"# {line}\n" for line in text.splitlines())
+
+
+def example_files(today: dt.date, language: Language = ENGLISH) -> dict[str, str]:
     """One example of each kind, as `_`-prefixed drafts: shown how, never counted as data."""
-    rejection = NewEntry("rejection", today, "Example Company", "Data Analyst", stage="phone")
+    _ = language.gettext
+    rejection = NewEntry("rejection", today, _("Example Company"), _("Data Analyst"), stage="phone")
     reflection = NewEntry(
         "reflection",
         today,
-        title="Starting my recovery log",
+        title=_("Starting my recovery log"),
         about=(rejection.file_name().removesuffix(".md"),),
     )
     files = {}
     for entry in (rejection, reflection):
-        text = entry_text(entry, f"../{SCHEMA_FILE}", DEFAULT_STAGES)
+        text = entry_text(entry, f"../{SCHEMA_FILE}", DEFAULT_STAGES, language)
         opening, rest = text.split("\n", 1)
         files[f"entries/_example-{entry.kind}.md"] = (
-            f"{opening}\n{EXAMPLE_NOTE.format(kind=entry.kind)}{rest}"
+            f"{opening}\n{_example_note(entry.kind, language)}{rest}"
         )
     return files
 
@@ -185,18 +215,31 @@ def _workflow(log: NewLog) -> dict[str, str]:
     return {target: text.read_text(encoding="utf-8")}
 
 
-def init_project(root: Path, log: NewLog) -> list[Path]:
+def _material_language(language: Language) -> str | None:
+    """`theme.language` for a log started in `language`: none for English (the default) or
+    the pseudo-language (Material has no such language)."""
+    if language.is_english or language.code == PSEUDO_CODE:
+        return None
+    return language.code.split("_")[0]
+
+
+def init_project(root: Path, log: NewLog, language: Language = ENGLISH) -> list[Path]:
     """Lay out a new log in `root`; return the files written. Refuses an existing mkdocs.yml."""
     if (root / "mkdocs.yml").exists():
         raise ScaffoldError(
-            f"{root / 'mkdocs.yml'} already exists: this folder has a site already; "
-            "nothing was changed"
+            language.gettext(
+                "%(path)s already exists: this folder has a site already; nothing was changed",
+                path=root / "mkdocs.yml",
+            )
         )
-    env = _environment()
+    env = _environment(language)
     vendored = not installed_from_index()
     site_name = log.site_name
     config = env.get_template("mkdocs.yml.j2").render(
-        site_name=site_name, author=log.author, private_repository=log.private_repository
+        site_name=site_name,
+        author=log.author,
+        private_repository=log.private_repository,
+        material_language=_material_language(language),
     )
     files = {
         "mkdocs.yml": config,
@@ -207,7 +250,7 @@ def init_project(root: Path, log: NewLog) -> list[Path]:
         ),
         **_workflow(log),
         SCHEMA_FILE: schema_text(),
-        **example_files(log.today),
+        **example_files(log.today, language),
         **(vendor_files() if vendored else {}),
     }
     written = []
@@ -215,6 +258,6 @@ def init_project(root: Path, log: NewLog) -> list[Path]:
         target = root / relative
         if target.exists():
             continue
-        write_new(target, content)
+        write_new(target, content, language)
         written.append(target)
     return written

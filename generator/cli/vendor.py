@@ -19,6 +19,7 @@ from importlib.resources.abc import Traversable
 
 from .. import __version__
 from ..errors import RecoveryLogError
+from ..i18n import language_from_environment
 
 VENDOR_DIR = "vendor/recovery-log"
 """Where the copy goes in a new log, and what `requirements.txt` names."""
@@ -76,8 +77,12 @@ def _distribution() -> importlib.metadata.Distribution:
         return importlib.metadata.distribution(DISTRIBUTION)
     except importlib.metadata.PackageNotFoundError:
         raise VendorError(
-            "Recovery Log is not installed, so there is nothing to copy into the log: "
-            "install it first (pip install recovery-log, or pip install -e . in its repository)"
+            language_from_environment().gettext(
+                "Recovery Log is not installed, so there is nothing to copy into the log: "
+                "install it first (%(command)s, or %(editable)s in its repository)",
+                command="pip install recovery-log",
+                editable="pip install -e .",
+            )
         ) from None
 
 

@@ -26,6 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import __version__
+from ..i18n import Language
 from ..options import checked_values, read_options
 from ..site.build import STYLESHEET, BuildOptions, Rebuilds, SiteIdentity, SitePages, build_site
 from ..site.feed import FEED_PATH
@@ -140,16 +141,19 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         self.settings = self.options.settings(theme_language=config.theme.get("language"))
         if self.command == "gh-deploy" and self.settings.show_private:
             raise PluginError(
-                "recovery-log: refusing to deploy a private preview. show_private is on (is "
-                "RECOVERY_LOG_SHOW_PRIVATE set?), so this build would publish private entries. "
-                "Nothing was pushed. Unset it and run gh-deploy again."
+                "recovery-log: "
+                + self.settings.language.gettext(
+                    "refusing to deploy a private preview. show_private is on (is "
+                    "RECOVERY_LOG_SHOW_PRIVATE set?), so this build would publish private "
+                    "entries. Nothing was pushed. Unset it and run gh-deploy again."
+                )
             )
         for extension in ("attr_list", "md_in_html", "tables", HTML_BLOCKS):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        _no_web_fonts(config)
+        _no_web_fonts(config, self.settings.language)
         _direction_of(config, self.settings.language.direction)
         untrusted = sorted(
             name for name in config.plugins if name.removeprefix("material/") not in TRUSTED_PLUGINS
@@ -164,20 +168,31 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
     def _start_page_cache(self, config: MkDocsConfig, untrusted: list[str]) -> None:
         if self.page_cache is None:
             return
+        _ = self.settings.language.gettext
         reasons = []
         if untrusted:
             reasons.append(
-                f"plugin {', '.join(untrusted)} may change pages in ways Recovery Log cannot see"
+                _(
+                    "plugin %(names)s may change pages in ways Recovery Log cannot see",
+                    names=", ".join(untrusted),
+                )
             )
         if extensions := unvouched_extensions(config.markdown_extensions):
             reasons.append(
-                f"Markdown extension {', '.join(extensions)} may pull other files into pages, "
-                "and Recovery Log cannot see them change"
+                _(
+                    "Markdown extension %(names)s may pull other files into pages, and Recovery "
+                    "Log cannot see them change",
+                    names=", ".join(extensions),
+                )
             )
         if reasons and self.caching is not False:
+            if len(reasons) == 2:
+                reasons = [_("%(first)s; and %(second)s", first=reasons[0], second=reasons[1])]
             log.info(
-                "each save rebuilds every page, because %s, so it keeps none of them",
-                "; and ".join(reasons),
+                _(
+                    "each save rebuilds every page, because %(reasons)s, so it keeps none of them",
+                    reasons=reasons[0],
+                )
             )
         self.caching = not reasons
         theme = config.theme
@@ -208,21 +223,31 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             ),
             self.rebuilds,
         )
+        language = self.settings.language
         for problem in site.problems:
-            log.warning("entry problem: %s", problem)
+            log.warning(language.gettext("entry problem: %(problem)s", problem=problem))
         for warning in site.warnings:  # valid entries: info, so `mkdocs build --strict` passes
-            log.info("worth a look: %s", warning)
+            log.info(language.gettext("worth a look: %(warning)s", warning=warning))
         self.site = site
         if self.suggest_dirty and not self.caching and len(site.entries) >= LARGE_LOG:
             self.suggest_dirty = False  # once per preview
             log.info(
-                "%d entries: each save rebuilds every page. `mkdocs serve --dirty` rebuilds "
-                "only the pages that changed, and keeps search whole",
-                len(site.entries),
+                language.ngettext(
+                    "%(num)s entry: each save rebuilds every page. `mkdocs serve --dirty` "
+                    "rebuilds only the pages that changed, and keeps search whole",
+                    "%(num)s entries: each save rebuilds every page. `mkdocs serve --dirty` "
+                    "rebuilds only the pages that changed, and keeps search whole",
+                    len(site.entries),
+                )
             )
         for page in site.pages:
             if files.get_file_from_path(page.uri) is not None:
-                log.info("docs/%s is your own page: it replaces the generated one", page.uri)
+                log.info(
+                    language.gettext(
+                        "docs/%(page)s is your own page: it replaces the generated one",
+                        page=page.uri,
+                    )
+                )
                 continue
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(self._generated(config, page, inclusion))
@@ -422,7 +447,9 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
             self.previous_output.discard()
         if self.search_keeper is not None:
             problem = self.search_keeper.complete(
-                Path(config.site_dir), show_private=self.settings.show_private
+                Path(config.site_dir),
+                show_private=self.settings.show_private,
+                language=self.settings.language,
             )
             if problem:
                 log.warning(problem)
@@ -431,7 +458,11 @@ class RecoveryLogPlugin(BasePlugin[RecoveryLogConfig]):
         # A build made it before letting go of the log (`_let_go_of_the_log`)
         document = self.site.feed(_identity(config)) if self.site else self.feed_document
         if document is None:
-            log.info("no site_url in mkdocs.yml, so no feed.xml: set it to publish a feed")
+            log.info(
+                self.settings.language.gettext(
+                    "no site_url in mkdocs.yml, so no feed.xml: set it to publish a feed"
+                )
+            )
             return
         Path(config.site_dir, FEED_PATH).write_bytes(document)
 
@@ -533,9 +564,13 @@ def _direction_of(config: MkDocsConfig, direction: str) -> None:
         config.theme["direction"] = "rtl"
 
 
-def _no_web_fonts(config: MkDocsConfig) -> None:
+def _no_web_fonts(config: MkDocsConfig, language: Language) -> None:
     """Material loads Google Fonts unless told not to: a mentor's visit is nobody's business."""
     theme = config.theme
     if theme.name == "material" and theme.get("font") is not False:
         theme["font"] = False
-        log.info("Material's web fonts are turned off, so the site makes no third-party requests")
+        log.info(
+            language.gettext(
+                "Material's web fonts are turned off, so the site makes no third-party requests"
+            )
+        )

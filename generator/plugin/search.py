@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..i18n import ENGLISH, Language
+
 Doc = dict[str, Any]
 """One entry of `search_index.json`'s `docs`: a section of a page (`location`, `title`, ...)."""
 
@@ -112,7 +114,9 @@ class SearchKeeper:
     def site_pages(self, urls: Iterable[str]) -> None:
         self.pages = set(urls)
 
-    def complete(self, site_dir: Path, *, show_private: bool) -> str | None:
+    def complete(
+        self, site_dir: Path, *, show_private: bool, language: Language = ENGLISH
+    ) -> str | None:
         """Rewrite the site's search index whole; a warning for the user when it cannot be."""
         path = site_dir / INDEX_PATH
         if not path.is_file():
@@ -125,7 +129,7 @@ class SearchKeeper:
             # reverse: the index holds the rebuilt pages only until the preview restarts.
             self.remembered = {}
             if self.pages - set(self.rebuilt):
-                warning = (
+                warning = language.gettext(
                     "show_private changed while serving with --dirty: until you restart "
                     "`mkdocs serve --dirty`, search finds only the pages rebuilt since"
                 )

@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape as html_escape
 from itertools import groupby
 from typing import Any
 
@@ -68,9 +69,13 @@ The titles are English; pages show them in the site's language."""
 
 def private_banner(language: Language = ENGLISH) -> str:
     """Put at the top of every page while private content is shown."""
-    warning = language.gettext("Private preview — do not publish.")
-    shown = language.gettext("This build shows private entries and private sections.")
-    return f'<p class="rl-private-banner" role="alert"><strong>{warning}</strong> {shown}</p>\n'
+    return (
+        '<p class="rl-private-banner" role="alert"><strong>'
+        + html_escape(language.gettext("Private preview — do not publish."))
+        + "</strong> "
+        + html_escape(language.gettext("This build shows private entries and private sections."))
+        + "</p>\n"
+    )
 
 
 PageSource = str | Callable[[], str]
