@@ -36,7 +36,6 @@ from ..vocabulary import (
     stage_name,
     status_label,
 )
-from ..wording import plural
 from .chart_context import CHART_TRACKS, chart_context
 from .context import DashboardContext, PageContext, SiteContext, TimelineContext
 from .details import AGENDA, CITED, RECENT, by_month, detail_addresses, detail_pages
@@ -233,7 +232,6 @@ def _environment(
         short_date=language.short_date,
         md=escape,
         value=functools.partial(_show_value, language=language),
-        plural=functools.partial(plural, language=language),
         verbatim=_verbatim,
         html_block=html_block,
         percent=language.percent,

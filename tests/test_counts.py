@@ -1,30 +1,15 @@
-"""Every count agrees with its number: one helper, on pages, in charts and in the terminal."""
+"""Every count agrees with its number (`Language.ngettext`), on pages and in charts."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from generator.model import Feedback, Reflection, Rejection
 from generator.settings import Settings
 from generator.site import charts
 from generator.site.render import render_site
-from generator.wording import plural
 
 SETTINGS = Settings(today=dt.date(2026, 6, 1))
-
-
-@pytest.mark.parametrize(
-    ("count", "expected"),
-    [(0, "0 rejections"), (1, "1 rejection"), (2, "2 rejections")],
-)
-def test_a_count_takes_the_singular_only_for_one(count: int, expected: str) -> None:
-    assert plural(count, "rejection") == expected
-
-
-def test_a_noun_with_its_own_plural_is_given_it() -> None:
-    assert [plural(n, "entry", "entries") for n in (1, 3)] == ["1 entry", "3 entries"]
 
 
 def test_a_chart_says_1_rejection_in_its_text_alternative() -> None:
