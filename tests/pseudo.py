@@ -47,13 +47,14 @@ def english_words(
     return list(dict.fromkeys(found))
 
 
-def shown_text(node: Node) -> str:
-    """What a reader gets from `node`: its visible text and its read-aloud attributes."""
+def shown_text(node: Node, unseen: frozenset[str] = UNSEEN) -> str:
+    """What a reader gets from `node`: its visible text and its read-aloud attributes (of no
+    element in `unseen`)."""
     attributes = [
         node_.attrs[name] for node_ in node.iter() for name in READ_ALOUD if node_.attrs.get(name)
     ]
     # Text nodes are joined with a space: a table's cells or an SVG's labels are separate words.
-    return fold(" ".join([*node.strings(UNSEEN), *attributes]))
+    return fold(" ".join([*node.strings(unseen), *attributes]))
 
 
 def english_words_on_page(
