@@ -9,12 +9,16 @@ through the catalog.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from helpers import Node, fold, parse_html
 
+from generator.entries.loader import load_log
 from generator.i18n import PSEUDO_CLOSE, PSEUDO_OPEN
+from generator.settings import Settings
 
 _MARKED = re.compile(f"{PSEUDO_OPEN}[^{PSEUDO_OPEN}{PSEUDO_CLOSE}]*{PSEUDO_CLOSE}")
 """One pseudo-translated text with nothing marked inside it (inner ones go first)."""
@@ -62,3 +66,36 @@ def english_words_on_page(
 ) -> list[str]:
     """`english_words` of an HTML page (or part of one), tags left out."""
     return english_words(shown_text(parse_html(html)), fixture_values, allowed)
+
+
+ALLOWED = ("Recovery", "Log", "YAML", "Markdown", "Atom", "iCalendar")
+"""Names that stay as they are in every language."""
+CODED = frozenset({"stage", "status", "mood", "decision", "kind", "severity", "outcome"})
+"""Fields whose values are the entry format's own words: shown translated, so not fixtures."""
+
+
+def fixture_values(root: Path) -> set[str]:
+    """Every piece of text the test's entries supply (names, roles, notes), for the check to
+    ignore; the entry format's own values (stages, statuses...) are not among them."""
+    log = load_log(root / "entries", Settings(), "entries")
+    found: set[str] = set()
+    for entry in log.entries:
+        found |= set(_texts(entry))
+    return {value for value in found if value.strip()}
+
+
+def _texts(value: object, name: str = "") -> Iterator[str]:
+    if name in CODED:
+        return
+    if isinstance(value, str):
+        yield value
+        yield from value.split()
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item, name)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, str(key))
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from _texts(getattr(value, field.name), field.name)

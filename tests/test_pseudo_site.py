@@ -10,52 +10,14 @@ no pseudo-language.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from helpers import Build, built
-from pseudo import UNSEEN, english_words, shown_text
+from pseudo import ALLOWED, UNSEEN, english_words, fixture_values, shown_text
 from test_site_build import ALL_ENTRIES, write_site
 
-from generator.entries.loader import load_log
-from generator.settings import Settings
-
-ALLOWED = ("Recovery", "Log", "YAML", "Markdown", "Atom", "iCalendar")
-"""Names that stay as they are in every language."""
 AS_TYPED = {"entry-format/": frozenset({"script", "style", "code"})}
 """Pages whose code is what the user types in an entry file: the entry format's keys and its
 example stay English in every language (the schema and the importer read them)."""
-CODED = frozenset({"stage", "status", "mood", "decision", "kind", "severity", "outcome"})
-"""Fields whose values are the entry format's own words: shown translated, so not fixtures."""
-
-
-def fixture_values(root: Path) -> set[str]:
-    """Every piece of text the test's entries supply (names, roles, notes), for the check to
-    ignore; the entry format's own values (stages, statuses...) are not among them."""
-    log = load_log(root / "entries", Settings(), "entries")
-    found: set[str] = set()
-    for entry in log.entries:
-        found |= set(_texts(entry))
-    return {value for value in found if value.strip()}
-
-
-def _texts(value: object, name: str = "") -> Iterator[str]:
-    if name in CODED:
-        return
-    if isinstance(value, str):
-        yield value
-        yield from value.split()
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _texts(item, name)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, str(key))
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for field in dataclasses.fields(value):
-            yield from _texts(getattr(value, field.name), field.name)
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 from helpers import TODAY_TEXT, Build, built, seen_text
-from pseudo import english_words, shown_text
-from pseudo_site import ALLOWED, fixture_values
+from pseudo import ALLOWED, english_words, fixture_values, shown_text
 from test_site_build import write_site
 
 from generator.entries.loader import load_log

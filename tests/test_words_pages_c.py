@@ -13,8 +13,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from helpers import Build, built
-from pseudo import english_words, shown_text
-from pseudo_site import ALLOWED, fixture_values
+from pseudo import ALLOWED, english_words, fixture_values, shown_text
 from test_large_log import ENTRIES as LARGE_LOG
 from test_site_build import write_site
 

@@ -213,7 +213,7 @@ def _about_ids(about: tuple[str, ...], folder: Path, settings: Settings) -> tupl
     if not about or not folder.is_dir():
         return about
     log = load_log(folder, settings)
-    return tuple(find_entry(log, name, folder).id for name in about)
+    return tuple(find_entry(log, name, folder, settings.language).id for name in about)
 
 
 NO_EDITOR = N_(

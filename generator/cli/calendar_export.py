@@ -182,7 +182,7 @@ def calendar_command(
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     _ = settings.language
     data = calendar_bytes(items, urls, _.gettext("Recovery Log reminders"), stamp)
-    deliver(data, output, _.ngettext("%(num)s reminder", "%(num)s reminders", len(items)))
+    deliver(data, output, _.ngettext("%(num)s reminder", "%(num)s reminders", len(items)), _)
     if log.problems:
         click.echo(
             _.ngettext(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from ..i18n import ENGLISH, Language
 from .app import (
     DEFAULT_CONFIG,
     config_option,
@@ -43,8 +44,8 @@ output_option = click.option(
 )
 
 
-def deliver(data: bytes, output: Path | None, what: str) -> None:
-    """Print `data`, or write it to `output` and say so."""
+def deliver(data: bytes, output: Path | None, what: str, language: Language = ENGLISH) -> None:
+    """Print `data`, or write it to `output` and say so (in `language`)."""
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return
@@ -52,5 +53,8 @@ def deliver(data: bytes, output: Path | None, what: str) -> None:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_bytes(data)
     except OSError as exc:
-        raise click.ClickException(f"{output}: cannot be written: {exc.strerror}") from None
-    click.echo(f"wrote {output} ({what})")
+        reason = language.gettext(
+            "%(path)s: cannot be written: %(why)s", path=str(output), why=exc.strerror or ""
+        )
+        raise click.ClickException(reason) from None
+    click.echo(language.gettext("wrote %(path)s (%(what)s)", path=str(output), what=what))

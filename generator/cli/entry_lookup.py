@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from ..entries.loader import Log
+from ..i18n import ENGLISH, N_, Language
 from ..model import AnyEntry
 
 EXTENSIONS = (".md", ".markdown", ".yml", ".yaml")
@@ -42,8 +43,9 @@ def closest(wanted: str, ids: Sequence[str]) -> list[str]:
     return difflib.get_close_matches(wanted, list(ids), n=SHOWN, cutoff=0.4)
 
 
-def find_entry(log: Log, name: str, folder: Path) -> AnyEntry:
-    """The one entry `name` names, or a click error that lists the ids it might mean."""
+def find_entry(log: Log, name: str, folder: Path, language: Language = ENGLISH) -> AnyEntry:
+    """The one entry `name` names, or a click error (in `language`) that lists the ids it
+    might mean."""
     wanted = wanted_id(name)
     by_id = {entry.id: entry for entry in log.entries}
     found = matching(wanted, list(by_id))
@@ -51,14 +53,32 @@ def find_entry(log: Log, name: str, folder: Path) -> AnyEntry:
         return by_id[found[0]]
     if found:
         raise click.ClickException(
-            f"'{wanted}' is part of {len(found)} entry ids; name one of them more fully:"
-            + _listed(found)
+            language.ngettext(
+                "'%(wanted)s' is part of %(num)s entry id; name it more fully:%(ids)s",
+                "'%(wanted)s' is part of %(num)s entry ids; name one of them more fully:%(ids)s",
+                len(found),
+                wanted=wanted,
+                ids=_listed(found),
+            )
         )
     broken = [p for p in log.problems if Path(p.path).name.casefold().startswith(wanted.casefold())]
-    reason = " (an entry of that name has problems: run recovery-log check)" if broken else ""
     near = closest(wanted, list(by_id))
-    hint = ". The closest ids:" + _listed(near) if near else ""
-    raise click.ClickException(f"no entry '{wanted}' in {folder}{reason}{hint}")
+    where = {"wanted": wanted, "folder": str(folder), "ids": _listed(near)}
+    if broken and near:
+        message = N_(
+            "no entry '%(wanted)s' in %(folder)s (an entry of that name has problems: run "
+            "recovery-log check). The closest ids:%(ids)s"
+        )
+    elif broken:
+        message = N_(
+            "no entry '%(wanted)s' in %(folder)s (an entry of that name has problems: run "
+            "recovery-log check)"
+        )
+    elif near:
+        message = N_("no entry '%(wanted)s' in %(folder)s. The closest ids:%(ids)s")
+    else:
+        message = N_("no entry '%(wanted)s' in %(folder)s")
+    raise click.ClickException(language.gettext(message, **where))
 
 
 def _listed(ids: Sequence[str]) -> str:

@@ -171,7 +171,7 @@ def export_command(
         # A byte-order mark in a file lets spreadsheets show accents right; not on a pipe.
         data = to_csv(records).encode("utf-8-sig" if output else "utf-8")
     _ = settings.language
-    deliver(data, output, _.ngettext("%(num)s entry", "%(num)s entries", len(records)))
+    deliver(data, output, _.ngettext("%(num)s entry", "%(num)s entries", len(records)), _)
     if log.problems:
         click.echo(
             _.ngettext(

@@ -43,7 +43,7 @@ def feedback_email(
     """
     log, settings, folder, project = load(entries_dir, config_file, today)
     language = settings.language
-    found = find_entry(log, entry, folder)
+    found = find_entry(log, entry, folder, language)
     if not isinstance(found, Rejection):
         raise click.ClickException(
             language.gettext(
