@@ -13,13 +13,16 @@ matches a fresh extraction fails only when a message was added, changed or remov
 
 from __future__ import annotations
 
+import ast
+import inspect
 import io
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_python
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
@@ -60,6 +63,34 @@ def extract(root: Path = ROOT) -> Catalog:
     for _, _, message, comments, context in found:
         catalog.add(message, None, auto_comments=comments, context=context)
     return catalog
+
+
+HELP_COMMENT = "A command's --help: lines after a \\b line are shown as laid out; keep commands."
+"""Shown to translators above each command's help (one line: the `.pot` is written 100 wide)."""
+
+
+def extract_cli(
+    fileobj: BinaryIO, keywords: Any, comment_tags: Any, options: dict[str, Any]
+) -> Iterator[tuple[Any, ...]]:
+    """Babel's Python extractor, plus each click command's docstring: its `--help` text.
+
+    The docstring is cleaned as click cleans it before it shows it (`inspect.cleandoc`), and
+    `generator.cli.help_text` looks the same text up, so the two cannot drift apart.
+    """
+    yield from extract_python(fileobj, keywords, comment_tags, options)  # type: ignore[arg-type]
+    fileobj.seek(0)
+    tree = ast.parse(fileobj.read())
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and any(map(_is_click_command, node.decorator_list)):
+            docstring = ast.get_docstring(node, clean=False)
+            if docstring:
+                yield node.lineno, None, inspect.cleandoc(docstring), [HELP_COMMENT]
+
+
+def _is_click_command(decorator: ast.expr) -> bool:
+    """`@click.command(...)`, `@click.group(...)`."""
+    call = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return isinstance(call, ast.Attribute) and call.attr in ("command", "group")
 
 
 def template_text(catalog: Catalog) -> bytes:

@@ -14,12 +14,14 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 from helpers import run_mkdocs
 from pseudo import english_words
 
 from generator.cli import main
+from generator.cli.help_text import TranslatedCommand
 from generator.settings import DEFAULT_STAGES
 
 PLUGIN_LINE = "  - recovery-log:\n"
@@ -139,6 +141,43 @@ def test_the_plugins_lines_in_a_build_are_in_the_sites_language(
     assert left_in("\n".join(ours), root, "Mine", "timeline.md") == []
 
 
+# --- --help ---------------------------------------------------------------------------------
+
+CLICKS_OWN = ("Usage", "Options", "Commands", "Positional", "arguments", "OPTIONS", "COMMAND")
+CLICKS_OWN += ("ARGS", "default", "TEXT", "FILE", "DIRECTORY", "FLOAT", "INTEGER", "PATH")
+"""What click writes itself around our help (the issue lets it stay English)."""
+
+
+def command_words(name: str) -> list[str]:
+    """What a command's help shows as the user types it: its name, options, metavars, choices,
+    and the defaults click shows."""
+    command = main.get_command(click.Context(main), name) if name else main
+    assert command is not None
+    ctx = click.Context(command, info_name=name or "recovery-log")
+    words = [name] if name else list(main.list_commands(ctx))
+    for param in command.get_params(ctx):
+        words += [*param.opts, *param.secondary_opts, param.make_metavar(ctx)]
+        words += getattr(param.type, "choices", ())
+        if getattr(param, "show_default", False):
+            words.append(str(param.default))
+    return [word for word in words if word]
+
+
+@pytest.mark.parametrize("name", ["", *sorted(main.lazy_commands)])
+def test_help_is_in_the_logs_language(inside: Path, name: str) -> None:
+    args = [*([name] if name else []), "--help"]
+    wide = {"terminal_width": 200, "max_content_width": 200}  # "gh-pages" not split in two
+    result = CliRunner().invoke(main, args, env={"LANGUAGE": ""}, prog_name="recovery-log", **wide)
+    assert result.exit_code == 0, result.output
+    assert left_in(result.output, inside, *command_words(name), *CLICKS_OWN) == []
+
+
+def test_every_command_reads_its_help_from_the_catalogs() -> None:
+    ctx = click.Context(main)
+    for name in main.list_commands(ctx):
+        assert isinstance(main.get_command(ctx, name), TranslatedCommand), name
+
+
 # --- German, French, Spanish -----------------------------------------------------------------
 
 
@@ -191,3 +230,36 @@ def test_a_log_started_from_a_german_terminal_is_german(tmp_path: Path) -> None:
     assert "site_name: Mein Recovery Log" in config
     assert "\n  language: de " in config
     assert "name: Zum dunklen Modus wechseln" in config
+
+
+def test_help_is_german_in_a_german_log(tmp_path: Path) -> None:
+    root = tmp_path / "log"
+    start_log(root, "de")
+    here = Path.cwd()
+    os.chdir(root)
+    try:
+        result = run("due", "--help")
+    finally:
+        os.chdir(here)
+    shown = " ".join(result.output.split())  # as read, whatever click's line breaks
+    assert "Heute zu tun: Feedback, um das du jetzt bitten kannst" in shown
+    assert "So tun, als wäre heute dieses Datum" in shown  # an option's help
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("fr", "Vérifier chaque entrée sans construire le site."),
+        ("es", "Comprueba cada entrada sin compilar el sitio."),
+    ],
+)
+def test_help_outside_a_log_is_in_the_terminals_language(
+    tmp_path: Path, language: str, sentence: str
+) -> None:
+    here = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        result = CliRunner().invoke(main, ["check", "--help"], env={"LANGUAGE": language})
+    finally:
+        os.chdir(here)
+    assert sentence in result.output

@@ -18,15 +18,16 @@ import click
 from .. import __version__
 from ..entries.loader import Log, load_log
 from ..errors import RecoveryLogError
-from ..i18n import language_from_environment
+from ..i18n import N_, language_from_environment
 from ..settings import Settings
+from .help_text import TranslatedCommand, version_option
 from .project import ProjectOptions, find_config, read_project
 
 DEBUG_VARIABLE = "RECOVERY_LOG_DEBUG"
 DEFAULT_CONFIG = Path("mkdocs.yml")
 
 
-class _Group(click.Group):
+class _Group(TranslatedCommand, click.Group):
     """Every failure is one clear line, never a traceback (set RECOVERY_LOG_DEBUG=1 to see it).
 
     Commands can be registered lazily (`lazy_commands`: name -> "module:attribute"): a
@@ -75,7 +76,7 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="recovery-log")
+@version_option(__version__, prog_name="recovery-log")
 def main() -> None:
     """Recovery Log: your notes about job rejections, turned into a calm site.
 
@@ -118,11 +119,11 @@ config_option = click.option(
     default=str(DEFAULT_CONFIG),
     show_default=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The site's configuration, for its stages, `today`, aliases and entries folder.",
+    help=N_("The site's configuration, for its stages, `today`, aliases and entries folder."),
 )
 
 
-def entries_option(help: str = "The entries folder; default: the one of mkdocs.yml.") -> Any:
+def entries_option(help: str = N_("The entries folder; default: the one of mkdocs.yml.")) -> Any:
     """`--entries DIR`, or `--entries-dir DIR` (the older spelling): one option, every command."""
     return click.option(
         "--entries",
@@ -135,7 +136,7 @@ def entries_option(help: str = "The entries folder; default: the one of mkdocs.y
 
 
 today_option = click.option(
-    "--today", callback=parse_date, help="Act as if today were this date (YYYY-MM-DD)."
+    "--today", callback=parse_date, help=N_("Act as if today were this date (YYYY-MM-DD).")
 )
 
 

@@ -14,6 +14,7 @@ from ..i18n import N_, Language, language_from_environment
 from ..settings import Settings
 from .app import config_option, entries_option, parse_date, project_for, shown, today_option
 from .entry_lookup import find_entry
+from .help_text import TranslatedCommand
 from .readiness import findings
 from .scaffold import (
     NewEntry,
@@ -30,25 +31,27 @@ DEFAULT_SITE_NAME = N_("My recovery log")
 """`init`'s site name unless told one: in the terminal's language."""
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument("directory", required=False, default=".", type=click.Path(path_type=Path))
 @click.option(
     "--name",
     "author",
     default="",
-    help="Your name (site_author): feedback drafts are signed with it.",
+    help=N_("Your name (site_author): feedback drafts are signed with it."),
 )
 @click.option(
     "--site-name",
     default=DEFAULT_SITE_NAME,
     show_default=True,
-    help="The site's name, shown in its header and browser tab.",
+    help=N_("The site's name, shown in its header and browser tab."),
 )
 @click.option(
     "--private-repository",
     is_flag=True,
-    help="This log's repository is private, on a plan that allows private Pages: publish "
-    "the site from it (writes private_repository: true and the same-repository workflow).",
+    help=N_(
+        "This log's repository is private, on a plan that allows private Pages: publish "
+        "the site from it (writes private_repository: true and the same-repository workflow)."
+    ),
 )
 @today_option
 def init(
@@ -114,23 +117,23 @@ def _publishing_note(log: NewLog, language: Language) -> str:
     )
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument("kind", type=click.Choice(["rejection", "reflection"]))
-@click.option("--company", default="", help="The company (rejection).")
-@click.option("--role", default="", help="The role (rejection).")
-@click.option("--track", default="", help="The role family, e.g. 'data analysis'.")
-@click.option("--stage", default="", help="The furthest stage reached (rejection).")
-@click.option("--title", default="", help="A title (reflection).")
+@click.option("--company", default="", help=N_("The company (rejection)."))
+@click.option("--role", default="", help=N_("The role (rejection)."))
+@click.option("--track", default="", help=N_("The role family, e.g. 'data analysis'."))
+@click.option("--stage", default="", help=N_("The furthest stage reached (rejection)."))
+@click.option("--title", default="", help=N_("A title (reflection)."))
 @click.option(
     "--about",
     multiple=True,
-    help="An entry it reflects on: its id or a unique part of it (repeatable).",
+    help=N_("An entry it reflects on: its id or a unique part of it (repeatable)."),
 )
-@click.option("--date", "day", callback=parse_date, help="The entry's date; default today.")
+@click.option("--date", "day", callback=parse_date, help=N_("The entry's date; default today."))
 @click.option(
-    "--edit", is_flag=True, help="Open it in your editor ($VISUAL, else $EDITOR) once written."
+    "--edit", is_flag=True, help=N_("Open it in your editor ($VISUAL, else $EDITOR) once written.")
 )
-@entries_option("Where to write it; default: the entries folder of mkdocs.yml.")
+@entries_option(N_("Where to write it; default: the entries folder of mkdocs.yml."))
 @config_option
 def new(
     kind: str,
@@ -156,33 +159,17 @@ def new(
     """
     project = project_for(config_file)
     settings = project.settings()
-    _ = settings.language.gettext
     if entries_dir is None and project.config is None and not project.entries_dir.is_dir():
         raise click.ClickException(
-            _(
+            settings.language.gettext(
                 "no mkdocs.yml here or in any folder above: run this inside a log "
                 "(`recovery-log init DIR` starts one), or pass --entries-dir"
             )
         )
-    day = day or settings.today
-    if day > settings.today:
-        raise click.BadParameter(
-            _("%(day)s is after today (%(today)s)", day=day, today=settings.today),
-            param_hint="--date",
-        )
+    day = _checked_day(day, settings)
     if kind == "rejection":
         _check_rejection(company, role, settings.language)
-    stage = stage.strip().lower()
-    if stage and stage not in settings.stages:
-        raise click.BadParameter(
-            _(
-                "expected one of %(stages)s, found %(stage)s",
-                stages=", ".join(settings.stages),
-                stage=repr(stage),
-            )
-            + did_you_mean(stage, settings.stages),
-            param_hint="--stage",
-        )
+    stage = _checked_stage(stage, settings)
     folder = entries_dir if entries_dir is not None else shown(project.entries_dir)
     about = _about_ids(about, folder, settings)
     entry = NewEntry(
@@ -196,6 +183,35 @@ def new(
     click.echo(str(path))
     if edit:
         _open_in_editor(path, settings.language)
+
+
+def _checked_day(day: dt.date | None, settings: Settings) -> dt.date:
+    """`--date`, else today; never a day after today."""
+    day = day or settings.today
+    if day > settings.today:
+        raise click.BadParameter(
+            settings.language.gettext(
+                "%(day)s is after today (%(today)s)", day=day, today=settings.today
+            ),
+            param_hint="--date",
+        )
+    return day
+
+
+def _checked_stage(stage: str, settings: Settings) -> str:
+    """`--stage` as the entry format writes it: one of the log's stages, or none."""
+    stage = stage.strip().lower()
+    if stage and stage not in settings.stages:
+        raise click.BadParameter(
+            settings.language.gettext(
+                "expected one of %(stages)s, found %(stage)s",
+                stages=", ".join(settings.stages),
+                stage=repr(stage),
+            )
+            + did_you_mean(stage, settings.stages, settings.language),
+            param_hint="--stage",
+        )
+    return stage
 
 
 def _check_rejection(company: str, role: str, language: Language) -> None:
@@ -233,14 +249,14 @@ def _open_in_editor(path: Path, language: Language) -> None:
     click.edit(filename=str(path), editor=editor)
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @config_option
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write it to this file instead of printing it.",
+    help=N_("Write it to this file instead of printing it."),
 )
 def schema(config_file: Path, output: Path | None) -> None:
     """Print the JSON Schema of an entry, for editors (YAML language server).

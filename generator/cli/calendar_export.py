@@ -17,6 +17,7 @@ import icalendar
 
 from .. import __version__
 from ..entries.loader import load_log
+from ..i18n import N_
 from ..insights.analysis import feedback_status, rejections, wait_ends
 from ..model import AnyEntry, Rejection
 from ..privacy import publishable
@@ -32,6 +33,7 @@ from .command_kit import (
 )
 from .command_kit import parse_day_option as _day
 from .command_kit import today_option as _today_option
+from .help_text import TranslatedCommand
 from .project import read_config
 
 
@@ -145,13 +147,13 @@ def page_urls(items: list[Reminder], site: tuple[str, bool] | None) -> dict[str,
     return {r.entry.id: f"{base}{ENTRIES_FOLDER}/{r.entry.id}{tail}" for r in items}
 
 
-@click.command("calendar")
+@click.command("calendar", cls=TranslatedCommand)
 @output_option
 @entries_option()
 @click.option(
     "--since",
     callback=_day,
-    help="Only rejections from this day on (YYYY-MM-DD), e.g. after importing a long history.",
+    help=N_("Only rejections from this day on (YYYY-MM-DD), e.g. after importing a long history."),
 )
 @config_option
 @_today_option

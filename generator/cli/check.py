@@ -14,13 +14,14 @@ import click
 
 from ..entries.loader import Log, load_log
 from ..errors import Problem
-from ..i18n import Language
+from ..i18n import N_, Language
 from ..settings import Settings
 from .app import config_option, entries_folder, project_for, today_option
+from .help_text import TranslatedCommand
 from .watching import changes
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument("entries_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @config_option
 @today_option
@@ -30,11 +31,13 @@ from .watching import changes
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="text: path:line:col: message lines; json: one document, for editors and scripts.",
+    help=N_("text: path:line:col: message lines; json: one document, for editors and scripts."),
 )
-@click.option("--watch", is_flag=True, help="Check again whenever an entry changes (Ctrl-C stops).")
 @click.option(
-    "--interval", default=1.0, show_default=True, help="Seconds between looks, with --watch."
+    "--watch", is_flag=True, help=N_("Check again whenever an entry changes (Ctrl-C stops).")
+)
+@click.option(
+    "--interval", default=1.0, show_default=True, help=N_("Seconds between looks, with --watch.")
 )
 @click.option("--max-checks", type=int, default=None, hidden=True)
 def check(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from ..i18n import ENGLISH, Language
+from ..i18n import ENGLISH, N_, Language
 from .app import (
     DEFAULT_CONFIG,
     config_option,
@@ -40,7 +40,7 @@ output_option = click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write it to this file instead of printing it.",
+    help=N_("Write it to this file instead of printing it."),
 )
 
 

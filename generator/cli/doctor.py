@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
+from .help_text import TranslatedCommand
 from .readiness import findings, log_language
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument(
     "directory", required=False, default=".", type=click.Path(file_okay=False, path_type=Path)
 )

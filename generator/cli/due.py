@@ -12,6 +12,7 @@ from ..i18n import ENGLISH, Language
 from ..insights.analysis import Analysis, analyse
 from ..insights.feedback import Waiting, feedback_report
 from .app import config_option, entries_option, load, today_option
+from .help_text import TranslatedCommand
 
 
 def due_lines(analysis: Analysis, language: Language = ENGLISH) -> list[str]:
@@ -70,7 +71,7 @@ def _lines(
     return [f"{label:<8} {w.rejection.id}  {said(w, language)}" for w in items]
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @entries_option()
 @config_option
 @today_option

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from ..entries.loader import load_log
-from ..i18n import ENGLISH, Language
+from ..i18n import ENGLISH, N_, Language
 from ..insights.analysis import Analysis, analyse
 from ..insights.names import LogNames, log_names
 from ..model import AnyEntry, Rejection
@@ -31,6 +31,7 @@ from .command_kit import (
     output_option,
     project_for,
 )
+from .help_text import TranslatedCommand
 
 COLUMNS = (
     "id",
@@ -131,18 +132,20 @@ def to_json(records: list[dict[str, Value]]) -> str:
     return json.dumps(keyed, ensure_ascii=False, indent=2) + "\n"
 
 
-@click.command("export")
+@click.command("export", cls=TranslatedCommand)
 @click.option(
     "--format",
     "form",
     type=click.Choice(["csv", "json"]),
     default="csv",
     show_default=True,
-    help="csv: one row per entry, for spreadsheets; json: one object per entry, for scripts.",
+    help=N_("csv: one row per entry, for spreadsheets; json: one object per entry, for scripts."),
 )
 @output_option
 @click.option(
-    "--show-private", is_flag=True, help="Include private entries and sections (never share it)."
+    "--show-private",
+    is_flag=True,
+    help=N_("Include private entries and sections (never share it)."),
 )
 @entries_option()
 @config_option

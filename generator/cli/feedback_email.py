@@ -13,9 +13,10 @@ from ..model import Rejection
 from ..site.emails import draft, text_environment
 from .app import config_option, entries_option, load, today_option
 from .entry_lookup import find_entry
+from .help_text import TranslatedCommand
 
 
-@click.command("feedback-email")
+@click.command("feedback-email", cls=TranslatedCommand)
 @click.argument("entry")
 @entries_option()
 @config_option

@@ -15,11 +15,12 @@ from typing import Any
 
 import click
 
-from ..i18n import Language
+from ..i18n import N_, Language
 from ..site.build import STYLESHEET, BuildOptions, Rebuilds, SiteIdentity, SitePages, build_site
 from ..site.feed import FEED_PATH
 from ..site.format_page import ENTRY_FORMAT
 from ..site.generated import NotOurFiles, Written, generated_files, write_files
+from .help_text import TranslatedCommand
 from .project import ProjectError, ProjectOptions, read_config, read_project
 from .watching import changes
 
@@ -118,30 +119,32 @@ def generate_once(target: Target, kept: Rebuilds | None = None) -> tuple[SitePag
     return site, write_files(target.out, files)
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.option(
     "-f",
     "--config-file",
     default=str(DEFAULT_CONFIG),
     show_default=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The site's configuration: the plugin's options, docs_dir, site_url.",
+    help=N_("The site's configuration: the plugin's options, docs_dir, site_url."),
 )
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Write here instead of the docs folder (docs_dir) of mkdocs.yml.",
+    help=N_("Write here instead of the docs folder (docs_dir) of mkdocs.yml."),
 )
-@click.option("--watch", is_flag=True, help="Generate again whenever an entry changes (Ctrl-C).")
+@click.option(
+    "--watch", is_flag=True, help=N_("Generate again whenever an entry changes (Ctrl-C).")
+)
 @click.option(
     "--show-private",
     is_flag=True,
-    help="Include private entries and sections, for a local preview only: never publish it.",
+    help=N_("Include private entries and sections, for a local preview only: never publish it."),
 )
-@click.option("--strict", is_flag=True, help="Exit 1 when an entry has problems (for CI).")
-@click.option("--today", metavar="YYYY-MM-DD", help="Act as if today were this date.")
-@click.option("--interval", default=1.0, show_default=True, help="Seconds between looks.")
+@click.option("--strict", is_flag=True, help=N_("Exit 1 when an entry has problems (for CI)."))
+@click.option("--today", metavar="YYYY-MM-DD", help=N_("Act as if today were this date."))
+@click.option("--interval", default=1.0, show_default=True, help=N_("Seconds between looks."))
 @click.option("--max-runs", type=int, default=None, hidden=True)
 def generate(
     config_file: Path,

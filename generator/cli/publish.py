@@ -27,6 +27,7 @@ from .git_remotes import (
     sources_branch_at,
     uncommitted,
 )
+from .help_text import TranslatedCommand
 from .project import PLUGIN_NAME, ProjectOptions
 from .readiness import site_findings
 from .site_push import PushError, site_repository
@@ -42,17 +43,19 @@ NO_REMOTE = N_(
 SITE_ADDRESS = "git@github.com:<you>/<site-repository>.git"
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.option(
     "--remote",
     default=None,
-    help="The git remote (a name, or an address; a path is taken from the log's folder) that "
-    "receives the built site; default: publish_to in mkdocs.yml.",
+    help=N_(
+        "The git remote (a name, or an address; a path is taken from the log's folder) that "
+        "receives the built site; default: publish_to in mkdocs.yml."
+    ),
 )
 @click.option(
-    "--branch", default="gh-pages", show_default=True, help="The branch the site is pushed to."
+    "--branch", default="gh-pages", show_default=True, help=N_("The branch the site is pushed to.")
 )
-@click.option("--message", default=None, help="The site commit's message.")
+@click.option("--message", default=None, help=N_("The site commit's message."))
 @config_option
 def publish(remote: str | None, branch: str, message: str | None, config_file: Path) -> None:
     """Build the site as your mentor sees it and push only the built site to its repository.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..i18n import NC_, Language
+from ..i18n import N_, NC_, Language
 from ..insights.feedback import FeedbackReport
 from ..insights.reports import reports
 from ..insights.skills import SkillsReport
@@ -18,6 +18,7 @@ from ..privacy import publishable
 from ..settings import Settings
 from ..vocabulary import decision_name, gap_status_name, stage_name, status_label
 from .app import config_option, load, today_option
+from .help_text import TranslatedCommand
 
 
 def _table(rows: Sequence[Sequence[str]], indent: str = "  ") -> list[str]:
@@ -152,12 +153,12 @@ def _track_lines(tracks: Sequence[Track], _: Language) -> list[str]:
     return _table([head, *rows])
 
 
-@click.command()
+@click.command(cls=TranslatedCommand)
 @click.argument("entries_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
 @config_option
 @today_option
 @click.option(
-    "--private/--no-private", default=False, help="Include private entries (default: no)."
+    "--private/--no-private", default=False, help=N_("Include private entries (default: no).")
 )
 def stats(
     entries_dir: Path | None, config_file: Path, today: dt.date | None, private: bool

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import click
 
+from ...i18n import N_, Language
 from ..command_kit import config_option, entries_folder, project_for, today_option
+from ..help_text import TranslatedCommand
+from ..project import ProjectOptions
 from .dates import DateError, check_format
 from .mentor_reply import take_mentor_replies
 from .options import ImportOptions
@@ -16,28 +19,28 @@ from .reading import read_file
 from .writer import Destination, write_all
 
 
-@click.command("import")
+@click.command("import", cls=TranslatedCommand)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Report what would be written; write nothing.")
+@click.option("--dry-run", is_flag=True, help=N_("Report what would be written; write nothing."))
 @click.option(
     "--entries",
     "--entries-dir",
     "entries_dir",
     type=click.Path(path_type=Path),
     default=None,
-    help="Where to write (created if missing); default: the entries folder of mkdocs.yml.",
+    help=N_("Where to write (created if missing); default: the entries folder of mkdocs.yml."),
 )
-@click.option("--company", default="", help="The company: of every e-mail; of empty CSV cells.")
-@click.option("--role", default="", help="The role: of every e-mail; of empty CSV cells.")
+@click.option("--company", default="", help=N_("The company: of every e-mail; of empty CSV cells."))
+@click.option("--role", default="", help=N_("The role: of every e-mail; of empty CSV cells."))
 @click.option(
     "--date-format",
-    help="How to read dates like 03/11/2026: DMY, MDY, or a pattern such as %d.%m.%Y.",
+    help=N_("How to read dates like 03/11/2026: DMY, MDY, or a pattern such as %%d.%%m.%%Y."),
 )
 @click.option(
     "--verbose",
     "-v",
     is_flag=True,
-    help="Also list each e-mail that is not a rejection: its kind and the words that decided.",
+    help=N_("Also list each e-mail that is not a rejection: its kind and the words that decided."),
 )
 @config_option
 @today_option
@@ -81,18 +84,8 @@ def import_command(
     """
     project = project_for(config_file)
     settings = project.settings(today)
-    if entries_dir is None:
-        folder = entries_folder(None, project)  # next to mkdocs.yml, it must be there
-    elif entries_dir.exists() and not entries_dir.is_dir():
-        said = settings.language.gettext("%(path)s is a file, not a folder", path=entries_dir)
-        raise click.BadParameter(said, param_hint="--entries")
-    else:
-        folder = entries_dir  # a folder named on purpose is created when missing
-    try:
-        date_format = check_format(date_format) if date_format is not None else None
-    except DateError as exc:
-        said = exc.said(settings.language)
-        raise click.BadParameter(said, param_hint="'--date-format'") from None
+    folder = _import_folder(entries_dir, project, settings.language)
+    date_format = _checked_date_format(date_format, settings.language)
     options = ImportOptions(
         settings.stages,
         settings.today,
@@ -109,3 +102,24 @@ def import_command(
         click.echo(line)
     click.echo(report.summary(dry_run))
     sys.exit(0 if report.ok and replies.ok else 1)
+
+
+def _import_folder(entries_dir: Path | None, project: ProjectOptions, language: Language) -> Path:
+    """Where entries are written: the log's folder (it must be there), or the one named,
+    created when missing (it was named on purpose), as long as it is not a file."""
+    if entries_dir is None:
+        return entries_folder(None, project)
+    if entries_dir.exists() and not entries_dir.is_dir():
+        said = language.gettext("%(path)s is a file, not a folder", path=entries_dir)
+        raise click.BadParameter(said, param_hint="--entries")
+    return entries_dir
+
+
+def _checked_date_format(date_format: str | None, language: Language) -> str | None:
+    """`--date-format` as the readers take it (DMY, MDY or a strptime pattern), or None."""
+    if date_format is None:
+        return None
+    try:
+        return check_format(date_format)
+    except DateError as exc:
+        raise click.BadParameter(exc.said(language), param_hint="'--date-format'") from None
