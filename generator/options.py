@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RecoveryLogError
-from .i18n import normalize, resolve_language
+from .i18n import ENGLISH, N_, Language, normalize, resolve_language
 from .settings import DEFAULT_FEEDBACK_DUE_DAYS, DEFAULT_FOLLOW_UP_DAYS, DEFAULT_STAGES, Settings
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -25,7 +25,26 @@ _FALSE = {"", "0", "false", "no", "off"}
 
 
 class OptionError(RecoveryLogError):
-    """One option has a value it cannot take; the message says what was expected."""
+    """One option has a value it cannot take; the message says what was expected.
+
+    It is said in English (`str`), or in a language (`said`) once the caller knows the log's:
+    an option is checked before the `language` option is known to be right.
+    """
+
+    def __init__(self, message: str, option: str | None = None, **variables: Any) -> None:
+        self.message, self.option, self.variables = message, option, variables
+        super().__init__(self.said(ENGLISH))
+
+    def said(self, language: Language) -> str:
+        problem = language.gettext(self.message, **self.variables)
+        if self.option is None:
+            return problem
+        # Translators: %(problem)s is one of the "expected ..., found ..." messages.
+        return language.gettext("option '%(name)s': %(problem)s", name=self.option, problem=problem)
+
+    def naming(self, option: str) -> OptionError:
+        """The same problem, said of `option`."""
+        return OptionError(self.message, option, **self.variables)
 
 
 Check = Callable[[object, Path | None], Any]
@@ -48,24 +67,26 @@ class Option:
 
 def _text(value: object, root: Path | None) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise OptionError(f"expected a folder name, found {value!r}")
+        raise OptionError(N_("expected a folder name, found %(value)s"), value=repr(value))
     return value
 
 
 def _stages(value: object, root: Path | None) -> tuple[str, ...]:
     if not isinstance(value, list | tuple) or not all(isinstance(s, str) for s in value):
-        raise OptionError(f"expected a list of stage names, found {value!r}")
+        raise OptionError(N_("expected a list of stage names, found %(value)s"), value=repr(value))
     stages = tuple(s.strip().lower() for s in value)
     if not stages:
-        raise OptionError("needs at least one stage")
+        raise OptionError(N_("needs at least one stage"))
     if not all(stages):
-        raise OptionError("a stage name cannot be empty")
+        raise OptionError(N_("a stage name cannot be empty"))
     return stages
 
 
 def _days(value: object, root: Path | None) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise OptionError(f"expected a number of days (0 or more), found {value!r}")
+        raise OptionError(
+            N_("expected a number of days (0 or more), found %(value)s"), value=repr(value)
+        )
     return value
 
 
@@ -80,7 +101,9 @@ def _day(value: object, root: Path | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise OptionError(f"expected a date as YYYY-MM-DD, found {value!r}") from None
+        raise OptionError(
+            N_("expected a date as YYYY-MM-DD, found %(value)s"), value=repr(value)
+        ) from None
 
 
 def _flag(value: object, root: Path | None) -> bool:
@@ -94,7 +117,7 @@ def _flag(value: object, root: Path | None) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise OptionError(f"expected true or false (or 1/0), found {value!r}")
+    raise OptionError(N_("expected true or false (or 1/0), found %(value)s"), value=repr(value))
 
 
 def _remote(value: object, root: Path | None) -> str | None:
@@ -103,8 +126,11 @@ def _remote(value: object, root: Path | None) -> str | None:
         return None
     if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value.strip()):
         raise OptionError(
-            "expected the name or address of a git remote, such as "
-            f"git@github.com:you/your-site.git, found {value!r}"
+            N_(
+                "expected the name or address of a git remote, such as %(example)s, found %(value)s"
+            ),
+            example="git@github.com:you/your-site.git",
+            value=repr(value),
         )
     return value.strip()
 
@@ -113,7 +139,9 @@ def _aliases(value: object, root: Path | None) -> dict[str, str]:
     if not isinstance(value, Mapping) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     ):
-        raise OptionError(f"expected pairs of names (synonym: skill), found {value!r}")
+        raise OptionError(
+            N_("expected pairs of names (synonym: skill), found %(value)s"), value=repr(value)
+        )
     return dict(value)
 
 
@@ -122,10 +150,14 @@ def _folder(value: object, root: Path | None) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise OptionError(f"expected a folder, found {value!r}")
+        raise OptionError(N_("expected a folder, found %(value)s"), value=repr(value))
     path = Path(value) if root is None else root / value
     if not path.is_dir():
-        raise OptionError(f"expected an existing folder, found {value!r} (no folder {path})")
+        raise OptionError(
+            N_("expected an existing folder, found %(value)s (no folder %(path)s)"),
+            value=repr(value),
+            path=path,
+        )
     return os.path.abspath(path)
 
 
@@ -138,7 +170,11 @@ def _address(value: object, root: Path | None) -> str | None:
     if not (local and at and "." in domain.strip(".")) or any(
         c.isspace() or c in '<>"(),;:[]\\@' for c in local + domain
     ):
-        raise OptionError(f"expected an e-mail address such as name@example.org, found {value!r}")
+        raise OptionError(
+            N_("expected an e-mail address such as %(example)s, found %(value)s"),
+            example="name@example.org",
+            value=repr(value),
+        )
     return text
 
 
@@ -152,7 +188,10 @@ def _language(value: object, root: Path | None) -> str | None:
     if not isinstance(value, str) or not re.fullmatch(
         r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value
     ):
-        raise OptionError(f"expected a language code such as de, fr or pt-BR, found {value!r}")
+        raise OptionError(
+            N_("expected a language code such as de, fr or pt-BR, found %(value)s"),
+            value=repr(value),
+        )
     return normalize(value)
 
 
@@ -241,7 +280,7 @@ OPTIONS: tuple[Option, ...] = (
         "reply_to",
         None,
         _address,
-        "Your e-mail address: each open question for your mentor gets a \"Reply by e-mail\" "
+        'Your e-mail address: each open question for your mentor gets a "Reply by e-mail" '
         "link to it (on the published site too), and `recovery-log import` records the reply.",
     ),
     *LANGUAGE_OPTIONS,
@@ -294,7 +333,7 @@ def check_option(name: str, value: object, root: Path | None = None) -> Any:
     try:
         return option.check(value, root)
     except OptionError as exc:
-        raise OptionError(f"option '{name}': {exc}") from None
+        raise exc.naming(name) from None
 
 
 def read_options(written: Mapping[str, Any], root: Path | None = None) -> Options:

@@ -141,6 +141,21 @@ def test_the_plugins_lines_in_a_build_are_in_the_sites_language(
     assert left_in("\n".join(ours), root, "Mine", "timeline.md") == []
 
 
+def test_a_wrong_option_is_explained_in_the_logs_language(tmp_path: Path) -> None:
+    root = tmp_path / "log"
+    start_log(root, "qps")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace(PLUGIN_LINE, f"{PLUGIN_LINE}      follow_up_days: soon\n", 1), encoding="utf-8"
+    )
+    result = run("check", "-f", str(config))
+    assert result.exit_code != 0
+    said = result.output.strip().removeprefix("Error: ")
+    assert "follow_up_days" in said and "'soon'" in said
+    assert left_in(said, root, "follow_up_days", "soon") == []
+
+
 # --- --help ---------------------------------------------------------------------------------
 
 CLICKS_OWN = ("Usage", "Options", "Commands", "Positional", "arguments", "OPTIONS", "COMMAND")
@@ -221,6 +236,18 @@ def test_doctor_speaks_german_french_and_spanish(
         )
     result = run("doctor", str(root))
     assert sentence in result.output, result.output
+
+
+def test_a_wrong_option_is_explained_in_german_in_a_german_log(tmp_path: Path) -> None:
+    root = tmp_path / "log"
+    start_log(root, "de")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace(PLUGIN_LINE, f"{PLUGIN_LINE}      follow_up_days: -2\n", 1), encoding="utf-8"
+    )
+    result = run("check", "-f", str(config))
+    assert "Option 'follow_up_days': erwartet eine Anzahl Tage (0 oder mehr)" in result.output
 
 
 def test_a_log_started_from_a_german_terminal_is_german(tmp_path: Path) -> None:

@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from ..errors import RecoveryLogError
-from ..i18n import Language, language_from_environment
-from ..options import OptionError, Options, read_options
+from ..i18n import Language, language_from_environment, resolve_language
+from ..options import OptionError, Options, check_option, read_options
 from ..settings import Settings
 
 PLUGIN_NAME = "recovery-log"
@@ -144,17 +144,18 @@ def read_project(
     author = data.get("site_author")
     author = author.strip() if isinstance(author, str) and author.strip() else None
     written = plugin_options(data)
-    options = read_options({}) if written is None else _checked(path, root, written)
-    name = data.get("site_name")
     theme = data.get("theme")
     language = theme.get("language") if isinstance(theme, dict) else None
+    language = language if isinstance(language, str) and language.strip() else None
+    options = read_options({}) if written is None else _checked(path, root, written, language)
+    name = data.get("site_name")
     return ProjectOptions(
         root,
         options,
         path,
         author,
         name if isinstance(name, str) else "",
-        language if isinstance(language, str) and language.strip() else None,
+        language,
     )
 
 
@@ -180,7 +181,7 @@ def find_config(start: Path, name: str = "mkdocs.yml") -> Path | None:
     return None
 
 
-def _checked(path: Path, root: Path, written: object) -> Options:
+def _checked(path: Path, root: Path, written: object, theme_language: str | None) -> Options:
     """The plugin's options, with the plugin's own checks: a wrong value names the option."""
     if written is None:
         written = {}
@@ -195,7 +196,26 @@ def _checked(path: Path, root: Path, written: object) -> Options:
     try:
         return read_options(written, root)
     except OptionError as exc:
-        raise ProjectError(f"{path}: {PLUGIN_NAME} {exc}") from None
+        language = _written_language(written, theme_language)
+        raise ProjectError(
+            # Translators: "mkdocs.yml: recovery-log option 'stages': expected ..."
+            language.gettext(
+                "%(path)s: %(plugin)s %(problem)s",
+                path=path,
+                plugin=PLUGIN_NAME,
+                problem=exc.said(language),
+            )
+        ) from None
+
+
+def _written_language(written: dict[str, Any], theme_language: str | None) -> Language:
+    """The language the options ask for, to say what is wrong with one of them; when the
+    `language` option itself is wrong, the terminal's."""
+    try:
+        code = check_option("language", written.get("language"))
+    except OptionError:
+        return language_from_environment()
+    return resolve_language(code, theme_language)
 
 
 def read_config(config_file: str | os.PathLike[str]) -> dict[str, Any]:

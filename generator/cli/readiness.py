@@ -231,7 +231,9 @@ def _private_preview(data: dict[str, Any], root: Path, language: Language) -> Fi
     try:
         shown = check_option("show_private", value, root)
     except OptionError as exc:
-        return Finding(False, f"mkdocs.yml: {exc}")
+        return Finding(
+            False, _("%(path)s: %(problem)s", path="mkdocs.yml", problem=exc.said(language))
+        )
     if shown:
         return Finding(
             False,
