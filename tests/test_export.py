@@ -12,6 +12,7 @@ from entry_files import Entries
 from import_log import cli, import_into, only_rejections
 
 from generator.cli.export import COLUMNS, to_csv
+from generator.cli.importing.columns import map_headers
 
 
 @pytest.fixture
@@ -129,6 +130,37 @@ def test_round_trip_keeps_gaps_strengths_lessons_and_tags(log: Entries, tmp_path
     assert [gap.skill for gap in entry.gaps] == ["SQL window functions", "Tableau"]
     assert (entry.strengths, entry.lessons) == (("stakeholder communication",), ("Ask earlier",))
     assert entry.tags == ("remote", "fintech")
+
+
+def test_the_csv_header_row_is_in_the_logs_language_and_json_keys_stay_english(
+    log: Entries, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "de")  # outside a log: the terminal's language
+    header = next(csv.reader(io.StringIO(cli("export", "--entries", log.root).output)))
+    assert header[:4] == ["ID", "Art", "Datum", "Unternehmen"]
+    assert "Erreichte Phase" in header and "Feedback-Status" in header
+    exported = json.loads(cli("export", "--entries", log.root, "--format", "json").output)
+    assert "stage_reached" in exported[0] and "feedback_status" in exported[0]
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es"])
+def test_an_export_in_any_language_imports_back(
+    log: Entries, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    monkeypatch.setenv("LANGUAGE", language)
+    exported = tmp_path / "applications.csv"
+    cli("export", "--entries", log.root, "--output", exported)
+    import_into(tmp_path / "again", exported)
+    entry = only_rejections(tmp_path / "again")["2026-10-02-fabrikam-analyst"]
+    assert (entry.company, entry.role, entry.stage) == ("Fabrikam", "Product Analyst", "final")
+    assert entry.applied is not None and entry.applied.isoformat() == "2026-09-14"
+    assert [gap.skill for gap in entry.gaps] == ["SQL window functions", "Tableau"]
+    assert entry.tags == ("remote", "fintech")
+
+
+def test_a_trackers_own_type_and_date_columns_keep_their_meaning() -> None:
+    mapping = map_headers(["Unternehmen", "Stelle", "Status", "Typ", "Datum"])
+    assert sorted(mapping.values()) == ["company", "role", "status"]  # Typ, Datum: extra text
 
 
 def test_entries_with_problems_are_reported_on_stderr(log: Entries) -> None:

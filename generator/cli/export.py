@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from ..entries.loader import load_log
-from ..i18n import ENGLISH, N_, Language
+from ..i18n import ENGLISH, N_, NC_, Language
 from ..insights.analysis import Analysis, analyse
 from ..insights.names import LogNames, log_names
 from ..model import AnyEntry, Rejection
@@ -33,22 +33,24 @@ from .command_kit import (
 )
 from .help_text import TranslatedCommand
 
-COLUMNS = (
-    "id",
-    "type",
-    "date",
-    "company",
-    "role",
-    "track",
-    "applied",
-    "stage reached",
-    "feedback status",
-    "gaps",
-    "strengths",
-    "lessons",
-    "tags",
+COLUMN_MESSAGES = (
+    NC_("export column", "id"),
+    NC_("export column", "type"),
+    NC_("export column", "date"),
+    NC_("export column", "company"),
+    NC_("export column", "role"),
+    NC_("export column", "track"),
+    NC_("export column", "applied"),
+    NC_("export column", "stage reached"),
+    NC_("export column", "feedback status"),
+    NC_("export column", "gaps"),
+    NC_("export column", "strengths"),
+    NC_("export column", "lessons"),
+    NC_("export column", "tags"),
 )
-"""The CSV header; JSON uses the same names with `_` for spaces."""
+COLUMNS = tuple(column for _, column in COLUMN_MESSAGES)
+"""The records' keys; JSON uses them with `_` for spaces (for scripts: English in every
+language), the CSV's header row says them in the log's language (for people)."""
 LIST_SEPARATOR = "; "
 
 Value = str | list[str] | None
@@ -71,8 +73,8 @@ def export_record(
     Stage reached and feedback status are the analysis' facts, in the site's words (a request
     followed up long ago reads "no reply (you did your part)", none "not asked yet"), the
     status in the log's `language` (import reads it back in that language); skills,
-    strengths and tracks are under the log's names (`names`). The column names, the type and
-    the stage stay the entry format's English words: `import` reads them back in any language.
+    strengths and tracks are under the log's names (`names`). The keys, the type and the
+    stage stay the entry format's English words (the CSV's header row is translated).
     """
     rejection = entry if isinstance(entry, Rejection) else None
     facts = analysis.of(rejection) if rejection else None
@@ -101,11 +103,17 @@ def export_records(entries: Iterable[AnyEntry], settings: Settings) -> list[dict
     return [export_record(entry, analysis, names, settings.language) for entry in analysis.entries]
 
 
-def to_csv(records: list[dict[str, Value]]) -> str:
-    """One row per record; lists joined with "; " (import splits them back)."""
+def column_headers(language: Language) -> list[str]:
+    """The CSV's header row in `language`: `import` knows it again, in any shipped language."""
+    return [language.pgettext(context, column) for context, column in COLUMN_MESSAGES]
+
+
+def to_csv(records: list[dict[str, Value]], language: Language = ENGLISH) -> str:
+    """One row per record, under headers in `language`; lists joined with "; " (import splits
+    them back)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(column_headers(language))
     for record in records:
         writer.writerow([_cell(record[column]) for column in COLUMNS])
     return buffer.getvalue()
@@ -172,7 +180,7 @@ def export_command(
         data = to_json(records).encode("utf-8")
     else:
         # A byte-order mark in a file lets spreadsheets show accents right; not on a pipe.
-        data = to_csv(records).encode("utf-8-sig" if output else "utf-8")
+        data = to_csv(records, settings.language).encode("utf-8-sig" if output else "utf-8")
     _ = settings.language
     deliver(data, output, _.ngettext("%(num)s entry", "%(num)s entries", len(records)), _)
     if log.problems:

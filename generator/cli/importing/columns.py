@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+
+from ...i18n import Language, shipped_languages
+from ..export import COLUMNS, column_headers
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "company": (
@@ -116,9 +120,29 @@ def is_empty(cell: str) -> bool:
     return not cell.strip() or cell.strip().lower() in EMPTY
 
 
+@functools.lru_cache(maxsize=1)
+def _export_headers() -> tuple[dict[str, str], ...]:
+    """For each shipped language, `recovery-log export`'s header row (folded) -> its column."""
+    rows = (column_headers(Language(code)) for code in shipped_languages())
+    return tuple(
+        {fold(header): column for header, column in zip(row, COLUMNS, strict=True)} for row in rows
+    )
+
+
+def _as_export_columns(folded: list[str]) -> list[str]:
+    """A header row of `recovery-log export` in any shipped language, as its English columns
+    (whose synonyms follow); any other header row as it is. An export is known by its first
+    two columns, id and type, so that a tracker's own "Typ" or "Datum" keeps its meaning."""
+    for headers in _export_headers():
+        first = list(headers)[:2]
+        if folded[:2] == first:
+            return [headers.get(header, header) for header in folded]
+    return folded
+
+
 def map_headers(headers: list[str]) -> dict[int, str]:
     """Column index -> field name, for the columns import knows; the others go to `extra`."""
-    folded = [fold(header) for header in headers]
+    folded = _as_export_columns([fold(header) for header in headers])
     mapping: dict[int, str] = {}
     taken: set[str] = set()
     for index, header in enumerate(folded):
