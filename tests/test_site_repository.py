@@ -23,6 +23,8 @@ from test_publishing import PRIVATE_COMPANY, PRIVATE_ENTRY_WORD, PRIVATE_SECTION
 from generator.cli import main
 from generator.cli.git_remotes import same_place
 from generator.cli.readiness import findings
+from generator.cli.site_push import PushError
+from generator.i18n import N_, Language
 
 PRIVATE_ENTRY = f"""\
 ---
@@ -452,3 +454,11 @@ def test_the_workflow_builds_and_pushes_only_the_site_to_the_site_repository(log
     assert [ref.split()[0] for ref in refs(site)] == ["refs/heads/gh-pages"]
     everything = every_object(site).decode("utf-8", "replace").casefold()
     assert [word for word in SECRETS if word.casefold() in everything] == []
+
+
+def test_a_push_failure_is_said_in_gits_words_or_else_in_the_logs_language() -> None:
+    german = Language("de")
+    assert PushError("fatal: repository not found").said(german) == "fatal: repository not found"
+    silent = PushError("", N_("git %(command)s failed"), command="push")
+    assert silent.said(german) == "git push ist fehlgeschlagen"
+    assert str(silent) == "git push failed"

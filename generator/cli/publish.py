@@ -101,7 +101,7 @@ def publish(remote: str | None, branch: str, message: str | None, config_file: P
                 "git could not publish to %(target)s:\n%(error)s\nNothing was pushed, and "
                 "nothing changed here.",
                 target=target,
-                error=exc,
+                error=exc.said(language),
             )
         ) from None
     click.echo(

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import RecoveryLogError
+from ..i18n import ENGLISH, N_, Language
 from .git_remotes import git
 
 REMOTE = "site"
@@ -30,7 +31,17 @@ FALLBACK_IDENTITY = {
 
 
 class PushError(RecoveryLogError):
-    """git could not reach the repository, or refused the push; the message is git's own."""
+    """git could not reach the repository, or refused the push: in git's own words when it
+    gave some, else ours (`message`, a catalog message said in the log's language)."""
+
+    def __init__(self, git_said: str, message: str = "", **variables: str) -> None:
+        self.git_said, self.message, self.variables = git_said, message, variables
+        super().__init__(self.said(ENGLISH))
+
+    def said(self, language: Language) -> str:
+        if self.message:
+            return language.gettext(self.message, error=self.git_said, **self.variables)
+        return self.git_said
 
 
 class SiteRepository:
@@ -63,7 +74,9 @@ def site_repository(address: str, branch: str) -> Iterator[SiteRepository]:
 def _run(work: Path, *args: str) -> str:
     done = git(work, *args)
     if done.returncode != 0:
-        raise PushError(done.stderr.strip() or f"git {args[0]} failed")
+        if done.stderr.strip():
+            raise PushError(done.stderr.strip())
+        raise PushError("", N_("git %(command)s failed"), command=args[0])
     return done.stdout
 
 
@@ -73,7 +86,9 @@ def _fetch_published(work: Path, branch: str) -> None:
     if found.returncode == 2:
         return
     if found.returncode != 0:
-        raise PushError(found.stderr.strip() or f"cannot reach {REMOTE}")
+        if found.stderr.strip():
+            raise PushError(found.stderr.strip())
+        raise PushError("", N_("cannot reach %(remote)s"), remote=REMOTE)
     _run(work, "fetch", "--quiet", REMOTE, f"+refs/heads/{branch}:refs/remotes/{REMOTE}/{branch}")
 
 
@@ -86,7 +101,7 @@ def _commit(work: Path, site: Path, branch: str, message: str) -> None:
     )
     made = git(work, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}")
     if done.returncode != 0 or made.returncode != 0:
-        raise PushError(f"ghp-import could not commit the site: {done.stderr.strip()}")
+        raise PushError(done.stderr.strip(), N_("ghp-import could not commit the site: %(error)s"))
 
 
 def _identity(work: Path) -> dict[str, str]:
