@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -16,6 +17,7 @@ from test_bad_input import CATALOGUE
 
 from generator.cli import main
 from generator.entries.loader import ParseCache
+from generator.entries.schema import entry_json_schema
 from generator.i18n import PSEUDO, Language
 from generator.settings import Settings
 from generator.site.format_page import entry_format_page
@@ -82,6 +84,35 @@ def test_the_writing_entries_page_in_the_pseudo_language_leaves_only_what_is_typ
 
 
 # --- German, French, Spanish ------------------------------------------------------------------
+
+
+def hints(schema: object) -> list[str]:
+    """What an editor shows from a JSON Schema: its titles and descriptions."""
+    if isinstance(schema, dict):
+        return [
+            text
+            for key, value in schema.items()
+            for text in (
+                [value]
+                if key in ("title", "description") and isinstance(value, str)
+                else hints(value)
+            )
+        ]
+    return [text for item in schema for text in hints(item)] if isinstance(schema, list) else []
+
+
+def test_the_schemas_hints_in_the_pseudo_language_leave_no_english_word() -> None:
+    shown = hints(entry_json_schema(language=PSEUDO))
+    assert len(shown) > 50  # every field's
+    assert [text for text in shown if english_words(text)] == []
+
+
+def test_the_schema_command_writes_its_hints_in_the_logs_language(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Log\nplugins:\n  - recovery-log:\n      language: de\n")
+    schema = json.loads(CliRunner().invoke(main, ["schema", "-f", str(config)]).output)
+    assert schema["title"] == "Recovery-Log-Eintrag"
+    assert schema["else"]["required"] == ["date", "company", "role"]  # the format: English
 
 
 def test_check_in_german_says_a_date_in_the_future_is_not_yet_allowed(tmp_path: Path) -> None:

@@ -269,7 +269,8 @@ def schema(config_file: Path, output: Path | None) -> None:
       recovery-log schema -o schema/entry.schema.json
     """
     project = project_for(config_file)
-    text = make_schema_text(project.settings().stages)
+    settings = project.settings()
+    text = make_schema_text(settings.stages, settings.language)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -91,8 +91,10 @@ def write_new(path: Path, content: str | bytes, language: Language = ENGLISH) ->
         ) from None
 
 
-def schema_text(stages: tuple[str, ...] = DEFAULT_STAGES) -> str:
-    return json.dumps(entry_json_schema(stages), indent=2, ensure_ascii=False) + "\n"
+def schema_text(stages: tuple[str, ...] = DEFAULT_STAGES, language: Language = ENGLISH) -> str:
+    """The entry format's JSON Schema, its hints in `language`."""
+    schema = entry_json_schema(stages, language)
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 @dataclass(frozen=True)
@@ -249,7 +251,7 @@ def init_project(root: Path, log: NewLog, language: Language = ENGLISH) -> list[
             vendored=vendored, pinned=pinned_requirement()
         ),
         **_workflow(log),
-        SCHEMA_FILE: schema_text(),
+        SCHEMA_FILE: schema_text(language=language),
         **example_files(log.today, language),
         **(vendor_files() if vendored else {}),
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import N_
+from ..i18n import ENGLISH, N_, Language
 from ..settings import DEFAULT_STAGES
 from .specs import (
     INVALID,
@@ -196,16 +196,38 @@ REFLECTION.siblings["rejection"] = REJECTION
 SCHEMA_ID = "https://recovery-log.invalid/schema/entry.schema.json"
 
 
-def entry_json_schema(stages: tuple[str, ...] = DEFAULT_STAGES) -> dict[str, Any]:
+def entry_json_schema(
+    stages: tuple[str, ...] = DEFAULT_STAGES, language: Language = ENGLISH
+) -> dict[str, Any]:
     """The JSON Schema of an entry file (front matter or .yml), from the same specs as the loader.
 
-    Editors (the YAML language server) use it to check and complete entries as you type.
+    Editors (the YAML language server) use it to check and complete entries as you type, and
+    show its descriptions as hints: those are in `language` (the keys and values stay the
+    entry format's English).
     """
+    return _described_in(language, _entry_json_schema(stages))
+
+
+def _described_in(language: Language, schema: Any) -> Any:
+    """`schema` with each title and description (catalog messages) in `language`."""
+    if isinstance(schema, dict):
+        return {
+            key: language.gettext(value)
+            if key in ("title", "description") and isinstance(value, str)
+            else _described_in(language, value)
+            for key, value in schema.items()
+        }
+    if isinstance(schema, list):
+        return [_described_in(language, item) for item in schema]
+    return schema
+
+
+def _entry_json_schema(stages: tuple[str, ...]) -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": "Recovery Log entry",
-        "description": (
+        "title": N_("Recovery Log entry"),
+        "description": N_(
             "One rejection or reflection. See the Writing entries page of your site "
             "(/entry-format/)."
         ),
