@@ -165,6 +165,13 @@ def test_summary_counts_problems_files_and_good_entries(broken: Result) -> None:
     assert summary(broken) == "3 problems in 2 files; 3 entries fine."
 
 
+def test_a_log_with_only_examples_says_how_to_write_the_first_entry(tmp_path: Path) -> None:
+    (tmp_path / "_example-rejection.md").write_text("---\ndate: 2026-11-03\n---\n")
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0
+    assert summary(result).startswith("No entries yet: write your first with `recovery-log new")
+
+
 def test_good_files_are_not_listed_as_problems(broken: Result) -> None:
     paths = {m["path"] for m in problem_lines(broken)}
     assert not any("acme" in path or "globex" in path for path in paths)

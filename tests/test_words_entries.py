@@ -107,6 +107,13 @@ def test_the_schemas_hints_in_the_pseudo_language_leave_no_english_word() -> Non
     assert [text for text in shown if english_words(text)] == []
 
 
+@pytest.mark.parametrize("language", [GERMAN, FRENCH, SPANISH], ids=["de", "fr", "es"])
+def test_the_schemas_hints_are_written_for_every_shipped_language(language: Language) -> None:
+    shown = hints(entry_json_schema(language=language))
+    assert not [text for text in shown if "Project-Id-Version" in text]  # gettext("")'s header
+    assert entry_json_schema(language=language)["description"] != entry_json_schema()["description"]
+
+
 def test_the_schema_command_writes_its_hints_in_the_logs_language(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: Log\nplugins:\n  - recovery-log:\n      language: de\n")

@@ -129,6 +129,11 @@ def _summary(log: Log, language: Language) -> str:
             entries,
             **counts,
         )
+    if not entries:
+        return language.gettext(
+            "No entries yet: write your first with `recovery-log new rejection` (the files "
+            "starting with _ are examples and drafts, left out)."
+        )
     return ngettext("All %(num)s entry fine.", "All %(num)s entries fine.", entries)
 
 

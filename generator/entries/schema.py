@@ -209,11 +209,12 @@ def entry_json_schema(
 
 
 def _described_in(language: Language, schema: Any) -> Any:
-    """`schema` with each title and description (catalog messages) in `language`."""
+    """`schema` with each title and description (catalog messages) in `language`; an empty
+    one stays empty (gettext would give the catalog's header for it)."""
     if isinstance(schema, dict):
         return {
             key: language.gettext(value)
-            if key in ("title", "description") and isinstance(value, str)
+            if key in ("title", "description") and isinstance(value, str) and value
             else _described_in(language, value)
             for key, value in schema.items()
         }
