@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
-from helpers import Node, fold, parse_html
+import pytest
+from helpers import Build, Node, fold, parse_html
 
 from generator.entries.loader import load_log
 from generator.i18n import PSEUDO_CLOSE, PSEUDO_OPEN
@@ -99,3 +101,25 @@ def _texts(value: object, name: str = "") -> Iterator[str]:
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for field in dataclasses.fields(value):
             yield from _texts(getattr(value, field.name), field.name)
+
+
+TRANSLATED = ("de", "fr", "es")
+
+
+def language_fixtures(site_in: Callable[[Path, str], Build]) -> tuple[Any, Any]:
+    """The module-scoped fixtures of a words test: `pseudo`, the site `site_in` builds in the
+    pseudo-language, and `translated`, (language, site) in each shipped translation.
+
+    In the test module: `pseudo, translated = language_fixtures(site_in)`."""
+
+    @pytest.fixture(scope="module")
+    def pseudo(tmp_path_factory: pytest.TempPathFactory) -> Build:
+        return site_in(tmp_path_factory.mktemp("qps"), "qps")
+
+    @pytest.fixture(scope="module", params=TRANSLATED)
+    def translated(
+        request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    ) -> tuple[str, Build]:
+        return request.param, site_in(tmp_path_factory.mktemp(request.param), request.param)
+
+    return pseudo, translated

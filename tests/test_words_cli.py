@@ -63,6 +63,26 @@ def inside(pseudo_log: tuple[Path, Result]) -> Iterator[Path]:
         os.chdir(here)
 
 
+def run_in_new_log(root: Path, language: str, *args: str) -> Result:
+    """`recovery-log ARGS` typed inside a new log in `language`."""
+    start_log(root, language)
+    here = Path.cwd()
+    os.chdir(root)
+    try:
+        return run(*args)
+    finally:
+        os.chdir(here)
+
+
+def check_with_option(root: Path, language: str, option: str) -> Result:
+    """`recovery-log check` in a new log in `language` whose plugin also has `option`."""
+    start_log(root, language)
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace(PLUGIN_LINE, f"{PLUGIN_LINE}      {option}\n", 1), "utf-8")
+    return run("check", "-f", str(config))
+
+
 def run(*args: str) -> Result:
     return CliRunner().invoke(main, list(args), env={"LANGUAGE": "", "LANG": "C"})
 
@@ -143,13 +163,7 @@ def test_the_plugins_lines_in_a_build_are_in_the_sites_language(
 
 def test_a_wrong_option_is_explained_in_the_logs_language(tmp_path: Path) -> None:
     root = tmp_path / "log"
-    start_log(root, "qps")
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace(PLUGIN_LINE, f"{PLUGIN_LINE}      follow_up_days: soon\n", 1), encoding="utf-8"
-    )
-    result = run("check", "-f", str(config))
+    result = check_with_option(root, "qps", "follow_up_days: soon")
     assert result.exit_code != 0
     said = result.output.strip().removeprefix("Error: ")
     assert "follow_up_days" in said and "'soon'" in said
@@ -198,13 +212,9 @@ def test_every_command_reads_its_help_from_the_catalogs() -> None:
 
 def test_a_new_entrys_comments_are_german_in_a_german_log(tmp_path: Path) -> None:
     root = tmp_path / "log"
-    start_log(root, "de")
-    here = Path.cwd()
-    os.chdir(root)
-    try:
-        result = run("new", "rejection", "--company", "Acme", "--role", "Analyst")
-    finally:
-        os.chdir(here)
+    result = run_in_new_log(
+        root, "de", "new", "rejection", "--company", "Acme", "--role", "Analyst"
+    )
     written = (root / result.output.strip()).read_text(encoding="utf-8")
     assert "# Eine Absage. Nur date, company und role sind Pflicht" in written
     assert "# stage: applied" in written  # the entry format stays English
@@ -239,14 +249,7 @@ def test_doctor_speaks_german_french_and_spanish(
 
 
 def test_a_wrong_option_is_explained_in_german_in_a_german_log(tmp_path: Path) -> None:
-    root = tmp_path / "log"
-    start_log(root, "de")
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace(PLUGIN_LINE, f"{PLUGIN_LINE}      follow_up_days: -2\n", 1), encoding="utf-8"
-    )
-    result = run("check", "-f", str(config))
+    result = check_with_option(tmp_path / "log", "de", "follow_up_days: -2")
     assert "Option 'follow_up_days': erwartet eine Anzahl Tage (0 oder mehr)" in result.output
 
 
@@ -260,14 +263,7 @@ def test_a_log_started_from_a_german_terminal_is_german(tmp_path: Path) -> None:
 
 
 def test_help_is_german_in_a_german_log(tmp_path: Path) -> None:
-    root = tmp_path / "log"
-    start_log(root, "de")
-    here = Path.cwd()
-    os.chdir(root)
-    try:
-        result = run("due", "--help")
-    finally:
-        os.chdir(here)
+    result = run_in_new_log(tmp_path / "log", "de", "due", "--help")
     shown = " ".join(result.output.split())  # as read, whatever click's line breaks
     assert "Heute zu tun: Feedback, um das du jetzt bitten kannst" in shown
     assert "So tun, als wäre heute dieses Datum" in shown  # an option's help

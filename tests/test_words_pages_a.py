@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from helpers import TODAY_TEXT, Build, Node, built, fold, seen_text
-from pseudo import ALLOWED, english_words, fixture_values, shown_text
+from pseudo import ALLOWED, english_words, fixture_values, language_fixtures, shown_text
 from test_site_build import write_site
 
 from generator.entries.loader import load_log
@@ -72,17 +72,7 @@ def site_in(root: Path, language: str) -> Build:
     return built(root, strict=False)  # the broken entry is reported, as it should be
 
 
-@pytest.fixture(scope="module")
-def pseudo(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return site_in(tmp_path_factory.mktemp("qps"), "qps")
-
-
-@pytest.fixture(scope="module", params=["de", "fr", "es"])
-def translated(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[str, Build]:
-    site = site_in(tmp_path_factory.mktemp(request.param), request.param)
-    return request.param, site
+pseudo, translated = language_fixtures(site_in)
 
 
 def article_text(site: Build, url: str) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from helpers import TODAY_TEXT, Build, built, seen_text
-from pseudo import ALLOWED, english_words, fixture_values, shown_text
+from pseudo import ALLOWED, english_words, fixture_values, language_fixtures, shown_text
 from test_site_build import write_site
 
 from generator.entries.loader import load_log
@@ -92,16 +92,7 @@ def site_in(root: Path, language: str) -> Build:
     return built(root)
 
 
-@pytest.fixture(scope="module")
-def pseudo(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return site_in(tmp_path_factory.mktemp("qps"), "qps")
-
-
-@pytest.fixture(scope="module", params=["de", "fr", "es"])
-def translated(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> tuple[str, Build]:
-    return request.param, site_in(tmp_path_factory.mktemp(request.param), request.param)
+pseudo, translated = language_fixtures(site_in)
 
 
 def log_values(root: Path) -> set[str]:
