@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from .i18n import ENGLISH, Language
 
 
 class RecoveryLogError(Exception):
     """The base of every error Recovery Log raises on purpose; its message is for the user."""
+
+
+class TranslatedError(RecoveryLogError):
+    """An error raised before the log's language is known: it keeps its catalog message and
+    values, `str()` is the English, and whoever shows it says it in the log's language."""
+
+    def __init__(self, message: str, **values: Any) -> None:
+        self.message, self.values = message, values
+        super().__init__(self.said(ENGLISH))
+
+    def said(self, language: Language) -> str:
+        return language.gettext(self.message, **self.values)
 
 
 @dataclass(frozen=True, order=True)

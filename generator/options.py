@@ -16,27 +16,24 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from .errors import RecoveryLogError
-from .i18n import ENGLISH, N_, Language, normalize, resolve_language
+from .errors import TranslatedError
+from .i18n import N_, Language, normalize, resolve_language
 from .settings import DEFAULT_FEEDBACK_DUE_DAYS, DEFAULT_FOLLOW_UP_DAYS, DEFAULT_STAGES, Settings
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"", "0", "false", "no", "off"}
 
 
-class OptionError(RecoveryLogError):
-    """One option has a value it cannot take; the message says what was expected.
+class OptionError(TranslatedError):
+    """One option has a value it cannot take; the message says what was expected, and of
+    which option once it is known (`naming`)."""
 
-    It is said in English (`str`), or in a language (`said`) once the caller knows the log's:
-    an option is checked before the `language` option is known to be right.
-    """
-
-    def __init__(self, message: str, option: str | None = None, **variables: Any) -> None:
-        self.message, self.option, self.variables = message, option, variables
-        super().__init__(self.said(ENGLISH))
+    def __init__(self, message: str, option: str | None = None, **values: Any) -> None:
+        self.option = option
+        super().__init__(message, **values)
 
     def said(self, language: Language) -> str:
-        problem = language.gettext(self.message, **self.variables)
+        problem = super().said(language)
         if self.option is None:
             return problem
         # Translators: %(problem)s is one of the "expected ..., found ..." messages.
@@ -44,7 +41,7 @@ class OptionError(RecoveryLogError):
 
     def naming(self, option: str) -> OptionError:
         """The same problem, said of `option`."""
-        return OptionError(self.message, option, **self.variables)
+        return OptionError(self.message, option, **self.values)
 
 
 Check = Callable[[object, Path | None], Any]

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import RecoveryLogError
-from ..i18n import ENGLISH, N_, Language
+from ..errors import TranslatedError
+from ..i18n import N_, Language
 from .git_remotes import git
 
 REMOTE = "site"
@@ -30,18 +30,15 @@ FALLBACK_IDENTITY = {
 """Who commits the site when git has no identity set (a fresh build machine)."""
 
 
-class PushError(RecoveryLogError):
+class PushError(TranslatedError):
     """git could not reach the repository, or refused the push: in git's own words when it
-    gave some, else ours (`message`, a catalog message said in the log's language)."""
+    gave some, else ours (a catalog message, `%(error)s` being what git said)."""
 
-    def __init__(self, git_said: str, message: str = "", **variables: str) -> None:
-        self.git_said, self.message, self.variables = git_said, message, variables
-        super().__init__(self.said(ENGLISH))
+    def __init__(self, git_said: str, message: str = "", **values: str) -> None:
+        super().__init__(message, error=git_said, **values)
 
     def said(self, language: Language) -> str:
-        if self.message:
-            return language.gettext(self.message, error=self.git_said, **self.variables)
-        return self.git_said
+        return super().said(language) if self.message else self.values["error"]
 
 
 class SiteRepository:
