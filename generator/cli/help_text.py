@@ -25,6 +25,8 @@ from .project import find_config, read_project
 HELP_OPTION_HELP = N_("Show this message and exit.")
 """Click's own help for `--help`: the same message in our catalogs, so it is translated too."""
 VERSION_OPTION_HELP = N_("Show the version and exit.")
+HELP_LANGUAGE = "recovery-log.help-language"
+"""Where `help_language` keeps what it found, in click's `Context.meta`."""
 
 
 class _HasHelp(Protocol):
@@ -33,7 +35,19 @@ class _HasHelp(Protocol):
 
 def help_language() -> Language:
     """The language of the log around the working folder; outside a log, or when its
-    `mkdocs.yml` cannot be read (its command will say why), the terminal's."""
+    `mkdocs.yml` cannot be read (its command will say why), the terminal's.
+
+    Found once per command line (kept on click's root context), not once per line of help:
+    the group's list asks each command for its short help."""
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.find_root().meta if ctx is not None else {}
+    if HELP_LANGUAGE not in meta:
+        meta[HELP_LANGUAGE] = _log_language()
+    language: Language = meta[HELP_LANGUAGE]
+    return language
+
+
+def _log_language() -> Language:
     found = find_config(Path.cwd())
     if found is not None:
         try:
